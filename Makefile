@@ -1,0 +1,34 @@
+# Two entry points for a fresh machine: `make run` and `make test`.
+SWIFT ?= swift
+BIN := .build/release/sharesim
+DEFAULT_SCENARIO := scenarios/ofac-easing.scn
+
+.PHONY: run test build setup bench clean
+
+## Install what is missing (libedit's headers) — apt-get needs root, as on CI.
+setup:
+	@if ! [ -f /usr/include/histedit.h ]; then \
+	  echo "installing libedit-dev"; \
+	  (apt-get install -y libedit-dev >/dev/null 2>&1 || (apt-get update >/dev/null && apt-get install -y libedit-dev)) ; \
+	fi
+
+build: setup
+	$(SWIFT) build -c release --product sharesim
+
+## Build in release and run the default bundled scenario (an interactive session on a terminal).
+run: build
+	@if [ -t 0 ] && [ -t 1 ]; then $(BIN) repl $(DEFAULT_SCENARIO); else $(BIN) run $(DEFAULT_SCENARIO); fi
+
+## Build, then every test: unit, conformance, golden, end-to-end, the bundled scenarios' expect lines.
+test: build
+	$(SWIFT) build --build-tests
+	SHARESIM_BIN=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build
+	$(BIN) test scenarios
+
+## Speed: vendor-steps per second and whole-process time per bundled scenario (release).
+bench: build
+	$(SWIFT) build -c release --product sharesim-bench
+	.build/release/sharesim-bench
+
+clean:
+	rm -rf .build

@@ -1,0 +1,38 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "sharesim",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "sharesim", targets: ["sharesim"]),
+        .library(name: "ShareSimCore", targets: ["ShareSimCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The language, resolver, engine, analysis and reports: no terminal code, no global state.
+        .target(name: "ShareSimCore"),
+        // libedit's variadic C API wrapped in plain C functions that Swift can call.
+        .target(name: "CLibEdit", linkerSettings: [.linkedLibrary("edit")]),
+        // A line reader protocol with libedit, plain-pipe and scripted implementations.
+        .target(name: "LineEditor", dependencies: ["CLibEdit"]),
+        // The interactive session: state, commands and help, strings in and strings out.
+        .target(name: "ShareSimREPL", dependencies: ["ShareSimCore"]),
+        // Argument parsing and nothing else.
+        .executableTarget(
+            name: "sharesim",
+            dependencies: [
+                "ShareSimCore", "ShareSimREPL",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .target(name: "ShareSimTestSupport", dependencies: ["ShareSimCore"], path: "Tests/ShareSimTestSupport"),
+        .testTarget(
+            name: "ShareSimCoreTests", dependencies: ["ShareSimCore", "ShareSimTestSupport"],
+            resources: [.copy("Conformance"), .copy("Malformed")]),
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["ShareSimTestSupport"],
+            resources: [.copy("Golden")]),
+    ]
+)

@@ -1,0 +1,33 @@
+#include "CLibEdit.h"
+
+#include <signal.h>
+#include <string.h>
+
+static volatile sig_atomic_t interrupt_pending = 0;
+
+static void interrupt_handler(int signal_number) {
+    (void)signal_number;
+    interrupt_pending = 1;
+}
+
+void clibedit_interrupt_install(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = interrupt_handler;
+    sigemptyset(&action.sa_mask);
+    /* No SA_RESTART: a read() blocked at the prompt must fail with EINTR. */
+    action.sa_flags = 0;
+    sigaction(SIGINT, &action, NULL);
+}
+
+int clibedit_interrupt_take(void) {
+    if (!interrupt_pending) {
+        return 0;
+    }
+    interrupt_pending = 0;
+    return 1;
+}
+
+int clibedit_interrupt_pending(void) {
+    return interrupt_pending ? 1 : 0;
+}

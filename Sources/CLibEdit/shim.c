@@ -1,0 +1,169 @@
+#include "CLibEdit.h"
+
+#include <histedit.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CLIBEDIT_DEFAULT_HISTORY_SIZE 1000
+#define CLIBEDIT_DEFAULT_COLUMNS 80
+
+struct clibedit_editor {
+    EditLine *line;
+    History *history;
+    FILE *out;
+    char *prompt;
+    clibedit_completion_fn complete;
+    void *complete_context;
+};
+
+static clibedit_editor *editor_of(EditLine *line) {
+    clibedit_editor *editor = NULL;
+    if (el_get(line, EL_CLIENTDATA, &editor) != 0) {
+        return NULL;
+    }
+    return editor;
+}
+
+static char *prompt_callback(EditLine *line) {
+    static char empty[] = "";
+    clibedit_editor *editor = editor_of(line);
+    if (editor == NULL || editor->prompt == NULL) {
+        return empty;
+    }
+    return editor->prompt;
+}
+
+static unsigned char complete_callback(EditLine *line, int key) {
+    (void)key;
+    clibedit_editor *editor = editor_of(line);
+    if (editor == NULL || editor->complete == NULL) {
+        return CC_ERROR;
+    }
+    switch (editor->complete(editor, editor->complete_context)) {
+    case CLIBEDIT_COMPLETION_REFRESH:
+        return CC_REFRESH;
+    case CLIBEDIT_COMPLETION_REDISPLAY:
+        return CC_REDISPLAY;
+    case CLIBEDIT_COMPLETION_ERROR:
+    default:
+        return CC_ERROR;
+    }
+}
+
+void clibedit_use_environment_ctype(void) {
+    setlocale(LC_CTYPE, "");
+}
+
+FILE *clibedit_standard_input(void) { return stdin; }
+FILE *clibedit_standard_output(void) { return stdout; }
+FILE *clibedit_standard_error(void) { return stderr; }
+
+clibedit_editor *clibedit_create(const char *program_name, FILE *in, FILE *out, FILE *err) {
+    clibedit_editor *editor = calloc(1, sizeof *editor);
+    if (editor == NULL) {
+        return NULL;
+    }
+    editor->out = out;
+    editor->line = el_init(program_name, in, out, err);
+    editor->history = history_init();
+    if (editor->line == NULL || editor->history == NULL) {
+        clibedit_destroy(editor);
+        return NULL;
+    }
+    HistEvent event;
+    history(editor->history, &event, H_SETSIZE, CLIBEDIT_DEFAULT_HISTORY_SIZE);
+    history(editor->history, &event, H_SETUNIQUE, 1);
+
+    el_set(editor->line, EL_CLIENTDATA, editor);
+    el_set(editor->line, EL_EDITOR, "emacs");
+    /*
+     * While a line is being read, let libedit restore the terminal before
+     * SIGTSTP/SIGTERM/SIGHUP take effect and redraw after SIGCONT/SIGWINCH.
+     * It then passes each signal on to the previous handler, so SIGINT still
+     * reaches the flag in interrupt.c.
+     */
+    el_set(editor->line, EL_SIGNAL, 1);
+    el_set(editor->line, EL_PROMPT, prompt_callback);
+    el_set(editor->line, EL_HIST, history, editor->history);
+    el_set(editor->line, EL_ADDFN, "clibedit-complete", "Complete the word before the cursor", complete_callback);
+    el_set(editor->line, EL_BIND, "^I", "clibedit-complete", NULL);
+    return editor;
+}
+
+void clibedit_destroy(clibedit_editor *editor) {
+    if (editor == NULL) {
+        return;
+    }
+    if (editor->line != NULL) {
+        el_end(editor->line);
+    }
+    if (editor->history != NULL) {
+        history_end(editor->history);
+    }
+    free(editor->prompt);
+    free(editor);
+}
+
+int clibedit_set_prompt(clibedit_editor *editor, const char *prompt) {
+    char *copy = strdup(prompt);
+    if (copy == NULL) {
+        return -1;
+    }
+    free(editor->prompt);
+    editor->prompt = copy;
+    return 0;
+}
+
+void clibedit_set_completion(clibedit_editor *editor, clibedit_completion_fn function, void *context) {
+    editor->complete = function;
+    editor->complete_context = context;
+}
+
+const char *clibedit_gets(clibedit_editor *editor, int *count) {
+    return el_gets(editor->line, count);
+}
+
+void clibedit_line(clibedit_editor *editor, const char **bytes, size_t *length, size_t *cursor) {
+    const LineInfo *info = el_line(editor->line);
+    if (info == NULL || info->buffer == NULL) {
+        *bytes = "";
+        *length = 0;
+        *cursor = 0;
+        return;
+    }
+    *bytes = info->buffer;
+    *length = (size_t)(info->lastchar - info->buffer);
+    *cursor = (size_t)(info->cursor - info->buffer);
+}
+
+int clibedit_insert(clibedit_editor *editor, const char *text) {
+    return el_insertstr(editor->line, text);
+}
+
+void clibedit_delete(clibedit_editor *editor, int count) {
+    el_deletestr(editor->line, count);
+}
+
+int clibedit_terminal_columns(clibedit_editor *editor) {
+    int columns = 0;
+    if (el_get(editor->line, EL_GETTC, "co", &columns) != 0 || columns <= 0) {
+        return CLIBEDIT_DEFAULT_COLUMNS;
+    }
+    return columns;
+}
+
+void clibedit_write(clibedit_editor *editor, const char *text) {
+    fputs(text, editor->out);
+    fflush(editor->out);
+}
+
+int clibedit_history_enter(clibedit_editor *editor, const char *line) {
+    HistEvent event;
+    return history(editor->history, &event, H_ENTER, line) < 0 ? -1 : 0;
+}
+
+int clibedit_history_set_size(clibedit_editor *editor, int size) {
+    HistEvent event;
+    return history(editor->history, &event, H_SETSIZE, size) < 0 ? -1 : 0;
+}

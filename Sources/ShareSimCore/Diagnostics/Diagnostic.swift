@@ -1,0 +1,51 @@
+/// One finding about a scenario, typed so that a single printer renders them all alike.
+public struct Diagnostic: Error, Sendable, Equatable {
+    public enum Severity: String, Sendable { case error, warning }
+
+    public var severity: Severity
+    public var message: String
+    public var location: SourceLocation?
+    /// Extra facts (`note:` lines), e.g. where a name was first declared.
+    public var notes: [String]
+    /// What to do about it (`help:` lines), e.g. "did you mean 'Ericsson'?".
+    public var help: [String]
+
+    public init(
+        _ severity: Severity = .error, _ message: String, at location: SourceLocation?,
+        notes: [String] = [], help: [String] = []
+    ) {
+        self.severity = severity
+        self.message = message
+        self.location = location
+        self.notes = notes
+        self.help = help
+    }
+
+    public static func error(_ message: String, at location: SourceLocation?, help: String? = nil) -> Diagnostic {
+        Diagnostic(.error, message, at: location, help: help.map { [$0] } ?? [])
+    }
+}
+
+/// Diagnostics gathered while reading a scenario: every error of a file is reported,
+/// not only the first.
+public struct DiagnosticBag: Sendable {
+    public private(set) var items: [Diagnostic] = []
+    public init() {}
+    public var hasErrors: Bool { items.contains { $0.severity == .error } }
+    public mutating func add(_ d: Diagnostic) { items.append(d) }
+    public mutating func add(contentsOf ds: [Diagnostic]) { items.append(contentsOf: ds) }
+}
+
+/// Thrown when a scenario cannot be used; carries every diagnostic found and the sources
+/// needed to print them.
+public struct ScenarioError: Error, Sendable {
+    public var diagnostics: [Diagnostic]
+    public var sources: [String: SourceFile]
+    /// True when the failure is an unreadable file (exit 66) rather than bad content (exit 65).
+    public var isUnreadableFile: Bool
+    public init(_ diagnostics: [Diagnostic], sources: [String: SourceFile], isUnreadableFile: Bool = false) {
+        self.diagnostics = diagnostics
+        self.sources = sources
+        self.isUnreadableFile = isUnreadableFile
+    }
+}

@@ -1,0 +1,52 @@
+/// Renders diagnostics the way compilers do: `path:line:col: error: message`, the source
+/// line, a caret under the culprit, then `note:` and `help:` lines.
+public struct DiagnosticPrinter: Sendable {
+    public var useColor: Bool
+    public init(useColor: Bool = false) { self.useColor = useColor }
+
+    public func render(_ d: Diagnostic, sources: [String: SourceFile]) -> String {
+        var out = ""
+        let label = d.severity.rawValue
+        let coloredLabel = useColor ? (d.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;35m") + label + ":\u{1B}[0m" : label + ":"
+        if let loc = d.location {
+            out += "\(bold(loc.description)): \(coloredLabel) \(bold(d.message))\n"
+            if let src = sources[loc.file] {
+                let line = src.lineText(loc.line)
+                if !line.isEmpty || loc.line <= src.lineStarts.count {
+                    let gutter = String(loc.line)
+                    let pad = String(repeating: " ", count: gutter.count)
+                    let shown = sanitize(line)
+                    out += " \(gutter) | \(shown)\n"
+                    let prefix = String(shown.unicodeScalars.prefix(max(0, loc.column - 1)).map { $0 == "\t" ? "\t" : " " })
+                    let caretLength = max(1, min(loc.length, max(1, shown.unicodeScalars.count - loc.column + 1)))
+                    let marks = "^" + String(repeating: "~", count: caretLength - 1)
+                    out += " \(pad) | \(prefix)\(useColor ? "\u{1B}[1;32m" + marks + "\u{1B}[0m" : marks)\n"
+                }
+            }
+        } else {
+            out += "sharesim: \(coloredLabel) \(bold(d.message))\n"
+        }
+        for n in d.notes { out += "note: \(n)\n" }
+        for h in d.help { out += "help: \(h)\n" }
+        return out
+    }
+
+    public func render(_ ds: [Diagnostic], sources: [String: SourceFile]) -> String {
+        ds.map { render($0, sources: sources) }.joined()
+    }
+
+    private func bold(_ s: String) -> String { useColor ? "\u{1B}[1m\(s)\u{1B}[0m" : s }
+
+    /// Control characters and stray bytes from a binary file must not reach the terminal.
+    private func sanitize(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars {
+            if u == "\t" || (u.value >= 0x20 && u.value != 0x7F && !(0x80..<0xA0).contains(u.value)) {
+                out.append(u)
+            } else {
+                out.append("\u{FFFD}")
+            }
+        }
+        return String(out)
+    }
+}

@@ -1,0 +1,42 @@
+/// A scenario text held in memory, so that every diagnostic can quote the line it points at.
+public struct SourceFile: Sendable {
+    /// The name shown in diagnostics: the path as the user gave it, or `<stdin>`.
+    public let path: String
+    public let text: String
+    /// Unicode-scalar offsets at which each line starts; line 1 starts at offset 0.
+    let lineStarts: [Int]
+    let scalars: [Unicode.Scalar]
+
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = text
+        let scalars = Array(text.unicodeScalars)
+        var starts = [0]
+        for (i, s) in scalars.enumerated() where s == "\n" {
+            starts.append(i + 1)
+        }
+        self.scalars = scalars
+        self.lineStarts = starts
+    }
+
+    /// The location of a scalar offset, lines and columns counted from 1.
+    public func location(at offset: Int) -> SourceLocation {
+        var lo = 0, hi = lineStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        return SourceLocation(file: path, line: lo + 1, column: offset - lineStarts[lo] + 1)
+    }
+
+    /// The text of a line without its line break, for quoting under a diagnostic.
+    public func lineText(_ line: Int) -> String {
+        guard line >= 1, line <= lineStarts.count else { return "" }
+        let start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] - 1 : scalars.count
+        if end > start, scalars[end - 1] == "\r" { end -= 1 }
+        var s = String.UnicodeScalarView()
+        s.append(contentsOf: scalars[start..<max(start, end)])
+        return String(s)
+    }
+}

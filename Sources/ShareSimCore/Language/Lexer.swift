@@ -1,0 +1,218 @@
+/// Turns scenario text into tokens. It never fails: text it cannot read becomes a
+/// diagnostic and lexing goes on, so one pass reports every problem in a file.
+public struct Lexer {
+    private let s: [Unicode.Scalar]
+    private var i = 0
+    private let file: SourceFile
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    public init(_ file: SourceFile) {
+        self.file = file
+        self.s = file.scalars
+    }
+
+    public mutating func tokenize() -> [Token] {
+        var out: [Token] = []
+        var atLineStart = true
+        while i < s.count {
+            let c = s[i]
+            if atLineStart {
+                atLineStart = false
+                let start = i
+                while i < s.count, s[i] == " " || s[i] == "\t" { i += 1 }
+                if i > start, i < s.count, s[i] != "\n", s[i] != "#", s[i] != "\r" {
+                    out.append(Token(kind: .indent, span: SourceSpan(start, i)))
+                }
+                continue
+            }
+            if c == "\n" {
+                out.append(Token(kind: .newline, span: SourceSpan(i, i + 1)))
+                i += 1
+                atLineStart = true
+            } else if c == " " || c == "\t" || c == "\r" {
+                i += 1
+            } else if c == "#" {
+                while i < s.count, s[i] != "\n" { i += 1 }
+            } else if c == "\"" || c == "\u{201C}" {
+                out.append(lexString())
+            } else if c == "[" {
+                out.append(lexTag())
+            } else if isDigit(c) || (c == "." && i + 1 < s.count && isDigit(s[i + 1])) {
+                out.append(lexNumberOrDate())
+            } else if isIdentStart(c) {
+                out.append(lexIdentifier())
+            } else if let sym = lexSymbol() {
+                out.append(sym)
+            } else {
+                report("unexpected character '\(printable(c))'", at: i, help: hint(for: c))
+                i += 1
+            }
+        }
+        out.append(Token(kind: .end, span: SourceSpan(s.count, s.count)))
+        return out
+    }
+
+    private mutating func lexString() -> Token {
+        let start = i
+        let close: Unicode.Scalar = s[i] == "\u{201C}" ? "\u{201D}" : "\""
+        i += 1
+        var value = String.UnicodeScalarView()
+        while i < s.count, s[i] != close, s[i] != "\n" {
+            if s[i] == "\\", i + 1 < s.count, s[i + 1] == "\"" || s[i + 1] == "\\" {
+                i += 1
+            }
+            value.append(s[i])
+            i += 1
+        }
+        if i < s.count, s[i] == close {
+            i += 1
+        } else {
+            report("unterminated string", at: start, length: i - start, help: "close it with '\"' on the same line")
+        }
+        return Token(kind: .string(String(value)), span: SourceSpan(start, i))
+    }
+
+    private mutating func lexTag() -> Token {
+        let start = i
+        i += 1
+        var value = String.UnicodeScalarView()
+        while i < s.count, s[i] != "]", s[i] != "\n" {
+            value.append(s[i])
+            i += 1
+        }
+        if i < s.count, s[i] == "]" {
+            i += 1
+        } else {
+            report("unterminated source tag", at: start, length: i - start, help: "close the tag with ']' on the same line, e.g. [seed 003]")
+        }
+        let text = String(value).trimmingSpaces()
+        return Token(kind: .tag(text), span: SourceSpan(start, i))
+    }
+
+    private mutating func lexNumberOrDate() -> Token {
+        let start = i
+        if let date = lexDate() { return date }
+        var text = String.UnicodeScalarView()
+        while i < s.count, isDigit(s[i]) || s[i] == "_" {
+            if s[i] != "_" { text.append(s[i]) }
+            i += 1
+        }
+        if i < s.count, s[i] == ".", i + 1 < s.count, isDigit(s[i + 1]) {
+            text.append(s[i]); i += 1
+            while i < s.count, isDigit(s[i]) { text.append(s[i]); i += 1 }
+        }
+        if i + 1 < s.count, s[i] == "e" || s[i] == "E",
+            isDigit(s[i + 1]) || ((s[i + 1] == "-" || s[i + 1] == "+") && i + 2 < s.count && isDigit(s[i + 2]))
+        {
+            text.append(s[i]); i += 1
+            text.append(s[i]); i += 1
+            while i < s.count, isDigit(s[i]) { text.append(s[i]); i += 1 }
+        }
+        var suffix = String.UnicodeScalarView()
+        while i < s.count, isLetter(s[i]) || s[i] == "%" {
+            suffix.append(s[i]); i += 1
+        }
+        let t = String(text)
+        let value = Double(t) ?? .nan
+        if !value.isFinite {
+            report("number too large: \(t)", at: start, length: i - start, help: "numbers must be finite; write money with k, M or B (e.g. 4B)")
+        }
+        return Token(kind: .number(value.isFinite ? value : 0, text: t, suffix: String(suffix)), span: SourceSpan(start, i))
+    }
+
+    /// `YYYY-MM` or `YYYY-MM-DD`; anything else starting with digits is a number.
+    private mutating func lexDate() -> Token? {
+        func digits(_ from: Int, _ n: Int) -> Bool {
+            guard from + n <= s.count else { return false }
+            return (from..<from + n).allSatisfy { isDigit(s[$0]) }
+        }
+        let start = i
+        guard digits(start, 4), start + 7 <= s.count, s[start + 4] == "-", digits(start + 5, 2) else { return nil }
+        var end = start + 7
+        if end + 3 <= s.count, s[end] == "-", digits(end + 1, 2) { end += 3 }
+        if end < s.count, isDigit(s[end]) || isLetter(s[end]) { return nil }
+        var text = String.UnicodeScalarView()
+        text.append(contentsOf: s[start..<end])
+        i = end
+        return Token(kind: .date(String(text)), span: SourceSpan(start, end))
+    }
+
+    private mutating func lexIdentifier() -> Token {
+        let start = i
+        var text = String.UnicodeScalarView()
+        while i < s.count {
+            let c = s[i]
+            if isIdentStart(c) || isDigit(c) {
+                text.append(c); i += 1
+            } else if (c == "-" || c == "." || c == "&") && i + 1 < s.count && (isIdentStart(s[i + 1]) || isDigit(s[i + 1])) {
+                text.append(c); i += 1
+            } else {
+                break
+            }
+        }
+        return Token(kind: .identifier(String(text)), span: SourceSpan(start, i))
+    }
+
+    private static let symbols: [String] = ["<=", ">=", "==", "!=", "+-", "≤", "≥", "±", "<", ">", "=", ":", ",", "/", "-", "+", "$", "*", "(", ")", ";"]
+
+    private mutating func lexSymbol() -> Token? {
+        for sym in Lexer.symbols {
+            let scalars = Array(sym.unicodeScalars)
+            if i + scalars.count <= s.count, Array(s[i..<i + scalars.count]) == scalars {
+                let start = i
+                i += scalars.count
+                return Token(kind: .symbol(normalized(sym)), span: SourceSpan(start, i))
+            }
+        }
+        return nil
+    }
+
+    private func normalized(_ sym: String) -> String {
+        switch sym {
+        case "≤": return "<="
+        case "≥": return ">="
+        case "+-": return "±"
+        case "==": return "="
+        default: return sym
+        }
+    }
+
+    private mutating func report(_ message: String, at offset: Int, length: Int = 1, help: String? = nil) {
+        var loc = file.location(at: offset)
+        loc.length = length
+        diagnostics.append(.error(message, at: loc, help: help))
+    }
+
+    private func hint(for c: Unicode.Scalar) -> String? {
+        switch c {
+        case "'": return "strings are written in double quotes: \"OFAC GL 25\""
+        case "\0": return "this looks like a binary file, not a scenario"
+        case "{": return "to run resolved JSON, give a file whose name ends in .json"
+        default: return nil
+        }
+    }
+
+    private func printable(_ c: Unicode.Scalar) -> String {
+        c.value < 0x20 || c.value == 0x7F ? String.escaped(c.value) : String(c)
+    }
+
+    private func isDigit(_ c: Unicode.Scalar) -> Bool { c >= "0" && c <= "9" }
+    private func isLetter(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic }
+    private func isIdentStart(_ c: Unicode.Scalar) -> Bool { c == "_" || (c.properties.isAlphabetic && !(c >= "0" && c <= "9")) }
+}
+
+extension String {
+    /// `\u{0007}`-style text for a control character, so diagnostics never print raw control codes.
+    static func escaped(_ value: UInt32) -> String {
+        let hex = String(value, radix: 16, uppercase: true)
+        let zeros = String(repeating: "0", count: Swift.max(0, 4 - hex.count))
+        return "\\u{\(zeros)\(hex)}"
+    }
+
+    func trimmingSpaces() -> String {
+        var scalars = Substring(self)
+        while let f = scalars.first, f == " " || f == "\t" { scalars = scalars.dropFirst() }
+        while let l = scalars.last, l == " " || l == "\t" { scalars = scalars.dropLast() }
+        return String(scalars)
+    }
+}

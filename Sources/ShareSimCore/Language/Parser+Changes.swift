@@ -1,0 +1,129 @@
+extension Parser {
+    static let clauseWords: Set<String> = ["for", "in", "to", "by", "over", "at", "from"]
+
+    /// One change inside an event. Its clauses (`for`, `in`, `to`/`by`, `over`) may come in
+    /// any order after the vendors.
+    mutating func parseChange() throws -> ChangeStatement {
+        let kw = peek
+        guard case .identifier(let word) = kw.kind, let field = ChangeField(rawValue: word.lowercased()) else {
+            var help = "a change starts with access, shift, trend or growth"
+            if case .identifier(let w) = kw.kind, let near = Suggestions.didYouMean(w, in: Keywords.changes) { help = near }
+            throw fail("expected a change, found \(kw.display)", at: kw, help: help)
+        }
+        advance()
+        let example: String
+        switch field {
+        case .access: example = "access origin US for operators in telecom to 50% over 12 months"
+        case .shift: example = "shift origin US in telecom by -0.5"
+        case .trend: example = "trend Huawei in cloud to 0.4/y"
+        case .growth: example = "growth telecom to -20%/y over 4 months"
+        }
+        var vendors: VendorSelector?
+        var segments: [Name] = []
+        if field == .growth {
+            if case .identifier(let w) = peek.kind, !Parser.clauseWords.contains(w.lowercased()) {
+                segments = try parseNameList(what: "a segment name", example: example)
+            }
+        } else {
+            vendors = try parseSelector(example: example)
+        }
+        var buyers: [Name] = []
+        var value: Quantity?
+        var over: Quantity?
+        while !peek.isNewlineOrEnd {
+            if case .tag = peek.kind { break }
+            let clause = advance()
+            switch clause.kind {
+            case .identifier(let w) where w.lowercased() == "for" && field != .growth:
+                buyers = try parseNameList(what: "a buyer group", example: example)
+            case .identifier(let w) where w.lowercased() == "in":
+                segments = try parseNameList(what: "a segment name", example: example)
+            case .identifier(let w) where w.lowercased() == "to" || w.lowercased() == "by":
+                value = try parseQuantity(context: "for the new value")
+            case .identifier(let w) where w.lowercased() == "over":
+                over = try parseQuantity(context: "for the ramp's duration")
+            default:
+                throw fail("unexpected \(clause.display) in a change", at: clause, help: example)
+            }
+        }
+        guard let value else {
+            throw fail("this change does not say its new value", at: kw, help: example)
+        }
+        let tag = acceptTag()
+        return ChangeStatement(field: field, vendors: vendors, buyers: buyers, segments: segments, value: value,
+                               over: over, location: location(from: kw, to: previous), tag: tag ?? value.tag)
+    }
+
+    /// `expect installed share origin US, EU in telecom at 2021-12 <= 33%`
+    mutating func parseExpect() throws -> ExpectStatement {
+        let kw = advance()
+        let lineStart = kw.span.start
+        let example = "expect installed share origin US in telecom at 2021-12 <= 33%"
+        let metric = try parseMetric(example: example)
+        let vendors = try parseSelector(example: example)
+        var segments: [Name] = []
+        if acceptWord("in") {
+            segments = try parseNameList(what: "a segment name", example: example)
+        }
+        let from: DateLiteral
+        var to: DateLiteral?
+        if metric.isGrowth {
+            try expectWord("from", context: "before the first date of a growth rate",
+                           help: "expect sales growth Huawei from 2014 to 2019 = 51%/y ± 5%")
+            from = try parseDate(context: "after 'from'")
+            try expectWord("to", context: "before the last date", help: "expect sales growth Huawei from 2014 to 2019 = 51%/y ± 5%")
+            to = try parseDate(context: "after 'to'")
+        } else if acceptWord("from") {
+            from = try parseDate(context: "after 'from'")
+            try expectWord("to", context: "before the range's last date", help: "expect share Huawei from 2021 to 2022 <= 60%")
+            to = try parseDate(context: "after 'to'")
+        } else {
+            try expectWord("at", context: "before the date", help: example)
+            from = try parseDate(context: "after 'at'")
+            if acceptWord("to") { to = try parseDate(context: "after 'to'") }
+        }
+        let opToken = peek
+        let comparison: Comparison
+        switch opToken.kind {
+        case .symbol(let s) where Comparison(rawValue: s) != nil:
+            advance()
+            comparison = Comparison(rawValue: s)!
+        case .identifier(let w) where w.lowercased() == "about" || w.lowercased() == "is":
+            advance()
+            comparison = .equal
+        default:
+            throw fail("expected a comparison (<, <=, >, >=, =), found \(opToken.display)", at: opToken, help: example)
+        }
+        let value = try parseQuantity(context: "to compare with")
+        var tolerance: Quantity?
+        if acceptSymbol("±") || acceptWord("within") {
+            tolerance = try parseQuantity(context: "for the tolerance")
+        }
+        if comparison == .equal, tolerance == nil {
+            error("'=' needs a tolerance", at: opToken, help: "write e.g. '= 85% ± 3%' (three percentage points either side)")
+        }
+        let tag = acceptTag()
+        try expectEndOfStatement()
+        let text = file.lineText(file.location(at: lineStart).line)
+        return ExpectStatement(metric: metric, vendors: vendors, segments: segments, from: from, to: to, comparison: comparison,
+                               value: value, tolerance: tolerance, location: location(of: kw), tag: tag ?? value.tag,
+                               text: text.trimmingSpaces())
+    }
+
+    private mutating func parseMetric(example: String) throws -> Metric {
+        let t = peek
+        if acceptWord("share") { return .installedShare }
+        if acceptWord("installed") {
+            if acceptWord("share") { return .installedShare }
+            if acceptWord("growth") { return .installedGrowth }
+            return .installed
+        }
+        if acceptWord("sales") {
+            if acceptWord("share") { return .salesShare }
+            if acceptWord("growth") { return .salesGrowth }
+            return .sales
+        }
+        throw fail("expected what to measure (installed share, sales share, installed, sales, sales growth), found \(t.display)",
+                   at: t, help: example)
+    }
+}

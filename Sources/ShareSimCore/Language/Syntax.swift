@@ -1,0 +1,156 @@
+/// The syntax tree of a scenario file. Nodes keep where they were written; meaning
+/// (which vendor a name is, which step a date is) is settled later by the resolver.
+
+/// A name or word as written, with its place.
+public struct Name: Sendable, Equatable {
+    public var text: String
+    public var location: SourceLocation
+}
+
+/// A number with its unit as written: `45%`, `0.45`, `8y`, `3 months`, `4B USD`, `3%/y`.
+public struct Quantity: Sendable, Equatable {
+    public enum Unit: Sendable, Equatable {
+        /// A bare number: a fraction for shares, utility for shifts.
+        case plain
+        case percent
+        /// A duration, already converted to years.
+        case years
+        /// A rate per year: `0.4/y` (plain) or `3%/y` (percent, kept as a fraction).
+        case plainPerYear
+        case percentPerYear
+        /// Money or units, with `k/M/B` applied; the currency or unit word if any.
+        case amount(unit: String?)
+    }
+    /// The value in model terms: `45%` is 0.45, `8 months` is 0.666… years, `4B` is 4e9.
+    public var value: Double
+    public var unit: Unit
+    /// The figure as written, for messages.
+    public var text: String
+    public var location: SourceLocation
+    /// The source tag written right after this figure, if any.
+    public var tag: String?
+}
+
+public struct DateLiteral: Sendable, Equatable {
+    public var year: Int
+    public var month: Int?
+    public var day: Int?
+    public var text: String
+    public var location: SourceLocation
+}
+
+/// Which vendors a statement is about.
+public enum VendorSelector: Sendable, Equatable {
+    case vendors([Name])
+    case origins([Name])
+    case all(SourceLocation)
+}
+
+public enum ChangeField: String, Sendable, Codable, CaseIterable {
+    case access, shift, trend, growth
+}
+
+/// One line of an event: set a field for some vendors, segments and buyer groups,
+/// optionally ramped over a duration.
+public struct ChangeStatement: Sendable, Equatable {
+    public var field: ChangeField
+    /// Nil only for `growth`, which is a property of a segment.
+    public var vendors: VendorSelector?
+    public var buyers: [Name]
+    /// Empty means every segment.
+    public var segments: [Name]
+    public var value: Quantity
+    public var over: Quantity?
+    public var location: SourceLocation
+    public var tag: String?
+}
+
+public enum Metric: String, Sendable, CaseIterable {
+    case installedShare = "installed share"
+    case salesShare = "sales share"
+    case installed
+    case sales
+    case installedGrowth = "installed growth"
+    case salesGrowth = "sales growth"
+
+    public var isShare: Bool { self == .installedShare || self == .salesShare }
+    public var isGrowth: Bool { self == .installedGrowth || self == .salesGrowth }
+}
+
+public enum Comparison: String, Sendable {
+    case less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">=", equal = "="
+}
+
+/// `expect installed share origin US, EU in telecom at 2021-12 <= 33%`: a scenario's own test.
+public struct ExpectStatement: Sendable, Equatable {
+    public var metric: Metric
+    public var vendors: VendorSelector
+    public var segments: [Name]
+    public var from: DateLiteral
+    /// A second date: the end of a range for levels, the end point for growth.
+    public var to: DateLiteral?
+    public var comparison: Comparison
+    public var value: Quantity
+    public var tolerance: Quantity?
+    public var location: SourceLocation
+    public var tag: String?
+    /// The line as written, to name the expectation in reports.
+    public var text: String
+}
+
+public struct SegmentStatement: Sendable, Equatable {
+    public var name: Name
+    public var title: String?
+    public var lifetime: Quantity?
+    public var growth: Quantity?
+    public var size: Quantity?
+    public var location: SourceLocation
+}
+
+public struct EventStatement: Sendable, Equatable {
+    public var name: Name
+    public var date: DateLiteral
+    public var changes: [ChangeStatement]
+    public var location: SourceLocation
+    public var tag: String?
+}
+
+/// A figure for one vendor or buyer group: `Huawei 55%`.
+public struct Entry: Sendable, Equatable {
+    public var name: Name
+    public var value: Quantity
+}
+
+public enum Statement: Sendable, Equatable {
+    case scenario(name: String, location: SourceLocation)
+    case timeline(start: DateLiteral, end: DateLiteral, step: Name, location: SourceLocation)
+    case segment(SegmentStatement)
+    case buyers(segment: Name, groups: [Entry], location: SourceLocation, tag: String?)
+    case vendor(name: Name, origin: Name, location: SourceLocation)
+    case share(segment: Name, date: DateLiteral?, entries: [Entry], location: SourceLocation, tag: String?)
+    case appeal(segment: Name, entries: [Entry], location: SourceLocation, tag: String?)
+    case event(EventStatement)
+    case dropEvent(Name, location: SourceLocation)
+    case moveEvent(Name, to: DateLiteral, location: SourceLocation)
+    case use(path: String, location: SourceLocation)
+    case expect(ExpectStatement)
+
+    public var location: SourceLocation {
+        switch self {
+        case .scenario(_, let l), .timeline(_, _, _, let l), .buyers(_, _, let l, _), .vendor(_, _, let l),
+            .share(_, _, _, let l, _), .appeal(_, _, let l, _), .dropEvent(_, let l), .moveEvent(_, _, let l),
+            .use(_, let l):
+            return l
+        case .segment(let s): return s.location
+        case .event(let e): return e.location
+        case .expect(let e): return e.location
+        }
+    }
+}
+
+/// The statement keywords, for completion and for "did you mean" on a misspelt one.
+public enum Keywords {
+    public static let statements = ["scenario", "timeline", "segment", "buyers", "vendor", "share", "appeal", "event", "drop", "move", "use", "expect"]
+    public static let changes = ["access", "shift", "trend", "growth"]
+    public static let all = statements + changes + ["origin", "in", "for", "to", "over", "by", "at", "from", "lifetime", "size", "monthly", "quarterly", "yearly", "installed", "sales", "all"]
+}

@@ -1,0 +1,65 @@
+/// Whom a report speaks of: each vendor, or each origin with its vendors' figures summed.
+public enum Grouping: String, Sendable, CaseIterable {
+    case vendor, origin
+}
+
+/// One line of a report: a vendor or an origin in one segment, its four series over time.
+public struct EntitySeries: Sendable {
+    public var name: String
+    /// The vendor's origin; for an origin row, the origin itself.
+    public var origin: String
+    public var installedShare: [Double]
+    public var salesShare: [Double]
+    public var installed: [Double]
+    public var sales: [Double]
+
+    public func values(_ m: SeriesMetric) -> [Double] {
+        switch m {
+        case .installedShare: return installedShare
+        case .salesShare: return salesShare
+        case .installed: return installed
+        case .sales: return sales
+        }
+    }
+}
+
+extension RunResult {
+    /// The rows of one segment, in declaration order of vendors (or of origins' first vendor).
+    public func entities(segment s: Int, by grouping: Grouping) -> [EntitySeries] {
+        let series = segments[s]
+        let V = series.vendorCount, T = steps
+        func column(_ a: [Double], _ j: Int) -> [Double] {
+            var out = [Double](repeating: 0, count: T)
+            for k in 0..<T { out[k] = a[k * V + j] }
+            return out
+        }
+        let vendorRows = series.vendors.enumerated().map { j, v in
+            EntitySeries(name: scenario.vendors[v].id, origin: scenario.vendors[v].origin,
+                         installedShare: column(series.installedShare, j), salesShare: column(series.salesShare, j),
+                         installed: column(series.installed, j), sales: column(series.sales, j))
+        }
+        guard grouping == .origin else { return vendorRows }
+        var order: [String] = []
+        var byOrigin: [String: EntitySeries] = [:]
+        for row in vendorRows {
+            if var acc = byOrigin[row.origin] {
+                for k in 0..<T {
+                    acc.installedShare[k] += row.installedShare[k]
+                    acc.salesShare[k] += row.salesShare[k]
+                    acc.installed[k] += row.installed[k]
+                    acc.sales[k] += row.sales[k]
+                }
+                byOrigin[row.origin] = acc
+            } else {
+                order.append(row.origin)
+                var first = row
+                first.name = row.origin
+                byOrigin[row.origin] = first
+            }
+        }
+        return order.map { byOrigin[$0]! }
+    }
+
+    /// The first day of step `k`, as the run output's `date` column writes it.
+    public func date(ofStep k: Int) -> String { scenario.timeline.month(ofStep: k).firstDayText }
+}

@@ -1,0 +1,22 @@
+/// A resolved scenario described for people: what `inspect` prints without `--json`.
+public enum ScenarioSummary {
+    public static func render(_ s: ResolvedScenario) -> String {
+        var out = "\(s.name)\n"
+        let last = s.timeline.month(ofStep: s.timeline.steps - 1)
+        out += "timeline  \(s.timeline.start.text) to \(last.text), \(s.timeline.steps) \(s.timeline.step.rawValue)ly steps\n"
+        out += "vendors   " + s.vendors.map { "\($0.id) (\($0.origin))" }.joined(separator: ", ") + "\n"
+        for seg in s.segments {
+            out += "segment   \(seg.id): lifetime \(NumberText.fixed(seg.lifetime, decimals: 2))y, growth \(NumberText.percent(seg.growth))/y, size \(NumberText.amount(seg.size))\(seg.unit.map { " " + $0 } ?? "")"
+            out += ", buyers " + seg.buyers.map { "\($0.id) \(NumberText.percent($0.weight, decimals: 0))" }.joined(separator: ", ") + "\n"
+        }
+        var events: [String] = []
+        for c in s.changes { if let e = c.origin?.event, !events.contains(e) { events.append(e) } }
+        for e in events {
+            let first = s.changes.first { $0.origin?.event == e }!
+            let n = s.changes.filter { $0.origin?.event == e }.count
+            out += "event     \"\(e)\" at \(s.timeline.month(ofStep: first.at).text): \(n) change\(n == 1 ? "" : "s")\n"
+        }
+        out += "expect    \(s.expectations.count) expectation\(s.expectations.count == 1 ? "" : "s")\n"
+        return out
+    }
+}

@@ -1,0 +1,73 @@
+/// The human table: a block per segment, a row per vendor (or origin), a column per
+/// chosen date, as wide as the terminal allows.
+public struct TableReport: Sendable {
+    public var metric: SeriesMetric
+    public var grouping: Grouping
+    /// Steps to show; nil chooses evenly spaced ones that fit `width`.
+    public var steps: [Int]?
+    public var width: Int
+
+    public init(metric: SeriesMetric = .installedShare, grouping: Grouping = .vendor, steps: [Int]? = nil, width: Int = 80) {
+        self.metric = metric
+        self.grouping = grouping
+        self.steps = steps
+        self.width = max(40, width)
+    }
+
+    public func render(_ r: RunResult, title: String? = nil) -> String {
+        var out = ""
+        let what = "\(metric == .installedShare ? "installed share" : metric == .salesShare ? "sales share" : metric.rawValue) by \(grouping.rawValue)"
+        out += "\(title ?? r.scenario.name) — \(what)\n"
+        for s in r.segments.indices {
+            let seg = r.scenario.segments[s]
+            let rows = r.entities(segment: s, by: grouping)
+            let nameWidth = max(6, rows.map { $0.name.count }.max() ?? 6)
+            let originWidth = grouping == .vendor ? 6 : 0
+            let cells = rows.flatMap { e in (steps ?? []).map { cell(e.values(metric)[$0], unit: seg.unit) } }
+            let cellWidth = max(8, (cells.map(\.count).max() ?? 0) + 1)
+            let fit = max(1, (width - nameWidth - originWidth - (originWidth > 0 ? 1 : 0)) / cellWidth)
+            let shown = steps.map { Array($0.filter { $0 >= 0 && $0 < r.steps }.prefix(fit)) } ?? TableReport.spread(steps: r.steps, count: fit, timeline: r.scenario.timeline)
+            out += "\n\(seg.id)\(seg.title.map { " — \($0)" } ?? "")\n"
+            var header = padRight(grouping.rawValue, nameWidth)
+            if originWidth > 0 { header += " " + padRight("origin", originWidth) }
+            for k in shown { header += padLeft(label(r, k), cellWidth) }
+            out += header + "\n"
+            for e in rows {
+                var line = padRight(e.name, nameWidth)
+                if originWidth > 0 { line += " " + padRight(e.origin, originWidth) }
+                let values = e.values(metric)
+                for k in shown { line += padLeft(cell(values[k], unit: seg.unit), cellWidth) }
+                out += line + "\n"
+            }
+        }
+        return out
+    }
+
+    private func cell(_ v: Double, unit: String?) -> String {
+        metric == .installedShare || metric == .salesShare ? NumberText.percent(v) : NumberText.amount(v)
+    }
+
+    private func label(_ r: RunResult, _ k: Int) -> String {
+        let m = r.scenario.timeline.month(ofStep: k)
+        return r.scenario.timeline.step == .year ? String(m.year) : m.text
+    }
+
+    /// Up to `count` steps from first to last, preferring the starts of years.
+    static func spread(steps: Int, count: Int, timeline: Timeline) -> [Int] {
+        guard steps > 1, count > 1 else { return [0] }
+        let perYear = 12 / timeline.step.months
+        let yearStarts = (0..<steps).filter { timeline.month(ofStep: $0).month == timeline.start.month && $0 % perYear == 0 }
+        var candidates = yearStarts
+        if candidates.last != steps - 1 { candidates.append(steps - 1) }
+        if candidates.count <= count { return candidates }
+        var out: [Int] = []
+        for i in 0..<count {
+            let idx = Int((Double(i) * Double(candidates.count - 1) / Double(count - 1)).rounded())
+            if out.last != candidates[idx] { out.append(candidates[idx]) }
+        }
+        return out
+    }
+}
+
+func padRight(_ s: String, _ w: Int) -> String { s.count >= w ? s : s + String(repeating: " ", count: w - s.count) }
+func padLeft(_ s: String, _ w: Int) -> String { s.count >= w ? " " + s : String(repeating: " ", count: w - s.count) + s }

@@ -1,0 +1,167 @@
+import Foundation
+
+/// DESIGN.md's resolved-scenario contract, read and written. Other tools generate
+/// scenarios in this form, and `inspect --json` prints it.
+public enum ResolvedJSON {
+    public static let format = "sharesim-resolved"
+    public static let version = 1
+
+    public static func encode(_ r: ResolvedScenario) -> JSONValue {
+        .object([
+            ("format", .string(format)),
+            ("version", .int(version)),
+            ("name", .string(r.name)),
+            ("timeline", .object([
+                ("start", .string(r.timeline.start.firstDayText)),
+                ("step", .string(r.timeline.step.rawValue)),
+                ("steps", .int(r.timeline.steps)),
+            ])),
+            ("vendors", .array(r.vendors.map { .object([("id", .string($0.id)), ("origin", .string($0.origin))]) })),
+            ("segments", .array(r.segments.map { encode($0, vendors: r.vendors) })),
+            ("changes", .array(r.changes.map(encode))),
+        ])
+    }
+
+    private static func encode(_ s: Segment, vendors: [Vendor]) -> JSONValue {
+        var fields: [(String, JSONValue)] = [
+            ("id", .string(s.id)),
+            ("lifetime", .number(s.lifetime)),
+            ("growth", .number(s.growth)),
+            ("size", .number(s.size)),
+        ]
+        if let unit = s.unit { fields.append(("unit", .string(unit))) }
+        fields.append(("buyers", .array(s.buyers.map { .object([("id", .string($0.id)), ("weight", .number($0.weight))]) })))
+        fields.append(("initial", .object(vendors.compactMap { v in s.initial[v.id].map { (v.id, .number($0)) } })))
+        fields.append(("appeal", .object(vendors.compactMap { v in s.appeal[v.id].map { (v.id, .number($0)) } })))
+        return .object(fields)
+    }
+
+    private static func encode(_ c: Change) -> JSONValue {
+        var fields: [(String, JSONValue)] = [
+            ("at", .int(c.at)),
+            ("segment", .string(c.segment)),
+            ("vendor", c.vendor.map { .string($0) } ?? .null),
+            ("buyer", c.buyer.map { .string($0) } ?? .null),
+            ("field", .string(c.field.rawValue)),
+            ("to", .number(c.to)),
+            ("over", .int(c.over)),
+        ]
+        if let o = c.origin {
+            var origin: [(String, JSONValue)] = [("file", .string(o.file)), ("line", .int(o.line))]
+            if let e = o.event { origin.append(("event", .string(e))) }
+            fields.append(("origin", .object(origin)))
+        }
+        return .object(fields)
+    }
+
+    // MARK: reading
+
+    private struct Document: Decodable {
+        var format: String
+        var version: Int
+        var name: String?
+        var timeline: TimelineDoc
+        var vendors: [VendorDoc]
+        var segments: [SegmentDoc]
+        var changes: [ChangeDoc]?
+    }
+    private struct TimelineDoc: Decodable { var start: String; var step: String; var steps: Int }
+    private struct VendorDoc: Decodable { var id: String; var origin: String }
+    private struct BuyerDoc: Decodable { var id: String; var weight: Double }
+    private struct SegmentDoc: Decodable {
+        var id: String
+        var title: String?
+        var lifetime: Double
+        var growth: Double?
+        var size: Double?
+        var unit: String?
+        var buyers: [BuyerDoc]?
+        var initial: [String: Double]
+        var appeal: [String: Double]?
+    }
+    private struct OriginDoc: Decodable { var file: String; var line: Int; var event: String? }
+    private struct ChangeDoc: Decodable {
+        var at: Int
+        var segment: String
+        var vendor: String?
+        var buyer: String?
+        var field: String
+        var to: Double
+        var over: Int?
+        var origin: OriginDoc?
+    }
+
+    /// Reads a resolved scenario; structural problems come back as diagnostics located in `path`.
+    /// The result is checked by `ScenarioValidator` like any resolved scenario.
+    public static func decode(_ data: Data, path: String) throws(ScenarioError) -> ResolvedScenario {
+        let doc: Document
+        do {
+            doc = try JSONDecoder().decode(Document.self, from: data)
+        } catch {
+            let source = SourceFile(path: path, text: String(decoding: data, as: UTF8.self))
+            throw ScenarioError([describe(error, path: path)], sources: [path: source])
+        }
+        let here = SourceLocation(file: path, line: 1, column: 1)
+        var problems: [Diagnostic] = []
+        if doc.format != format {
+            problems.append(.error("not a resolved scenario: format is '\(doc.format)'", at: here, help: "expected \"format\": \"\(format)\""))
+        }
+        if doc.version != version {
+            problems.append(.error("unsupported resolved-scenario version \(doc.version)", at: here, help: "this sharesim reads version \(version)"))
+        }
+        let start = CalendarMonth.parse(doc.timeline.start)
+        if start == nil || start?.day != 1 {
+            problems.append(.error("timeline start '\(doc.timeline.start)' is not the first day of a month", at: here, help: "write e.g. \"2021-01-01\""))
+        }
+        let step = StepKind(rawValue: doc.timeline.step)
+        if step == nil {
+            problems.append(.error("unknown step '\(doc.timeline.step)'", at: here, help: "step is one of month, quarter, year"))
+        }
+        var changes: [Change] = []
+        for (i, c) in (doc.changes ?? []).enumerated() {
+            guard let field = ChangeField(rawValue: c.field) else {
+                problems.append(.error("changes[\(i)]: unknown field '\(c.field)'", at: here, help: "field is one of access, shift, trend, growth"))
+                continue
+            }
+            changes.append(Change(at: c.at, segment: c.segment, vendor: c.vendor, buyer: c.buyer, field: field, to: c.to,
+                                  over: c.over ?? 1, origin: c.origin.map { ChangeOrigin(file: $0.file, line: $0.line, event: $0.event) }))
+        }
+        guard problems.isEmpty, let start, let step else {
+            throw ScenarioError(problems, sources: [:])
+        }
+        let segments = doc.segments.map {
+            Segment(id: $0.id, title: $0.title, lifetime: $0.lifetime, growth: $0.growth ?? 0, size: $0.size ?? 1, unit: $0.unit,
+                    buyers: ($0.buyers ?? [BuyerDoc(id: "all", weight: 1)]).map { BuyerGroup(id: $0.id, weight: $0.weight) },
+                    initial: $0.initial, appeal: $0.appeal ?? [:])
+        }
+        var r = ResolvedScenario(
+            name: doc.name ?? path, timeline: Timeline(start: start.month, step: step, steps: doc.timeline.steps),
+            vendors: doc.vendors.map { Vendor(id: $0.id, origin: $0.origin) }, segments: segments, changes: [])
+        r.changes = stableSortedByStep(changes)
+        return r
+    }
+
+    /// Changes apply in order of `at`, ties in the order written.
+    static func stableSortedByStep(_ changes: [Change]) -> [Change] {
+        changes.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
+    }
+
+    private static func describe(_ error: Error, path: String) -> Diagnostic {
+        let here = SourceLocation(file: path, line: 1, column: 1)
+        func at(_ p: [CodingKey]) -> String {
+            p.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().drop(while: { $0 == "." }).description
+        }
+        switch error {
+        case DecodingError.keyNotFound(let key, let ctx):
+            return .error("missing key '\(key.stringValue)' in \(at(ctx.codingPath).isEmpty ? "the document" : at(ctx.codingPath))", at: here,
+                          help: "see the resolved-scenario format in docs/language.md")
+        case DecodingError.typeMismatch(_, let ctx), DecodingError.valueNotFound(_, let ctx):
+            return .error("wrong type at \(at(ctx.codingPath)): \(ctx.debugDescription)", at: here)
+        case DecodingError.dataCorrupted(let ctx):
+            let underlying = (ctx.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
+            return .error("invalid JSON: \(underlying ?? ctx.debugDescription)", at: here, help: "check the file with a JSON validator")
+        default:
+            return .error("invalid JSON: \(error)", at: here)
+        }
+    }
+}

@@ -1,0 +1,145 @@
+extension Resolver {
+    /// Assembles the resolved scenario once every statement has been applied.
+    mutating func build(mainFile: SourceFile?) -> ResolvedScenario? {
+        guard let (t, _) = timeline else {
+            let loc = SourceLocation(file: mainFile?.path ?? "<input>", line: 1, column: 1)
+            error("the scenario has no timeline", at: loc, help: "add one, e.g.: timeline 2021-01 to 2027-12 monthly")
+            return nil
+        }
+        let vendorList = vendors.map { Vendor(id: $0.name.text, origin: $0.origin.text) }
+        if vendorList.isEmpty, let f = mainFile {
+            error("the scenario declares no vendors", at: SourceLocation(file: f.path, line: 1, column: 1),
+                  help: "add one, e.g.: vendor Huawei origin CN")
+        }
+        if segments.isEmpty, let f = mainFile {
+            error("the scenario declares no segments", at: SourceLocation(file: f.path, line: 1, column: 1),
+                  help: "add one, e.g.: segment telecom lifetime 8y growth 3%/y size 4B USD")
+        }
+        let segs = segments.compactMap { buildSegment($0, vendors: vendorList) }
+        var r = ResolvedScenario(name: name ?? mainFile?.path ?? "scenario", timeline: t, vendors: vendorList, segments: segs, changes: [])
+        r.changes = ResolvedJSON.stableSortedByStep(events.flatMap { buildChanges($0, scenario: r) })
+        r.expectations = expectations.compactMap { buildExpectation($0, scenario: r) }
+        r.provenance = provenance
+        return r
+    }
+
+    private mutating func buildSegment(_ d: SegmentDecl, vendors: [Vendor]) -> Segment? {
+        let id = d.name.text
+        let lifetime = d.lifetime.flatMap { q -> Double? in
+            guard let y = years(q, what: "a lifetime") else { return nil }
+            guard y > 0 else {
+                error("a lifetime must be longer than zero, not \(q.text)", at: q.location,
+                      help: "for a flow market bought anew every step (imports, subscriptions) give a lifetime as short as the step")
+                return nil
+            }
+            return y
+        }
+        if d.lifetime == nil {
+            error("segment '\(id)' has no lifetime", at: d.name.location, help: "add one: segment \(id) lifetime 8y")
+        }
+        let growth = d.growth.flatMap { yearlyRate($0, what: "growth") } ?? 0
+        var size = 1.0
+        var unit: String?
+        if let q = d.size {
+            switch q.unit {
+            case .amount(let u): unit = u
+            case .plain: break
+            default:
+                error("a size is an amount, not \(q.text)", at: q.location, help: "write e.g. size 4B USD")
+            }
+            if q.value <= 0 {
+                error("a segment's size must be above zero, not \(q.text)", at: q.location)
+            } else {
+                size = q.value
+            }
+        }
+        record("segment \(id)", d.lifetime, "lifetime")
+        record("segment \(id)", d.growth, "growth")
+        record("segment \(id)", d.size, "size")
+
+        let buyers = buildBuyers(d)
+        let (initial, appeal) = buildShares(d, vendors: vendors)
+        guard let lifetime, let buyers, let initial else { return nil }
+        return Segment(id: id, title: d.title, lifetime: lifetime, growth: growth, size: size, unit: unit,
+                       buyers: buyers, initial: initial, appeal: appeal)
+    }
+
+    private mutating func buildBuyers(_ d: SegmentDecl) -> [BuyerGroup]? {
+        guard let entries = d.buyers else { return [BuyerGroup(id: "all", weight: 1)] }
+        var groups: [BuyerGroup] = []
+        var seen: [String: SourceLocation] = [:]
+        for e in entries {
+            if let first = seen[e.name.text] {
+                error("buyer group '\(e.name.text)' is listed twice", at: e.name.location, notes: ["first listed at \(first.description)"])
+                continue
+            }
+            seen[e.name.text] = e.name.location
+            guard let w = fraction(e.value, what: "a buyer group's weight") else { continue }
+            groups.append(BuyerGroup(id: e.name.text, weight: w))
+            provenance.append(Provenance(subject: "buyers \(d.name.text) \(e.name.text)", value: e.value.text, tag: e.value.tag ?? d.buyersTag, location: e.value.location))
+        }
+        let total = groups.reduce(0) { $0 + $1.weight }
+        if groups.count == entries.count, abs(total - 1) > 1e-6, let first = entries.first {
+            error("buyer weights of '\(d.name.text)' sum to \(NumberText.percent(total)), not 100%", at: first.name.location,
+                  help: "adjust the weights so they add up to 100%")
+            return nil
+        }
+        return groups.count == entries.count ? groups : nil
+    }
+
+    private mutating func buildShares(_ d: SegmentDecl, vendors: [Vendor]) -> ([String: Double]?, [String: Double]) {
+        var appeal: [String: Double] = [:]
+        for (_, e) in d.appeal.sorted(by: { $0.value.name.location < $1.value.name.location }) {
+            guard vendorExists(e.name, vendors) else { continue }
+            if let a = utility(e.value, what: "an appeal") {
+                appeal[e.name.text] = a
+                provenance.append(Provenance(subject: "appeal \(d.name.text) \(e.name.text)", value: e.value.text, tag: e.value.tag ?? d.appealTag, location: e.value.location))
+            }
+        }
+        guard let entries = d.shares else {
+            error("segment '\(d.name.text)' has no initial shares", at: d.name.location,
+                  help: "add them: share \(d.name.text): VendorA 60%, VendorB 40%")
+            return (nil, appeal)
+        }
+        var initial: [String: Double] = [:]
+        var ok = true
+        for e in entries {
+            guard vendorExists(e.name, vendors) else { ok = false; continue }
+            if initial[e.name.text] != nil {
+                error("vendor '\(e.name.text)' has two shares in '\(d.name.text)'", at: e.name.location, help: "give each vendor one share")
+                ok = false
+                continue
+            }
+            guard let v = fraction(e.value, what: "a share") else { ok = false; continue }
+            initial[e.name.text] = v
+            provenance.append(Provenance(subject: "share \(d.name.text) \(e.name.text)", value: e.value.text, tag: e.value.tag ?? d.sharesTag, location: e.value.location))
+            if v == 0, appeal[e.name.text] == nil {
+                error("vendor '\(e.name.text)' starts with no share of '\(d.name.text)' and no appeal", at: e.value.location,
+                      help: "a vendor that enters later needs a base utility: appeal \(d.name.text): \(e.name.text) -4")
+                ok = false
+            }
+        }
+        let total = initial.values.sorted().reduce(0, +)
+        if ok, abs(total - 1) > 1e-6, let loc = d.sharesLocation {
+            let rest = 1 - total
+            error("shares of '\(d.name.text)' sum to \(NumberText.percent(total)), not 100%", at: loc,
+                  help: rest > 0 ? "\(NumberText.percent(rest)) is unaccounted for: add a vendor (e.g. Other) or adjust the shares"
+                                 : "reduce the shares by \(NumberText.percent(-rest)) in all")
+            return (nil, appeal)
+        }
+        return (ok ? initial : nil, appeal)
+    }
+
+    mutating func vendorExists(_ n: Name, _ vendors: [Vendor]) -> Bool {
+        if vendors.contains(where: { $0.id == n.text }) { return true }
+        let names = vendors.map(\.id)
+        error("unknown vendor '\(n.text)'", at: n.location,
+              help: Suggestions.didYouMean(n.text, in: names) ?? "declare it first: vendor \(n.text) origin XX")
+        return false
+    }
+
+    private mutating func record(_ subject: String, _ q: Quantity?, _ field: String) {
+        guard let q else { return }
+        provenance.append(Provenance(subject: "\(subject) \(field)", value: q.text, tag: q.tag, location: q.location))
+    }
+}

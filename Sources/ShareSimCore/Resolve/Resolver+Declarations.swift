@@ -1,0 +1,118 @@
+/// Declarations as the resolver gathers them, before they become MODEL.md's data.
+struct VendorDecl {
+    var name: Name
+    var origin: Name
+    var layer: String
+}
+
+struct SegmentDecl {
+    var name: Name
+    var layer: String
+    var title: String?
+    var lifetime: Quantity?
+    var growth: Quantity?
+    var size: Quantity?
+    var buyers: [Entry]?
+    var buyersTag: String?
+    var shares: [Entry]?
+    var sharesTag: String?
+    var sharesLocation: SourceLocation?
+    var appeal: [String: Entry] = [:]
+    var appealTag: String?
+}
+
+struct EventDecl {
+    var statement: EventStatement
+    var layer: String
+}
+
+extension Resolver {
+    mutating func declareVendor(_ n: Name, origin: Name, at loc: SourceLocation, layer: String) {
+        if let i = vendors.firstIndex(where: { $0.name.text == n.text }) {
+            if vendors[i].layer == layer {
+                error("vendor '\(n.text)' is declared twice", at: n.location, help: "remove one of the declarations",
+                      notes: ["first declared at \(vendors[i].name.location.description)"])
+            } else {
+                vendors[i].origin = origin
+            }
+            return
+        }
+        vendors.append(VendorDecl(name: n, origin: origin, layer: layer))
+    }
+
+    mutating func declareSegment(_ s: SegmentStatement, layer: String) {
+        if let i = segments.firstIndex(where: { $0.name.text == s.name.text }) {
+            if segments[i].layer == layer {
+                error("segment '\(s.name.text)' is declared twice", at: s.name.location, help: "remove one of the declarations",
+                      notes: ["first declared at \(segments[i].name.location.description)"])
+                return
+            }
+            if let t = s.title { segments[i].title = t }
+            if let q = s.lifetime { segments[i].lifetime = q }
+            if let q = s.growth { segments[i].growth = q }
+            if let q = s.size { segments[i].size = q }
+            return
+        }
+        segments.append(SegmentDecl(name: s.name, layer: layer, title: s.title, lifetime: s.lifetime, growth: s.growth, size: s.size))
+    }
+
+    mutating func segmentIndex(_ n: Name) -> Int? {
+        if let i = segments.firstIndex(where: { $0.name.text == n.text }) { return i }
+        let names = segments.map(\.name.text)
+        error("unknown segment '\(n.text)'", at: n.location,
+              help: Suggestions.didYouMean(n.text, in: names) ?? (names.isEmpty ? "declare it first: segment \(n.text) lifetime 8y" : "segments are: \(names.joined(separator: ", "))"))
+        return nil
+    }
+
+    mutating func setBuyers(_ seg: Name, _ groups: [Entry], at loc: SourceLocation, tag: String?) {
+        guard let i = segmentIndex(seg) else { return }
+        segments[i].buyers = groups
+        segments[i].buyersTag = tag
+    }
+
+    mutating func setShares(_ seg: Name, date: DateLiteral?, _ entries: [Entry], at loc: SourceLocation, tag: String?) {
+        guard let i = segmentIndex(seg) else { return }
+        if let date, let k = step(of: date, what: "a share"), k != 0, let (t, _) = timeline {
+            error("initial shares are for the timeline's start (\(t.start.text)), not \(date.text)", at: date.location,
+                  help: "to change shares later, write an event with access, shift or trend changes")
+        }
+        segments[i].shares = entries
+        segments[i].sharesTag = tag
+        segments[i].sharesLocation = loc
+    }
+
+    mutating func setAppeal(_ seg: Name, _ entries: [Entry], tag: String?) {
+        guard let i = segmentIndex(seg) else { return }
+        for e in entries { segments[i].appeal[e.name.text] = e }
+        segments[i].appealTag = tag
+    }
+
+    mutating func declareEvent(_ e: EventStatement, layer: String) {
+        if let i = events.firstIndex(where: { $0.statement.name.text == e.name.text }) {
+            if events[i].layer == layer {
+                error("event \"\(e.name.text)\" is declared twice", at: e.name.location, help: "give each event its own name",
+                      notes: ["first declared at \(events[i].statement.name.location.description)"])
+            } else {
+                events[i] = EventDecl(statement: e, layer: layer)
+            }
+            return
+        }
+        events.append(EventDecl(statement: e, layer: layer))
+    }
+
+    mutating func eventIndex(_ n: Name) -> Int? {
+        if let i = events.firstIndex(where: { $0.statement.name.text == n.text }) { return i }
+        let names = events.map(\.statement.name.text)
+        error("no event named \"\(n.text)\"", at: n.location,
+              help: Suggestions.didYouMean(n.text, in: names) ?? (names.isEmpty ? "no events are declared" : "events are: " + names.map { "\"\($0)\"" }.joined(separator: ", ")))
+        return nil
+    }
+
+    mutating func dropEvent(_ n: Name) {
+        if let i = eventIndex(n) { events.remove(at: i) }
+    }
+
+    mutating func moveEvent(_ n: Name, to date: DateLiteral) {
+        if let i = eventIndex(n) { events[i].statement.date = date }
+    }
+}

@@ -1,0 +1,112 @@
+extension Resolver {
+    /// One event's changes, each expanded to a (segment, vendor, buyer) target.
+    mutating func buildChanges(_ decl: EventDecl, scenario r: ResolvedScenario) -> [Change] {
+        let e = decl.statement
+        guard let at = step(of: e.date, what: "event \"\(e.name.text)\"") else { return [] }
+        var out: [Change] = []
+        for c in e.changes {
+            out.append(contentsOf: expand(c, at: at, event: e.name.text, scenario: r))
+        }
+        return out
+    }
+
+    private mutating func expand(_ c: ChangeStatement, at: Int, event: String, scenario r: ResolvedScenario) -> [Change] {
+        let value: Double?
+        let what = "\(c.field.rawValue) in event \"\(event)\""
+        switch c.field {
+        case .access: value = fraction(c.value, what: "access")
+        case .shift: value = utility(c.value, what: "a shift")
+        case .trend: value = utilityPerYear(c.value, what: "a trend")
+        case .growth: value = yearlyRate(c.value, what: "growth")
+        }
+        let over = rampSteps(c.over)
+        guard let value else { return [] }
+        provenance.append(Provenance(subject: "event \"\(event)\" \(c.field.rawValue)", value: c.value.text, tag: c.tag, location: c.location))
+        let origin = ChangeOrigin(file: c.location.file, line: c.location.line, event: event)
+
+        guard let segmentIDs = targetSegments(c, scenario: r) else { return [] }
+        if c.field == .growth {
+            return segmentIDs.map { Change(at: at, segment: $0, vendor: nil, buyer: nil, field: .growth, to: value, over: over, origin: origin) }
+        }
+        guard let selected = selectVendors(c.vendors!, in: r) else { return [] }
+        var out: [Change] = []
+        var touched = false
+        for segID in segmentIDs {
+            guard let seg = r.segments.first(where: { $0.id == segID }) else { continue }
+            let members = Set(seg.memberIndices(in: r.vendors).map { r.vendors[$0].id })
+            let buyers: [String?]
+            if c.buyers.isEmpty {
+                buyers = [nil]
+            } else {
+                if c.field != .access {
+                    error("only access can differ by buyer group; \(c.field.rawValue) applies to every buyer", at: c.buyers[0].location,
+                          help: "remove 'for \(c.buyers.map(\.text).joined(separator: ", "))'")
+                    return []
+                }
+                var list: [String?] = []
+                for b in c.buyers {
+                    guard seg.buyers.contains(where: { $0.id == b.text }) else {
+                        let names = seg.buyers.map(\.id)
+                        error("segment '\(segID)' has no buyer group '\(b.text)'", at: b.location,
+                              help: Suggestions.didYouMean(b.text, in: names) ?? "its buyer groups are: \(names.joined(separator: ", "))")
+                        return []
+                    }
+                    list.append(b.text)
+                }
+                buyers = list
+            }
+            for v in r.vendors where selected.contains(v.id) && members.contains(v.id) {
+                touched = true
+                for b in buyers {
+                    out.append(Change(at: at, segment: segID, vendor: v.id, buyer: b, field: c.field, to: value, over: over, origin: origin))
+                }
+            }
+        }
+        if !touched {
+            error("\(what) reaches no vendor: none of those selected sells in \(c.segments.isEmpty ? "any segment" : "'\(segmentIDs.joined(separator: ", "))'")",
+                  at: c.location, help: "give the vendor a share or an appeal in that segment, or select other vendors")
+        }
+        return out
+    }
+
+    private mutating func targetSegments(_ c: ChangeStatement, scenario r: ResolvedScenario) -> [String]? {
+        if c.segments.isEmpty { return r.segments.map(\.id) }
+        var ids: [String] = []
+        for n in c.segments {
+            guard r.segments.contains(where: { $0.id == n.text }) else {
+                _ = segmentIndex(n)
+                return nil
+            }
+            ids.append(n.text)
+        }
+        return ids
+    }
+
+    /// The ids a selector names, or nil after reporting an unknown name.
+    mutating func selectVendors(_ s: VendorSelector, in r: ResolvedScenario) -> Set<String>? {
+        switch s {
+        case .all:
+            return Set(r.vendors.map(\.id))
+        case .vendors(let names):
+            var ids = Set<String>()
+            for n in names {
+                guard vendorExists(n, r.vendors) else { return nil }
+                ids.insert(n.text)
+            }
+            return ids
+        case .origins(let codes):
+            var ids = Set<String>()
+            let origins = r.origins
+            for code in codes {
+                let matching = r.vendors.filter { $0.origin == code.text }
+                guard !matching.isEmpty else {
+                    error("no vendor has origin '\(code.text)'", at: code.location,
+                          help: Suggestions.didYouMean(code.text, in: origins) ?? "origins are: \(origins.joined(separator: ", "))")
+                    return nil
+                }
+                ids.formUnion(matching.map(\.id))
+            }
+            return ids
+        }
+    }
+}

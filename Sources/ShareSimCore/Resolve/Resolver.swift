@@ -1,0 +1,159 @@
+/// Turns statements into MODEL.md's data: overlays merged, dates turned into steps,
+/// selectors into vendors, units into numbers. It reports every problem it finds.
+///
+/// A scenario is read in layers: the file given, then (at the REPL) the session's edits.
+/// `use "other.scn"` inlines another file as a layer of its own. A name declared again in
+/// a later layer changes the earlier declaration; declared twice in one layer, it is an error.
+public struct Resolver {
+    /// A file's statements; `id` tells layers apart for the redeclaration rule.
+    public struct Layer: Sendable {
+        public var file: SourceFile
+        public var statements: [Statement]
+        public init(file: SourceFile, statements: [Statement]) {
+            self.file = file
+            self.statements = statements
+        }
+    }
+
+    /// Reads the file that `use` names; `relativeTo` is the path of the file that says `use`.
+    public typealias UseLoader = (_ path: String, _ relativeTo: String) -> Result<Layer, Diagnostic>
+
+    var diagnostics = DiagnosticBag()
+    var sources: [String: SourceFile] = [:]
+    let loadUse: UseLoader
+    var useStack: [String] = []
+
+    var name: String?
+    var timeline: (Timeline, SourceLocation)?
+    var vendors: [VendorDecl] = []
+    var segments: [SegmentDecl] = []
+    var events: [EventDecl] = []
+    var expectations: [ExpectStatement] = []
+    var provenance: [Provenance] = []
+
+    public init(loadUse: @escaping UseLoader) {
+        self.loadUse = loadUse
+    }
+
+    /// Resolves the layers; expectations are taken from these layers only, not from files
+    /// they `use`: a used file supplies a world, and its tests are claims about that world.
+    public mutating func resolve(_ layers: [Layer]) throws(ScenarioError) -> ResolvedScenario {
+        for layer in layers {
+            sources[layer.file.path] = layer.file
+            useStack = [layer.file.path]
+            apply(layer, depth: 0)
+        }
+        let resolved = build(mainFile: layers.first?.file)
+        if diagnostics.hasErrors || resolved == nil {
+            throw ScenarioError(diagnostics.items.sorted(by: Resolver.byLocation), sources: sources)
+        }
+        return resolved!
+    }
+
+    /// Warnings collected on a successful resolve.
+    public var warnings: [Diagnostic] { diagnostics.items.filter { $0.severity == .warning } }
+    public var sourceFiles: [String: SourceFile] { sources }
+
+    static func byLocation(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
+        switch (a.location, b.location) {
+        case let (x?, y?): return x < y
+        case (nil, _?): return true
+        default: return false
+        }
+    }
+
+    mutating func error(_ message: String, at loc: SourceLocation, help: String? = nil, notes: [String] = []) {
+        diagnostics.add(Diagnostic(.error, message, at: loc, notes: notes, help: help.map { [$0] } ?? []))
+    }
+
+    private mutating func apply(_ layer: Layer, depth: Int) {
+        let layerID = layer.file.path
+        for statement in layer.statements {
+            switch statement {
+            case .use(let path, let loc):
+                use(path, at: loc, from: layer.file.path, depth: depth)
+            case .scenario(let n, _):
+                name = n
+            case .timeline(let start, let end, let step, let loc):
+                declareTimeline(start: start, end: end, step: step, at: loc)
+            case .vendor(let n, let origin, let loc):
+                declareVendor(n, origin: origin, at: loc, layer: layerID)
+            case .segment(let s):
+                declareSegment(s, layer: layerID)
+            case .buyers(let seg, let groups, let loc, let tag):
+                setBuyers(seg, groups, at: loc, tag: tag)
+            case .share(let seg, let date, let entries, let loc, let tag):
+                setShares(seg, date: date, entries, at: loc, tag: tag)
+            case .appeal(let seg, let entries, _, let tag):
+                setAppeal(seg, entries, tag: tag)
+            case .event(let e):
+                declareEvent(e, layer: layerID)
+            case .dropEvent(let n, _):
+                dropEvent(n)
+            case .moveEvent(let n, let date, _):
+                moveEvent(n, to: date)
+            case .expect(let e):
+                if depth == 0 { expectations.append(e) }
+            }
+        }
+    }
+
+    private mutating func use(_ path: String, at loc: SourceLocation, from: String, depth: Int) {
+        switch loadUse(path, from) {
+        case .failure(var d):
+            if d.location == nil { d.location = loc }
+            diagnostics.add(d)
+        case .success(let layer):
+            if useStack.contains(layer.file.path) {
+                let cycle = (useStack + [layer.file.path]).joined(separator: " → ")
+                error("cyclic use of \"\(path)\"", at: loc, help: "a file cannot use itself, directly or through others", notes: ["the chain is \(cycle)"])
+                return
+            }
+            sources[layer.file.path] = layer.file
+            useStack.append(layer.file.path)
+            apply(layer, depth: depth + 1)
+            useStack.removeLast()
+        }
+    }
+
+    private mutating func declareTimeline(start: DateLiteral, end: DateLiteral, step: Name, at loc: SourceLocation) {
+        guard let kind = StepKind(word: step.text) else {
+            error("unknown step length '\(step.text)'", at: step.location,
+                  help: Suggestions.didYouMean(step.text, in: ["monthly", "quarterly", "yearly"]) ?? "use monthly, quarterly or yearly")
+            return
+        }
+        if start.day.map({ $0 != 1 }) == true {
+            error("a timeline starts on the first day of a month", at: start.location, help: "write the month: \(start.text.prefix(7))")
+            return
+        }
+        let first = CalendarMonth(year: start.year, month: start.month ?? 1)
+        let last = CalendarMonth(year: end.year, month: end.month ?? 12)
+        guard last >= first else {
+            error("the timeline ends (\(end.text)) before it starts (\(start.text))", at: end.location, help: "timeline 2021-01 to 2027-12 monthly")
+            return
+        }
+        let partial = Timeline(start: first, step: kind, steps: 0)
+        let steps = partial.step(containing: last) + 1
+        guard steps <= 1_000_000 else {
+            error("the timeline has \(steps) steps; at most 1,000,000 are allowed", at: loc, help: "use a longer step (quarterly or yearly)")
+            return
+        }
+        timeline = (Timeline(start: first, step: kind, steps: steps), loc)
+    }
+
+    /// The step a date falls in, or an error if it lies outside the timeline.
+    mutating func step(of date: DateLiteral, what: String) -> Int? {
+        guard let (t, _) = timeline else {
+            error("\(what) is dated, but no timeline has been declared yet", at: date.location, help: "declare one first: timeline 2021-01 to 2027-12 monthly")
+            return nil
+        }
+        let k = t.step(containing: CalendarMonth(year: date.year, month: date.month ?? 1))
+        guard (0..<t.steps).contains(k) else {
+            let last = t.month(ofStep: t.steps - 1)
+            error("\(date.text) is outside the timeline (\(t.start.text) to \(last.text))", at: date.location,
+                  help: "move the date inside the timeline, or widen the timeline")
+            return nil
+        }
+        return k
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+
+/// Reads scenario files from disk (or memory) into resolved scenarios: scenario text
+/// through lexer, parser and resolver, or resolved JSON through its decoder. The one
+/// entry point for the command line, the REPL's `load` and standard input alike.
+public struct ScenarioLoader: Sendable {
+    /// Reads a file's bytes; injected so tests can supply files from memory.
+    public var readFile: @Sendable (String) throws -> Data
+
+    public init(readFile: @escaping @Sendable (String) throws -> Data = { try Data(contentsOf: URL(fileURLWithPath: $0)) }) {
+        self.readFile = readFile
+    }
+
+    /// A loaded scenario, its warnings and the source text needed to quote them.
+    public struct Loaded: Sendable {
+        public var scenario: ResolvedScenario
+        public var warnings: [Diagnostic]
+        public var sources: [String: SourceFile]
+    }
+
+    public func load(path: String) throws(ScenarioError) -> Loaded {
+        let data: Data
+        do { data = try readFile(path) } catch {
+            throw ScenarioError([Diagnostic(.error, "cannot read '\(path)': \(ScenarioLoader.reason(error))", at: nil)], sources: [:], isUnreadableFile: true)
+        }
+        if path.hasSuffix(".json") || data.first(where: { !" \n\r\t".utf8.contains($0) }) == UInt8(ascii: "{") {
+            var r = try ResolvedJSON.decode(data, path: path)
+            let problems = ScenarioValidator.problems(in: r, path: path)
+            if !problems.isEmpty { throw ScenarioError(problems, sources: [:]) }
+            r.provenance = []
+            return Loaded(scenario: r, warnings: [], sources: [:])
+        }
+        let file = try ScenarioLoader.sourceFile(path: path, data: data)
+        return try load(layers: [file])
+    }
+
+    /// Resolves scenario text given as layers: the file, then edits on top (the REPL's).
+    public func load(layers files: [SourceFile]) throws(ScenarioError) -> Loaded {
+        var diagnostics: [Diagnostic] = []
+        var layers: [Resolver.Layer] = []
+        var sources: [String: SourceFile] = [:]
+        for f in files {
+            var parser = Parser(f)
+            let statements = parser.parseFile()
+            diagnostics += parser.diagnostics
+            sources[f.path] = f
+            layers.append(Resolver.Layer(file: f, statements: statements))
+        }
+        let reader = self
+        var resolver = Resolver { path, from in reader.loadUse(path, relativeTo: from) }
+        let scenario: ResolvedScenario
+        do {
+            scenario = try resolver.resolve(layers)
+        } catch {
+            // A statement that failed to parse often causes resolver errors later on (a vendor
+            // never declared); report each place once.
+            let extra = error.diagnostics.filter { d in !diagnostics.contains { $0.location == d.location } }
+            throw ScenarioError((diagnostics + extra).sorted(by: Resolver.byLocation),
+                                sources: sources.merging(error.sources) { a, _ in a }, isUnreadableFile: error.isUnreadableFile)
+        }
+        let allSources = sources.merging(resolver.sourceFiles) { a, _ in a }
+        if !diagnostics.isEmpty { throw ScenarioError(diagnostics, sources: allSources) }
+        return Loaded(scenario: scenario, warnings: resolver.warnings, sources: allSources)
+    }
+
+    /// Parses a `use`d file; its parse errors are reported with its own path.
+    private func loadUse(_ path: String, relativeTo from: String) -> Result<Resolver.Layer, Diagnostic> {
+        let resolved = ScenarioLoader.path(path, relativeTo: from)
+        let data: Data
+        do { data = try readFile(resolved) } catch {
+            return .failure(Diagnostic(.error, "cannot read \"\(path)\" (\(resolved)): \(ScenarioLoader.reason(error))", at: nil,
+                                       help: ["a used file's path is relative to the file that uses it"]))
+        }
+        let file: SourceFile
+        do { file = try ScenarioLoader.sourceFile(path: resolved, data: data) } catch {
+            return .failure(error.diagnostics.first ?? Diagnostic(.error, "cannot read \"\(path)\"", at: nil))
+        }
+        var parser = Parser(file)
+        let statements = parser.parseFile()
+        if let first = parser.diagnostics.first {
+            var d = first
+            d.notes.append("in \"\(path)\", used here")
+            return .failure(d)
+        }
+        return .success(Resolver.Layer(file: file, statements: statements))
+    }
+
+    static func path(_ path: String, relativeTo from: String) -> String {
+        if path.hasPrefix("/") { return path }
+        let dir = (from as NSString).deletingLastPathComponent
+        guard !dir.isEmpty, !from.hasPrefix("<") else { return path }
+        return (dir as NSString).appendingPathComponent(path)
+    }
+
+    /// Scenario text must be UTF-8 without NUL bytes; anything else is reported at the
+    /// first offending byte instead of being lexed into a cascade of nonsense.
+    public static func sourceFile(path: String, data: Data) throws(ScenarioError) -> SourceFile {
+        let bytes = [UInt8](data)
+        var line = 1, column = 1
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            var length = 1
+            var valid = true
+            if b == 0 { valid = false }
+            else if b < 0x80 { length = 1 }
+            else if b & 0xE0 == 0xC0 { length = 2 }
+            else if b & 0xF0 == 0xE0 { length = 3 }
+            else if b & 0xF8 == 0xF0 { length = 4 }
+            else { valid = false }
+            if valid {
+                if i + length > bytes.count { valid = false }
+                else { for k in 1..<length where bytes[i + k] & 0xC0 != 0x80 { valid = false } }
+            }
+            if !valid {
+                let loc = SourceLocation(file: path, line: line, column: column)
+                let what = b == 0 ? "a NUL byte" : "a byte that is not UTF-8 (0x\(String(b, radix: 16, uppercase: true)))"
+                throw ScenarioError([.error("not a text file: \(what) at byte \(i + 1)", at: loc,
+                                            help: "scenario files are UTF-8 text; is this the right file?")], sources: [:])
+            }
+            if b == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
+            i += length
+        }
+        var text = String(decoding: data, as: UTF8.self)
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        return SourceFile(path: path, text: text)
+    }
+
+    static func reason(_ error: Error) -> String {
+        let ns = error as NSError
+        if ns.domain == NSCocoaErrorDomain {
+            switch ns.code {
+            case NSFileReadNoSuchFileError, NSFileNoSuchFileError: return "no such file"
+            case NSFileReadNoPermissionError: return "permission denied"
+            default: break
+            }
+        }
+        if let posix = ns.userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(posix.code))).lowercased()
+        }
+        return ns.localizedDescription
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import ShareSimCore
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check scenario files and report every problem, without running them.",
+        discussion: "Example:\n  sharesim check scenarios/*.scn")
+
+    @Argument(help: "Scenario files to check.")
+    var files: [String]
+
+    @Flag(name: .shortAndLong, help: "Print nothing for files without problems.")
+    var quiet = false
+
+    @OptionGroup var diagnostics: DiagnosticOptions
+
+    func run() throws {
+        let input = ScenarioInput(printer: diagnostics.printer)
+        var worst: Int32 = 0
+        for file in files {
+            switch input.load(file) {
+            case .failure(let code): worst = max(worst, code.rawValue)
+            case .success(let loaded):
+                let s = loaded.scenario
+                if !quiet {
+                    Output.out("\(file): ok — \(s.vendors.count) vendors, \(s.segments.count) segments, \(s.changes.count) changes, \(s.timeline.steps) \(s.timeline.step.rawValue)s, \(s.expectations.count) expectations\n")
+                }
+            }
+        }
+        if worst != 0 { throw ExitCode(worst) }
+    }
+}

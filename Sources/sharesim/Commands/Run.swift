@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import ShareSimCore
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
+enum ShareKind: String, ExpressibleByArgument, CaseIterable { case installed, sales }
+extension Grouping: ExpressibleByArgument {}
+
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run scenarios and print each vendor's share over time.",
+        discussion: """
+            FILE is scenario text (.scn) or resolved JSON (.json); '-' reads standard input.
+            Examples:
+              sharesim run scenarios/ofac-easing.scn --at 2022-01,2023-01,2025-01
+              sharesim run scenarios/ofac-easing.scn scenarios/ofac-no-easing.scn --format csv -o both.csv
+            """)
+
+    @Argument(help: "Scenario files to run.")
+    var files: [String]
+
+    @Option(help: "Output format: table, csv or json.")
+    var format: OutputFormat = .table
+
+    @Option(name: [.short, .long], help: "Write to this file instead of standard output (atomically).")
+    var output: String?
+
+    @Option(help: "Which share the table shows: installed or sales.")
+    var share: ShareKind = .installed
+
+    @Option(help: "Rows per vendor or per origin.")
+    var by: Grouping = .vendor
+
+    @Option(help: "Dates for the table's columns, comma-separated (e.g. 2022-01,2023-06).")
+    var at: String?
+
+    @OptionGroup var diagnostics: DiagnosticOptions
+
+    func validate() throws {
+        if let at {
+            for d in at.split(separator: ",") where CalendarMonth.parse(String(d).trimmingCharacters(in: .whitespaces)) == nil {
+                throw ValidationError("'\(d)' is not a date; write 2022, 2022-04 or 2022-04-07")
+            }
+        }
+    }
+
+    func run() throws {
+        let input = ScenarioInput(printer: diagnostics.printer)
+        var runs: [(name: String, result: RunResult)] = []
+        var failure: ExitCode?
+        for file in files {
+            switch input.load(file) {
+            case .failure(let code): failure = failure ?? code
+            case .success(let loaded): runs.append((RunName.of(file), try runOrInterrupt(loaded.scenario)))
+            }
+        }
+        if let failure { throw failure }
+        let text: String
+        switch format {
+        case .csv: text = CSVReport.render(runs, grouping: by)
+        case .json: text = JSONReport.render(runs, grouping: by)
+        case .table:
+            text = runs.map { run in
+                let steps = at.map { dates in
+                    dates.split(separator: ",").compactMap { CalendarMonth.parse(String($0).trimmingCharacters(in: .whitespaces)) }
+                        .map { run.result.scenario.timeline.step(containing: $0.month) }
+                }
+                let table = TableReport(metric: share == .installed ? .installedShare : .salesShare, grouping: by, steps: steps,
+                                        width: output == nil ? Terminal.width : 80)
+                return table.render(run.result)
+            }.joined(separator: "\n")
+        }
+        if let output {
+            do { try AtomicFile.write(text, to: output) } catch {
+                Output.err("sharesim: error: cannot write '\(output)': \(error.localizedDescription)\n")
+                throw ExitCode(73)
+            }
+        } else {
+            Output.out(text)
+        }
+    }
+}
+
+func runOrInterrupt(_ s: ResolvedScenario) throws -> RunResult {
+    do { return try Engine.run(s) } catch { throw ExitCode(ExitStatus.interrupted) }
+}
+
+enum RunName {
+    /// A run's name in multi-run output: the file's base name without extension.
+    static func of(_ path: String) -> String {
+        if path == "-" { return "stdin" }
+        let base = (path as NSString).lastPathComponent
+        let ext = (base as NSString).pathExtension
+        return ext.isEmpty ? base : String(base.dropLast(ext.count + 1))
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import ShareSimCore
+
+struct ShareSim: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sharesim",
+        abstract: "Simulate vendors' market shares under trade policy scenarios.",
+        discussion: """
+            Write a scenario (a market, its vendors, their shares and dated policy events), run it,
+            and read each vendor's share over time. See docs/language.md for the scenario language.
+
+            Examples:
+              sharesim run scenarios/ofac-easing.scn
+              sharesim run scenarios/ofac-easing.scn --format csv --output easing.csv
+              sharesim test scenarios
+            """,
+        version: JSONReport.toolVersion,
+        subcommands: [Run.self, Check.self, Inspect.self, TestCommand.self])
+}
+
+/// The contract's exit codes (DESIGN.md).
+enum ExitStatus {
+    static let expectationFailed: Int32 = 1
+    static let usage: Int32 = 2
+    static let dataError: Int32 = 65
+    static let noInput: Int32 = 66
+    static let internalError: Int32 = 70
+    static let interrupted: Int32 = 130
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+/// A pseudo-terminal whose slave side stands in for the user's terminal, so
+/// tests can type keystrokes at a real libedit and read what it drew.
+final class PseudoTerminal {
+    let master: Int32
+    let input: UnsafeMutablePointer<FILE>
+    let output: UnsafeMutablePointer<FILE>
+
+    struct Failure: Error {}
+
+    init() throws {
+        var master: Int32 = -1
+        var slave: Int32 = -1
+        guard openpty(&master, &slave, nil, nil, nil) == 0 else { throw Failure() }
+        self.master = master
+        // Keystrokes typed before libedit switches to raw mode must reach it
+        // byte by byte, not be held or interpreted by the canonical line discipline.
+        var modes = termios()
+        tcgetattr(slave, &modes)
+        modes.c_lflag &= ~tcflag_t(ICANON | ECHO)
+        tcsetattr(slave, TCSANOW, &modes)
+        guard let input = fdopen(slave, "r"), let output = fdopen(dup(slave), "w") else { throw Failure() }
+        self.input = input
+        self.output = output
+        _ = fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK)
+    }
+
+    deinit {
+        fclose(input)
+        fclose(output)
+        close(master)
+    }
+
+    func type(_ keys: String) {
+        let bytes = Array(keys.utf8)
+        _ = bytes.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
+    }
+
+    /// Everything drawn so far, with the terminal's CRLF line ends.
+    func screen() -> String {
+        var collected: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = read(master, &chunk, chunk.count)
+            guard count > 0 else { break }
+            collected += chunk[..<count]
+        }
+        return String(decoding: collected, as: UTF8.self)
+    }
+}
