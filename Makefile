@@ -17,7 +17,7 @@ build: setup
 
 ## Build in release and run the default bundled scenario (an interactive session on a terminal).
 run: build
-	@if [ -t 0 ] && [ -t 1 ]; then $(BIN) repl $(DEFAULT_SCENARIO); else $(BIN) run $(DEFAULT_SCENARIO); fi
+	$(BIN) run $(DEFAULT_SCENARIO)
 
 ## Build, then every test: unit, conformance, golden, end-to-end, the bundled scenarios' expect lines.
 test: build

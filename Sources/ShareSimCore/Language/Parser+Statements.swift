@@ -157,9 +157,8 @@ extension Parser {
             event.changes.append(try parseChange())
             try expectEndOfStatement()
         }
-        while case .newline = peek.kind, case .indent = peek(1).kind {
-            advance()
-            advance()
+        while let bodyLine = nextIndentedLine() {
+            pos = bodyLine
             if peek.isNewlineOrEnd { continue }
             do {
                 event.changes.append(try parseChange())
@@ -173,6 +172,16 @@ extension Parser {
                   help: "indent its changes under it, e.g.\n  access origin US in telecom to 10% over 3 months")
         }
         return event
+    }
+
+    /// The position just after the indentation of the next body line, looking past blank
+    /// and comment-only lines; nil when the next line with content is not indented.
+    private func nextIndentedLine() -> Int? {
+        var p = pos
+        guard case .newline = tokens[p].kind else { return nil }
+        while case .newline = tokens[p].kind { p += 1 }
+        if case .indent = tokens[p].kind { return p + 1 }
+        return nil
     }
 
     private mutating func parseDrop() throws -> Statement {

@@ -22,6 +22,8 @@ public struct Resolver {
     var sources: [String: SourceFile] = [:]
     let loadUse: UseLoader
     var useStack: [String] = []
+    /// Once a used file cannot be read, what follows it would only report its absence again.
+    var useFailed = false
 
     var name: String?
     var timeline: (Timeline, SourceLocation)?
@@ -42,6 +44,9 @@ public struct Resolver {
             sources[layer.file.path] = layer.file
             useStack = [layer.file.path]
             apply(layer, depth: 0)
+            if useFailed {
+                throw ScenarioError(diagnostics.items.sorted(by: Resolver.byLocation), sources: sources)
+            }
         }
         let resolved = build(mainFile: layers.first?.file)
         if diagnostics.hasErrors || resolved == nil {
@@ -68,7 +73,7 @@ public struct Resolver {
 
     private mutating func apply(_ layer: Layer, depth: Int) {
         let layerID = layer.file.path
-        for statement in layer.statements {
+        for statement in layer.statements where !useFailed {
             switch statement {
             case .use(let path, let loc):
                 use(path, at: loc, from: layer.file.path, depth: depth)
@@ -103,10 +108,12 @@ public struct Resolver {
         case .failure(var d):
             if d.location == nil { d.location = loc }
             diagnostics.add(d)
+            useFailed = true
         case .success(let layer):
             if useStack.contains(layer.file.path) {
                 let cycle = (useStack + [layer.file.path]).joined(separator: " → ")
                 error("cyclic use of \"\(path)\"", at: loc, help: "a file cannot use itself, directly or through others", notes: ["the chain is \(cycle)"])
+                useFailed = true
                 return
             }
             sources[layer.file.path] = layer.file
