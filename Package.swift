@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "sharesim", targets: ["sharesim"]),
+        .executable(name: "sharesim-bench", targets: ["sharesim-bench"]),
         .library(name: "ShareSimCore", targets: ["ShareSimCore"]),
     ],
     dependencies: [
@@ -27,10 +28,13 @@ let package = Package(
                 "ShareSimCore", "ShareSimREPL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // Speed figures for `make bench`: vendor-steps per second and whole-process times.
+        .executableTarget(name: "sharesim-bench", dependencies: ["ShareSimCore"], path: "Sources/ShareSimBench"),
         .target(name: "ShareSimTestSupport", dependencies: ["ShareSimCore"], path: "Tests/ShareSimTestSupport"),
         .testTarget(
             name: "ShareSimCoreTests", dependencies: ["ShareSimCore", "ShareSimTestSupport"],
             resources: [.copy("Conformance"), .copy("Malformed")]),
+        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(
             name: "EndToEndTests", dependencies: ["ShareSimTestSupport"],
             resources: [.copy("Golden")]),
