@@ -1,3 +1,6 @@
+/* sigaction is POSIX, not ISO C. */
+#define _POSIX_C_SOURCE 200809L
+
 #include "CLibEdit.h"
 
 #include <signal.h>

@@ -52,7 +52,17 @@ static unsigned char complete_callback(EditLine *line, int key) {
 }
 
 void clibedit_use_environment_ctype(void) {
-    setlocale(LC_CTYPE, "");
+    const char *name = setlocale(LC_CTYPE, "");
+    /*
+     * Swift strings are UTF-8 and terminals almost always are, whereas the
+     * plain C locale (no LANG, as in many containers) would make libedit drop
+     * every non-ASCII byte.
+     */
+    if (name == NULL || strcmp(name, "C") == 0 || strcmp(name, "POSIX") == 0) {
+        if (setlocale(LC_CTYPE, "C.UTF-8") == NULL) {
+            setlocale(LC_CTYPE, "UTF-8");
+        }
+    }
 }
 
 FILE *clibedit_standard_input(void) { return stdin; }
@@ -106,10 +116,12 @@ void clibedit_destroy(clibedit_editor *editor) {
 }
 
 int clibedit_set_prompt(clibedit_editor *editor, const char *prompt) {
-    char *copy = strdup(prompt);
+    size_t size = strlen(prompt) + 1;
+    char *copy = malloc(size);
     if (copy == NULL) {
         return -1;
     }
+    memcpy(copy, prompt, size);
     free(editor->prompt);
     editor->prompt = copy;
     return 0;

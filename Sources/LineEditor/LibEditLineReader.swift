@@ -11,10 +11,12 @@ public final class LibEditLineReader: LineReader {
     private let store: HistoryStore?
     let completer: LineCompleter?
     private let output: UnsafeMutablePointer<FILE>
+    private let errorOutput: UnsafeMutablePointer<FILE>
     /// Stands in if libedit cannot start, so the session still works unedited.
     private let fallback: PlainLineReader
     private var lastEntry: String?
-    /// Lines not yet on disk because a save failed; retried on the next add and on deinit.
+    /// Lines not yet on disk because a save failed; retried on the next add
+    /// and on deinit. Normally empty, since every add is saved at once.
     private var unsaved: [String] = []
     private var reportedSaveFailure = false
 
@@ -38,6 +40,7 @@ public final class LibEditLineReader: LineReader {
         self.store = history
         self.completer = completer
         self.output = output
+        self.errorOutput = error
         self.fallback = PlainLineReader(input: input)
         self.editor = clibedit_create(programName, input, output, error)
         guard let editor else { return }
@@ -111,14 +114,14 @@ public final class LibEditLineReader: LineReader {
         } catch {
             guard !reportedSaveFailure else { return }
             reportedSaveFailure = true
-            FileHandle.standardError.write(
-                Data("\(programName): cannot save history to \(store.url.path): \(error)\n".utf8))
+            write("\(programName): cannot save history to \(store.url.path): \(error)\n", to: errorOutput)
         }
     }
 
-    private func write(_ text: String) {
-        fputs(text, output)
-        fflush(output)
+    private func write(_ text: String, to stream: UnsafeMutablePointer<FILE>? = nil) {
+        let stream = stream ?? output
+        fputs(text, stream)
+        fflush(stream)
     }
 
     /// libedit decodes keystrokes with the C library's LC_CTYPE; done once per process.

@@ -14,12 +14,6 @@ final class PseudoTerminal {
         var slave: Int32 = -1
         guard openpty(&master, &slave, nil, nil, nil) == 0 else { throw Failure() }
         self.master = master
-        // Keystrokes typed before libedit switches to raw mode must reach it
-        // byte by byte, not be held or interpreted by the canonical line discipline.
-        var modes = termios()
-        tcgetattr(slave, &modes)
-        modes.c_lflag &= ~tcflag_t(ICANON | ECHO)
-        tcsetattr(slave, TCSANOW, &modes)
         guard let input = fdopen(slave, "r"), let output = fdopen(dup(slave), "w") else { throw Failure() }
         self.input = input
         self.output = output
@@ -32,7 +26,14 @@ final class PseudoTerminal {
         close(master)
     }
 
+    /// Keystrokes must reach libedit byte by byte, whatever mode it last left
+    /// the terminal in: in canonical mode the line discipline would hold them
+    /// until Return and turn Ctrl-D into end-of-file.
     func type(_ keys: String) {
+        var modes = termios()
+        tcgetattr(fileno(input), &modes)
+        modes.c_lflag &= ~tcflag_t(ICANON | ECHO)
+        tcsetattr(fileno(input), TCSANOW, &modes)
         let bytes = Array(keys.utf8)
         _ = bytes.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
     }

@@ -20,10 +20,16 @@ struct TerminalTests {
         }
     }
 
-    private func makeReader(_ terminal: PseudoTerminal, history: HistoryStore? = nil,
-                            completer: LineCompleter? = nil) -> LibEditLineReader {
-        LibEditLineReader(programName: "sharesim-test", history: history, completer: completer,
-                          input: terminal.input, output: terminal.output, error: terminal.output)
+    /// Runs `body` with an editor on a fresh pseudo-terminal, keeping the
+    /// terminal open until the editor (which restores its modes) is gone.
+    private func withReader(history: HistoryStore? = nil, completer: LineCompleter? = nil,
+                            _ body: (PseudoTerminal, LibEditLineReader) throws -> Void) throws {
+        let terminal = try PseudoTerminal()
+        try withExtendedLifetime(terminal) {
+            let reader = LibEditLineReader(programName: "sharesim-test", history: history, completer: completer,
+                                           input: terminal.input, output: terminal.output, error: terminal.output)
+            try body(terminal, reader)
+        }
     }
 
     /// The test runner's threads block SIGINT, so unblock it long enough for
@@ -50,72 +56,85 @@ struct TerminalTests {
     }
 
     @Test func returnsTypedLineWithoutNewlineAndShowsPrompt() throws {
-        let terminal = try PseudoTerminal()
-        let reader = makeReader(terminal)
-        terminal.type("naïve ☃\r")
-        #expect(reader.readLine(prompt: "sharesim> ") == .line("naïve ☃"))
-        #expect(terminal.screen().contains("sharesim> "))
+        try withReader { terminal, reader in
+            terminal.type("naïve ☃\r")
+            #expect(reader.readLine(prompt: "sharesim> ") == .line("naïve ☃"))
+            #expect(terminal.screen().contains("sharesim> "))
+        }
     }
 
     @Test func emacsKeysEditTheLine() throws {
-        let terminal = try PseudoTerminal()
-        let reader = makeReader(terminal)
-        terminal.type("world\u{1}hello \u{5}!\r")
-        #expect(reader.readLine(prompt: "> ") == .line("hello world!"))
+        try withReader { terminal, reader in
+            terminal.type("world\u{1}hello \u{5}!\r")
+            #expect(reader.readLine(prompt: "> ") == .line("hello world!"))
+        }
     }
 
     @Test func controlDOnAnEmptyLineIsEOF() throws {
-        let terminal = try PseudoTerminal()
-        let reader = makeReader(terminal)
-        terminal.type("\u{4}")
-        #expect(reader.readLine(prompt: "> ") == .eof)
+        try withReader { terminal, reader in
+            terminal.type("\u{4}")
+            #expect(reader.readLine(prompt: "> ") == .eof)
+        }
     }
 
     @Test func tabCompletesASingleCandidateWithASpace() throws {
-        let terminal = try PseudoTerminal()
         let completer = FixedCompleter(["alphabet"])
-        let reader = makeReader(terminal, completer: completer)
-        terminal.type("show al\tx\r")
-        #expect(reader.readLine(prompt: "> ") == .line("show alphabet x"))
+        try withReader(completer: completer) { terminal, reader in
+            terminal.type("show al\tx\r")
+            #expect(reader.readLine(prompt: "> ") == .line("show alphabet x"))
+        }
         #expect(completer.calls == ["show al@7"])
     }
 
     @Test func tabInsertsCommonPrefixThenListsCandidates() throws {
-        let terminal = try PseudoTerminal()
-        let reader = makeReader(terminal, completer: FixedCompleter(["alpha", "alpine"]))
-        terminal.type("a\t\t\r")
-        #expect(reader.readLine(prompt: "> ") == .line("alp"))
-        #expect(terminal.screen().contains("\r\nalpha   alpine\r\n"))
+        try withReader(completer: FixedCompleter(["alpha", "alpine"])) { terminal, reader in
+            terminal.type("a\t\t\r")
+            #expect(reader.readLine(prompt: "> ") == .line("alp"))
+            #expect(terminal.screen().contains("\r\nalpha   alpine\r\n"))
+        }
     }
 
     @Test func historyLoadsAtStartAndSavesEachNewLine() throws {
         let directory = try TemporaryDirectory()
         let store = HistoryStore(url: directory.url.appendingPathComponent("state/history"))
         try store.save(["first", "second"])
-        let terminal = try PseudoTerminal()
-        let reader = makeReader(terminal, history: store)
+        try withReader(history: store) { terminal, reader in
+            terminal.type("\u{10}\u{10}\r")
+            #expect(reader.readLine(prompt: "> ") == .line("first"))
+            reader.addHistory("first")
+            reader.addHistory("third")
+            reader.addHistory("third")
+            reader.addHistory("")
+            #expect(store.load() == ["first", "second", "first", "third"])
 
-        terminal.type("\u{10}\u{10}\r")
-        #expect(reader.readLine(prompt: "> ") == .line("first"))
-        reader.addHistory("first")
-        reader.addHistory("third")
-        reader.addHistory("third")
-        reader.addHistory("")
-        #expect(store.load() == ["first", "second", "first", "third"])
+            terminal.type("\u{10}\r")
+            #expect(reader.readLine(prompt: "> ") == .line("third"))
+        }
         #expect(try directory.permissions(of: store.url) == 0o600)
+    }
 
-        terminal.type("\u{10}\r")
-        #expect(reader.readLine(prompt: "> ") == .line("third"))
+    @Test func historySaveFailureIsReportedOnceAndDoesNotStopTheSession() throws {
+        let directory = try TemporaryDirectory()
+        let blocker = directory.url.appendingPathComponent("blocker")
+        try Data().write(to: blocker)
+        try withReader(history: HistoryStore(url: blocker.appendingPathComponent("history"))) { terminal, reader in
+            reader.addHistory("one")
+            reader.addHistory("two")
+            let warnings = terminal.screen().components(separatedBy: "sharesim-test: cannot save history to ")
+            #expect(warnings.count == 2)
+            terminal.type("\u{10}\r")
+            #expect(reader.readLine(prompt: "> ") == .line("two"))
+        }
     }
 
     @Test func staleInterruptDoesNotCancelTheNextPrompt() throws {
         InterruptFlag.install()
         raiseSIGINTOnThisThread()
         #expect(InterruptFlag.isPending == true)
-        let terminal = try PseudoTerminal()
-        let reader = makeReader(terminal)
-        terminal.type("go\r")
-        #expect(reader.readLine(prompt: "> ") == .line("go"))
-        #expect(InterruptFlag.isPending == false)
+        try withReader { terminal, reader in
+            terminal.type("go\r")
+            #expect(reader.readLine(prompt: "> ") == .line("go"))
+            #expect(InterruptFlag.isPending == false)
+        }
     }
 }

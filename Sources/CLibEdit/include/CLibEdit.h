@@ -30,7 +30,8 @@ typedef clibedit_completion_status (*clibedit_completion_fn)(clibedit_editor *ed
 
 /*
  * Adopt the user's LC_CTYPE so libedit decodes UTF-8 keystrokes as characters
- * rather than bytes. Affects the whole process (LC_CTYPE only).
+ * rather than bytes, falling back to C.UTF-8 when that is the plain C locale.
+ * Affects the whole process (LC_CTYPE only).
  */
 void clibedit_use_environment_ctype(void);
 
@@ -54,8 +55,9 @@ void clibedit_set_completion(clibedit_editor *editor, clibedit_completion_fn fun
 
 /*
  * Reads one edited line, including its newline, in the editor's buffer (valid
- * until the next call). NULL means end of input or an interrupted read;
- * `count` is then 0 for Ctrl-D and -1 for an error, with errno set (EINTR).
+ * until the next call). NULL means no line: `count` is then 0 for Ctrl-D on an
+ * empty line, or -1 when the read ended early, with errno EINTR if a signal
+ * (Ctrl-C) interrupted it.
  */
 const char *clibedit_gets(clibedit_editor *editor, int *count);
 

@@ -10,18 +10,16 @@ public struct DiagnosticPrinter: Sendable {
         let coloredLabel = useColor ? (d.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;35m") + label + ":\u{1B}[0m" : label + ":"
         if let loc = d.location {
             out += "\(bold(loc.description)): \(coloredLabel) \(bold(d.message))\n"
-            if let src = sources[loc.file] {
-                let line = src.lineText(loc.line)
-                if !line.isEmpty || loc.line <= src.lineStarts.count {
-                    let gutter = String(loc.line)
-                    let pad = String(repeating: " ", count: gutter.count)
-                    let shown = sanitize(line)
-                    out += " \(gutter) | \(shown)\n"
-                    let prefix = String(shown.unicodeScalars.prefix(max(0, loc.column - 1)).map { $0 == "\t" ? "\t" : " " })
-                    let caretLength = max(1, min(loc.length, max(1, shown.unicodeScalars.count - loc.column + 1)))
-                    let marks = "^" + String(repeating: "~", count: caretLength - 1)
-                    out += " \(pad) | \(prefix)\(useColor ? "\u{1B}[1;32m" + marks + "\u{1B}[0m" : marks)\n"
-                }
+            if let src = sources[loc.file], loc.line >= 1, loc.line <= src.lineStarts.count {
+                let gutter = String(loc.line)
+                let pad = String(repeating: " ", count: gutter.count)
+                let (line, column) = excerpt(of: src, line: loc.line, column: loc.column)
+                let shown = sanitize(line)
+                out += " \(gutter) | \(shown)\n"
+                let prefix = String(shown.unicodeScalars.prefix(max(0, column - 1)).map { $0 == "\t" ? "\t" : " " })
+                let caretLength = max(1, min(loc.length, max(1, shown.unicodeScalars.count - column + 1)))
+                let marks = "^" + String(repeating: "~", count: caretLength - 1)
+                out += " \(pad) | \(prefix)\(useColor ? "\u{1B}[1;32m" + marks + "\u{1B}[0m" : marks)\n"
             }
         } else {
             out += "sharesim: \(coloredLabel) \(bold(d.message))\n"
@@ -33,6 +31,28 @@ public struct DiagnosticPrinter: Sendable {
 
     public func render(_ ds: [Diagnostic], sources: [String: SourceFile]) -> String {
         ds.map { render($0, sources: sources) }.joined()
+    }
+
+    /// Lines longer than this are quoted as an excerpt around the caret, so that a long
+    /// generated or garbage line does not print in full under each of its errors.
+    static let maxQuotedWidth = 120
+
+    /// The line to quote and the caret's column within it.
+    private func excerpt(of src: SourceFile, line: Int, column: Int) -> (String, Int) {
+        let start = src.lineStarts[line - 1]
+        var end = line < src.lineStarts.count ? src.lineStarts[line] - 1 : src.scalars.count
+        if end > start, src.scalars[end - 1] == "\r" { end -= 1 }
+        let width = DiagnosticPrinter.maxQuotedWidth
+        var from = start, to = end
+        if end - start > width {
+            from = start + max(0, min(column - 1 - width / 3, end - start - width))
+            to = from + width
+        }
+        var text = String.UnicodeScalarView()
+        if from > start { text.append("…") }
+        text.append(contentsOf: src.scalars[from..<to])
+        if to < end { text.append("…") }
+        return (String(text), column - (from - start) + (from > start ? 1 : 0))
     }
 
     private func bold(_ s: String) -> String { useColor ? "\u{1B}[1m\(s)\u{1B}[0m" : s }

@@ -26,9 +26,12 @@ public enum Engine {
         return RunResult(scenario: scenario, segments: out)
     }
 
-    // The step loop. Buffers are allocated before it; inside it only arithmetic happens.
-    // Sales shares are reused while utilities and access stay as they were, which is exact:
-    // the same inputs give the same bits.
+    // The step loop. Buffers are allocated before it; inside it only arithmetic happens, on
+    // raw pointers with wrapping index arithmetic so that the per-vendor loops vectorise.
+    // Parameters live in current-value vectors that the touched series overwrite each step.
+    // Sales shares are reused while utilities and access stay as they were, and a vendor's
+    // attraction while its utility and the maximum stay as they were; both are exact: the
+    // same inputs give the same bits.
     private static func runSegment(
         index: Int, segment: Segment, members: [Int], base: [Double], initial: [Double], schedule: SegmentSchedule,
         dt: Double, isCancelled: (() -> Bool)?
@@ -41,79 +44,83 @@ public enum Engine {
         var salesOut = [Double](repeating: 0, count: T * V)
         var installedShareOut = [Double](repeating: 0, count: T * V)
         var salesShareOut = [Double](repeating: 0, count: T * V)
-        var state = initial
-        var utility = base
-        var cumulativeTrend = [Double](repeating: 0, count: V)
-        var previousUtility = [Double](repeating: .nan, count: V)
-        var attraction = [Double](repeating: 0, count: V)
-        var won = [Double](repeating: 0, count: V)
-        var wonTotal = 0.0
+        // The working vectors, one allocation: state I, utility u and last step's, cumulative
+        // trend c, current shift h and trend β, attraction E, part won n (V each), then
+        // current access a[b·V + j] (V·B).
+        var work = [Double](repeating: 0, count: 8 * V + B * V)
+        var wonTotal = 0.0, previousMax = Double.nan
         var canReuse = false
 
-        try state.withUnsafeMutableBufferPointer { (I) throws(Cancelled) in
-            try installedOut.withUnsafeMutableBufferPointer { (inst) throws(Cancelled) in
-            try salesOut.withUnsafeMutableBufferPointer { (sal) throws(Cancelled) in
-            try installedShareOut.withUnsafeMutableBufferPointer { (instShare) throws(Cancelled) in
-            try salesShareOut.withUnsafeMutableBufferPointer { (salShare) throws(Cancelled) in
-            try utility.withUnsafeMutableBufferPointer { (u) throws(Cancelled) in
-            try previousUtility.withUnsafeMutableBufferPointer { (uPrev) throws(Cancelled) in
-            try cumulativeTrend.withUnsafeMutableBufferPointer { (c) throws(Cancelled) in
-            try attraction.withUnsafeMutableBufferPointer { (E) throws(Cancelled) in
-            try won.withUnsafeMutableBufferPointer { (n) throws(Cancelled) in
-            try schedule.shift.withUnsafeBufferPointer { (h) throws(Cancelled) in
-            try schedule.trend.withUnsafeBufferPointer { (beta) throws(Cancelled) in
-            let access = schedule.access
+        try installedOut.withUnsafeMutableBufferPointer { (instOut) throws(Cancelled) in
+        try salesOut.withUnsafeMutableBufferPointer { (salOut) throws(Cancelled) in
+        try installedShareOut.withUnsafeMutableBufferPointer { (instShareOut) throws(Cancelled) in
+        try salesShareOut.withUnsafeMutableBufferPointer { (salShareOut) throws(Cancelled) in
+        try work.withUnsafeMutableBufferPointer { (w) throws(Cancelled) in
+            let I = w.baseAddress!, u = I + V, uPrev = I + 2 * V, c = I + 3 * V
+            let h = I + 4 * V, beta = I + 5 * V, E = I + 6 * V, n = I + 7 * V, a = I + 8 * V
+            for j in 0..<V { I[j] = initial[j]; uPrev[j] = .nan }
+            for i in 0..<(B * V) { a[i] = 1 }
+            let shift = schedule.shift, trend = schedule.trend, access = schedule.access
             for k in 0..<T {
                 if k & 4095 == 4095, let isCancelled, isCancelled() { throw Cancelled() }
-                let row = k * V
+                let row = k &* V
+                let inst = instOut.baseAddress! + row, instShare = instShareOut.baseAddress! + row
+                let sal = salOut.baseAddress! + row, salShare = salShareOut.baseAddress! + row
                 var total = 0.0
                 for j in 0..<V { total += I[j] }
-                for j in 0..<V {
-                    inst[row + j] = I[j]
-                    instShare[row + j] = total > 0 ? I[j] / total : 0
-                }
+                for j in 0..<V { inst[j] = I[j] }
+                if total > 0 { for j in 0..<V { instShare[j] = I[j] / total } } else { for j in 0..<V { instShare[j] = 0 } }
                 let N = max(0, (r + stepGrowth[k]) * total)
 
+                for i in 0..<shift.count { h[shift.columns[i]] = shift.values[k &* shift.count &+ i] }
+                for i in 0..<trend.count { beta[trend.columns[i]] = trend.values[k &* trend.count &+ i] }
+                var accessChanged = k == 0
+                for i in 0..<access.count {
+                    let x = access.values[k &* access.count &+ i], e = access.columns[i]
+                    if x != a[e] { accessChanged = true }
+                    a[e] = x
+                }
                 var utilityChanged = false
                 for j in 0..<V {
-                    let value = base[j] + h[row + j] + c[j]
+                    let value = base[j] + h[j] + c[j]
                     if value != uPrev[j] { utilityChanged = true }
                     u[j] = value
                 }
-                let accessChanged = access.map { a in k == 0 || (0..<(V * B)).contains { a[row * B + $0] != a[(row - V) * B + $0] } } ?? false
                 if !canReuse || utilityChanged || accessChanged {
                     var m = -Double.infinity
                     for j in 0..<V where u[j] > m { m = u[j] }
-                    for j in 0..<V { E[j] = u[j] == -.infinity ? 0 : Foundation.exp(u[j] - m); n[j] = 0 }
+                    let sameMax = m == previousMax
+                    for j in 0..<V {
+                        if !sameMax || u[j] != uPrev[j] { E[j] = u[j] == -.infinity ? 0 : Foundation.exp(u[j] - m) }
+                        n[j] = 0
+                    }
                     for b in 0..<B {
+                        let ab = a + b &* V
                         var sum = 0.0
-                        if let a = access {
-                            for j in 0..<V { sum += a[(row + j) * B + b] * E[j] }
-                            if sum > 0 {
-                                for j in 0..<V { n[j] += weights[b] * (a[(row + j) * B + b] * E[j] / sum) }
-                            }
-                        } else {
-                            for j in 0..<V { sum += E[j] }
-                            if sum > 0 {
-                                for j in 0..<V { n[j] += weights[b] * (E[j] / sum) }
-                            }
+                        for j in 0..<V { sum += ab[j] * E[j] }
+                        if sum > 0 {
+                            let weight = weights[b]
+                            for j in 0..<V { n[j] += weight * (ab[j] * E[j] / sum) }
                         }
                     }
                     wonTotal = 0
                     for j in 0..<V { wonTotal += n[j] }
                     for j in 0..<V { uPrev[j] = u[j] }
+                    previousMax = m
                     canReuse = true
                 }
                 for j in 0..<V {
                     let bought = N * n[j]
-                    sal[row + j] = bought
-                    salShare[row + j] = wonTotal > 0 ? n[j] / wonTotal : 0
+                    sal[j] = bought
                     I[j] = (1 - r) * I[j] + bought
-                    c[j] += beta[row + j] * dt
+                }
+                if wonTotal > 0 { for j in 0..<V { salShare[j] = n[j] / wonTotal } } else { for j in 0..<V { salShare[j] = 0 } }
+                for i in 0..<trend.count {
+                    let j = trend.columns[i]
+                    c[j] += beta[j] * dt
                 }
             }
-            }}}}}}}}}}}
-        }
+        }}}}}
         return SegmentSeries(segmentIndex: index, vendors: members, installed: installedOut, sales: salesOut,
                              installedShare: installedShareOut, salesShare: salesShareOut)
     }

@@ -1,46 +1,50 @@
-/// One segment's parameters resolved into dense per-step arrays before the step loop, so
-/// that the loop itself does no lookup, no allocation and no string work.
+/// One segment's parameters resolved into per-step arrays before the step loop, so that the
+/// loop itself does no lookup, no allocation and no string work. Only the series that some
+/// change touches are stored: every other vendor keeps its default (shift 0, trend 0,
+/// access 1) all run long, and storing those defaults for every step cost V·T memory, and
+/// the page faults of touching it, for nothing.
 struct SegmentSchedule {
-    let vendorCount: Int
-    let buyerCount: Int
     let steps: Int
-    /// `a[(k·V + j)·B + b]`; nil when no change touches access (every access is 1).
-    var access: [Double]?
-    /// `h[k·V + j]`
-    var shift: [Double]
-    /// `β[k·V + j]`
-    var trend: [Double]
+    /// Shift `h` of the vendors some change touches; a column is a member index `j`.
+    var shift: TouchedSeries
+    /// Trend `β`, likewise.
+    var trend: TouchedSeries
+    /// Access of the (vendor, buyer group) pairs some change touches; a column is `b·V + j`.
+    var access: TouchedSeries
     /// `γ(k)` per step.
     var growth: [Double]
 
     init(segment: Segment, members: [String], changes: [Change], steps: Int) {
-        vendorCount = members.count
-        buyerCount = segment.buyers.count
         self.steps = steps
         let column = Dictionary(uniqueKeysWithValues: members.enumerated().map { ($1, $0) })
         let buyerIndex = Dictionary(uniqueKeysWithValues: segment.buyers.enumerated().map { ($1.id, $0) })
-        shift = [Double](repeating: 0, count: steps * vendorCount)
-        trend = [Double](repeating: 0, count: steps * vendorCount)
+        let V = members.count, B = segment.buyers.count
+        let mine = changes.filter { $0.segment == segment.id }
+        // The entries of the current-value vector that one change sets.
+        func entries(_ c: Change) -> [Int] {
+            guard c.field != .growth, let v = c.vendor, let j = column[v] else { return [] }
+            guard c.field == .access else { return [j] }
+            let groups: [Int] = c.buyer.map { buyerIndex[$0].map { [$0] } ?? [] } ?? Array(0..<B)
+            return groups.map { $0 * V + j }
+        }
+        func touched(_ field: ChangeField, initial: Double) -> TouchedSeries {
+            var columns: [Int] = [], seen = Set<Int>()
+            for c in mine where c.field == field {
+                for e in entries(c) where seen.insert(e).inserted { columns.append(e) }
+            }
+            return TouchedSeries(columns: columns, steps: steps, initial: initial)
+        }
+        shift = touched(.shift, initial: 0)
+        trend = touched(.trend, initial: 0)
+        access = touched(.access, initial: 1)
         growth = [Double](repeating: segment.growth, count: steps)
-        let V = vendorCount, B = buyerCount
-        for c in changes where c.segment == segment.id {
+        for c in mine {
             switch c.field {
             case .growth:
                 SegmentSchedule.ramp(&growth, start: 0, stride: 1, steps: steps, at: c.at, to: c.to, over: c.over, initial: segment.growth)
-            case .shift, .trend:
-                guard let v = c.vendor, let j = column[v] else { continue }
-                if c.field == .shift {
-                    SegmentSchedule.ramp(&shift, start: j, stride: V, steps: steps, at: c.at, to: c.to, over: c.over, initial: 0)
-                } else {
-                    SegmentSchedule.ramp(&trend, start: j, stride: V, steps: steps, at: c.at, to: c.to, over: c.over, initial: 0)
-                }
-            case .access:
-                guard let v = c.vendor, let j = column[v] else { continue }
-                if access == nil { access = [Double](repeating: 1, count: steps * V * B) }
-                let groups: [Int] = c.buyer.map { buyerIndex[$0].map { [$0] } ?? [] } ?? Array(0..<B)
-                for b in groups {
-                    SegmentSchedule.ramp(&access!, start: j * B + b, stride: V * B, steps: steps, at: c.at, to: c.to, over: c.over, initial: 1)
-                }
+            case .shift: shift.ramp(entries(c), c, initial: 0)
+            case .trend: trend.ramp(entries(c), c, initial: 0)
+            case .access: access.ramp(entries(c), c, initial: 1)
             }
         }
     }
@@ -56,6 +60,32 @@ struct SegmentSchedule {
             let i = k - at
             a[start + k * stride] = i < n - 1 ? p + (x - p) * Double(i + 1) / Double(n) : x
             k += 1
+        }
+    }
+}
+
+/// Some series of one parameter, step-major so that a step reads one short contiguous run:
+/// `values[k·count + i]` is series `i` at step `k`, and `columns[i]` is the entry of the
+/// parameter's current-value vector that it sets.
+struct TouchedSeries {
+    let columns: [Int]
+    let steps: Int
+    var values: [Double]
+    private let slot: [Int: Int]
+
+    var count: Int { columns.count }
+
+    init(columns: [Int], steps: Int, initial: Double) {
+        self.columns = columns
+        self.steps = steps
+        values = [Double](repeating: initial, count: steps * columns.count)
+        slot = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, $0) })
+    }
+
+    mutating func ramp(_ entries: [Int], _ c: Change, initial: Double) {
+        for e in entries {
+            SegmentSchedule.ramp(&values, start: slot[e]!, stride: count, steps: steps,
+                                 at: c.at, to: c.to, over: c.over, initial: initial)
         }
     }
 }

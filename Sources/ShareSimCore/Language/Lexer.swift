@@ -35,6 +35,8 @@ public struct Lexer {
                 while i < s.count, s[i] != "\n" { i += 1 }
             } else if c == "\"" || c == "\u{201C}" {
                 out.append(lexString())
+            } else if c == "'", let close = closingQuote(after: i) {
+                out.append(lexSingleQuoted(to: close))
             } else if c == "[" {
                 out.append(lexTag())
             } else if isDigit(c) || (c == "." && i + 1 < s.count && isDigit(s[i + 1])) {
@@ -44,8 +46,16 @@ public struct Lexer {
             } else if let sym = lexSymbol() {
                 out.append(sym)
             } else {
-                report("unexpected character '\(printable(c))'", at: i, help: hint(for: c))
-                i += 1
+                // A run of stray characters is one mistake, not one per character.
+                let start = i
+                var run = String.UnicodeScalarView()
+                while i < s.count, !startsToken(at: i) {
+                    if i - start < 20 { run.append(contentsOf: printable(s[i]).unicodeScalars) }
+                    i += 1
+                }
+                let text = String(run) + (i - start > 20 ? "…" : "")
+                report(i - start == 1 ? "unexpected character '\(text)'" : "unexpected characters '\(text)'",
+                       at: start, length: i - start, help: hint(for: c))
             }
         }
         out.append(Token(kind: .end, span: SourceSpan(s.count, s.count)))
@@ -69,6 +79,27 @@ public struct Lexer {
         } else {
             report("unterminated string", at: start, length: i - start, help: "close it with '\"' on the same line")
         }
+        return Token(kind: .string(String(value)), span: SourceSpan(start, i))
+    }
+
+    /// The offset of the `'` that closes a single-quoted string on the same line, if any.
+    private func closingQuote(after start: Int) -> Int? {
+        var j = start + 1
+        while j < s.count, s[j] != "\n" {
+            if s[j] == "'" { return j > start + 1 ? j : nil }
+            j += 1
+        }
+        return nil
+    }
+
+    /// `'OFAC GL 25'`: an error, but read as the string it was meant to be, so the rest of
+    /// the statement is checked instead of failing on the quote.
+    private mutating func lexSingleQuoted(to close: Int) -> Token {
+        let start = i
+        var value = String.UnicodeScalarView()
+        value.append(contentsOf: s[start + 1..<close])
+        i = close + 1
+        report("strings are written in double quotes", at: start, length: i - start, help: "write \"\(String(value))\"")
         return Token(kind: .string(String(value)), span: SourceSpan(start, i))
     }
 
@@ -113,11 +144,12 @@ public struct Lexer {
             suffix.append(s[i]); i += 1
         }
         let t = String(text)
-        let value = Double(t) ?? .nan
+        let value = Double(t) ?? .infinity
         if !value.isFinite {
             report("number too large: \(t)", at: start, length: i - start, help: "numbers must be finite; write money with k, M or B (e.g. 4B)")
         }
-        return Token(kind: .number(value.isFinite ? value : 0, text: t, suffix: String(suffix)), span: SourceSpan(start, i))
+        // The value stays infinite so that the parser drops the statement instead of reading a 0.
+        return Token(kind: .number(value, text: t, suffix: String(suffix)), span: SourceSpan(start, i))
     }
 
     /// `YYYY-MM` or `YYYY-MM-DD`; anything else starting with digits is a number.
@@ -167,6 +199,18 @@ public struct Lexer {
         return nil
     }
 
+    /// Whether some token, white space or comment starts at an offset: where a run of
+    /// stray characters ends.
+    private func startsToken(at j: Int) -> Bool {
+        let c = s[j]
+        if " \t\r\n#\"[".unicodeScalars.contains(c) || c == "\u{201C}" || isDigit(c) || isIdentStart(c) { return true }
+        if c == "'" { return closingQuote(after: j) != nil }
+        return Lexer.symbols.contains { sym in
+            let scalars = Array(sym.unicodeScalars)
+            return j + scalars.count <= s.count && Array(s[j..<j + scalars.count]) == scalars
+        }
+    }
+
     private func normalized(_ sym: String) -> String {
         switch sym {
         case "≤": return "<="
@@ -186,6 +230,7 @@ public struct Lexer {
     private func hint(for c: Unicode.Scalar) -> String? {
         switch c {
         case "'": return "strings are written in double quotes: \"OFAC GL 25\""
+        case "%": return "a percent sign goes right after its number: 45%"
         case "\0": return "this looks like a binary file, not a scenario"
         case "{": return "to run resolved JSON, give a file whose name ends in .json"
         default: return nil

@@ -153,13 +153,17 @@ extension Parser {
         try expectSymbol(":", context: "after the event's date", help: example)
         var event = EventStatement(name: Name(text: title, location: location(of: nameToken)), date: date, changes: [],
                                    location: location(of: kw), tag: acceptTag())
+        // A change that failed is reported already; the event is not also "without changes".
+        var wroteChanges = false
         if !peek.isNewlineOrEnd {
+            wroteChanges = true
             event.changes.append(try parseChange())
             try expectEndOfStatement()
         }
         while let bodyLine = nextIndentedLine() {
             pos = bodyLine
             if peek.isNewlineOrEnd { continue }
+            wroteChanges = true
             do {
                 event.changes.append(try parseChange())
                 try expectEndOfStatement()
@@ -167,7 +171,7 @@ extension Parser {
                 skipLine()
             }
         }
-        if event.changes.isEmpty {
+        if !wroteChanges {
             error("event \"\(title)\" has no changes", at: location(of: kw),
                   help: "indent its changes under it, e.g.\n  access origin US in telecom to 10% over 3 months")
         }
@@ -212,7 +216,7 @@ extension Parser {
     }
 
     private mutating func parseUse() throws -> Statement {
-        let kw = advance()
+        advance()
         guard case .string(let path) = peek.kind else {
             throw fail("expected a file name in double quotes, found \(peek.display)", at: peek, help: "use \"ofac-easing.scn\"")
         }

@@ -49,7 +49,7 @@ extension Parser {
             let d = DateLiteral(year: parts[0], month: parts[1], day: parts.count > 2 ? parts[2] : nil, text: text, location: location(of: t))
             try validate(d, token: t)
             return d
-        case .number(let v, let text, let suffix) where suffix.isEmpty && text.count == 4 && v == v.rounded():
+        case .number(let v, let text, let suffix) where suffix.isEmpty && text.count == 4 && text.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }):
             advance()
             return DateLiteral(year: Int(v), month: nil, day: nil, text: text, location: location(of: t))
         default:
@@ -79,6 +79,8 @@ extension Parser {
             throw fail("expected a number \(context), found \(t.display)", at: t,
                        help: "numbers read 45%, 0.45, 8y, 3 months, 4B USD, 3%/y")
         }
+        // The lexer has reported a number too large for a Double.
+        guard raw.isFinite else { throw Abandon() }
         advance()
         var value = raw * sign
         var unit: Quantity.Unit = currency != nil ? .amount(unit: currency) : .plain
@@ -98,8 +100,12 @@ extension Parser {
                 value *= scale
                 unit = .amount(unit: currency)
             } else {
-                throw fail("unknown unit '\(suffix)' after \(text)", at: t,
-                           help: "units are % for percentages; y, months or quarters for durations; k, M or B for amounts")
+                var loc = file.location(at: t.span.end - suffix.unicodeScalars.count)
+                loc.length = suffix.unicodeScalars.count
+                error("unknown unit '\(suffix)' after \(text)", at: loc,
+                      help: Suggestions.didYouMean(suffix, in: Parser.unitWords)
+                          ?? "units are % for percentages; y, months or quarters for durations; k, M or B for amounts")
+                throw Abandon()
             }
         }
         if isSymbol("/") || isWord("per") {
@@ -119,6 +125,9 @@ extension Parser {
         if loc.length < 1 { loc.length = 1 }
         return Quantity(value: value, unit: unit, text: file.text(of: SourceSpan(first.span.start, previous.span.end)), location: loc, tag: acceptTag())
     }
+
+    /// The units offered by "did you mean" for a misspelt one.
+    static let unitWords = ["%", "percent", "y", "years", "months", "quarters", "weeks", "days", "k", "M", "B", "bn", "T"]
 
     /// Years in one of the duration unit words, or nil if the word is no duration.
     static func durationYears(_ word: String) -> Double? {

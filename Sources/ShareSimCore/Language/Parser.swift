@@ -5,6 +5,9 @@ public struct Parser {
     var pos = 0
     let file: SourceFile
     public private(set) var diagnostics: [Diagnostic] = []
+    /// The statements that were reported and left out, so that the resolver does not report
+    /// again, wherever it is used, a name one of them meant to declare.
+    public private(set) var unreadable: [UnreadableStatement] = []
 
     /// Signals that the current statement is abandoned; its diagnostic is already recorded.
     struct Abandon: Error {}
@@ -27,19 +30,40 @@ public struct Parser {
                 if case .newline = peek.kind { continue }
                 if case .end = peek.kind { break }
                 error("unexpected indentation", at: t, help: "only the changes of an event are indented under it")
+                noteUnreadable(from: pos)
                 skipLine()
                 skipIndentedBody()
                 continue
             }
+            let start = pos
             do {
                 let statement = try parseStatement()
                 out.append(statement)
             } catch {
+                noteUnreadable(from: start)
                 skipLine()
                 skipIndentedBody()
             }
         }
         return out
+    }
+
+    /// Records what a statement left out was about: its keyword (the one a misspelt keyword
+    /// stands for) and the name written after it.
+    private mutating func noteUnreadable(from start: Int) {
+        var keyword = ""
+        if case .identifier(let word) = tokens[start].kind {
+            keyword = word.lowercased()
+            if !Keywords.statements.contains(keyword) {
+                keyword = Suggestions.closest(to: keyword, in: Keywords.statements) ?? keyword
+            }
+        }
+        var name: String?
+        switch tokens[min(start + 1, tokens.count - 1)].kind {
+        case .identifier(let s), .string(let s): name = s
+        default: break
+        }
+        unreadable.append(UnreadableStatement(keyword: keyword, name: name))
     }
 
     // MARK: token access

@@ -148,6 +148,15 @@ public enum Statement: Sendable, Equatable {
     }
 }
 
+/// A statement the parser reported and left out: `vendor Huawei origin` declares no vendor,
+/// but the resolver should not then report 'Huawei' as unknown wherever it is used.
+public struct UnreadableStatement: Sendable, Equatable {
+    /// The statement's keyword, lowercased; for a misspelt keyword the one it stands for.
+    public var keyword: String
+    /// The word or quoted name right after the keyword, if there is one.
+    public var name: String?
+}
+
 /// The statement keywords, for completion and for "did you mean" on a misspelt one.
 public enum Keywords {
     public static let statements = ["scenario", "timeline", "segment", "buyers", "vendor", "share", "appeal", "event", "drop", "move", "use", "expect"]

@@ -91,52 +91,69 @@ public enum ResolvedJSON {
         var origin: OriginDoc?
     }
 
-    /// Reads a resolved scenario; structural problems come back as diagnostics located in `path`.
-    /// The result is checked by `ScenarioValidator` like any resolved scenario.
+    /// Reads a resolved scenario and checks it with `ScenarioValidator`, so that the engine never
+    /// sees data it cannot run. Problems come back as diagnostics located where the JSON says it.
     public static func decode(_ data: Data, path: String) throws(ScenarioError) -> ResolvedScenario {
+        let source = SourceFile(path: path, text: String(decoding: data, as: UTF8.self))
+        let map = JSONSourceMap(source)
+        // Where the value at a coding path was written; the top of the file if it is missing.
+        func at(_ valuePath: String) -> SourceLocation {
+            guard let span = map.spans[valuePath] else { return SourceLocation(file: path, line: 1, column: 1) }
+            var loc = source.location(at: span.start)
+            loc.length = span.end - span.start
+            return loc
+        }
+        func fail(_ problems: [Diagnostic]) -> ScenarioError { ScenarioError(problems, sources: [path: source]) }
+        if let (message, offset) = map.syntaxError {
+            let first = source.text.first(where: { !$0.isWhitespace })
+            let looksLikeText = first.map { $0.isLetter || $0 == "#" } ?? false
+            let help = !path.hasSuffix(".json") ? "a file that starts with '{' is read as resolved JSON"
+                : looksLikeText ? "a file whose name ends in .json is read as resolved JSON; scenario text goes in a .scn file" : nil
+            throw fail([.error("invalid JSON: \(message)", at: source.location(at: offset), help: help)])
+        }
         let doc: Document
         do {
             doc = try JSONDecoder().decode(Document.self, from: data)
         } catch {
-            let source = SourceFile(path: path, text: String(decoding: data, as: UTF8.self))
-            throw ScenarioError([describe(error, path: path)], sources: [path: source])
+            throw fail([describe(error, locate: at)])
         }
-        let here = SourceLocation(file: path, line: 1, column: 1)
         var problems: [Diagnostic] = []
         if doc.format != format {
-            problems.append(.error("not a resolved scenario: format is '\(doc.format)'", at: here, help: "expected \"format\": \"\(format)\""))
+            problems.append(.error("not a resolved scenario: format is '\(doc.format)'", at: at("format"), help: "expected \"format\": \"\(format)\""))
         }
         if doc.version != version {
-            problems.append(.error("unsupported resolved-scenario version \(doc.version)", at: here, help: "this sharesim reads version \(version)"))
+            problems.append(.error("unsupported resolved-scenario version \(doc.version)", at: at("version"), help: "this sharesim reads version \(version)"))
         }
         let start = CalendarMonth.parse(doc.timeline.start)
         if start == nil || start?.day != 1 {
-            problems.append(.error("timeline start '\(doc.timeline.start)' is not the first day of a month", at: here, help: "write e.g. \"2021-01-01\""))
+            problems.append(.error("timeline start '\(doc.timeline.start)' is not the first day of a month", at: at("timeline.start"), help: "write e.g. \"2021-01-01\""))
         }
         let step = StepKind(rawValue: doc.timeline.step)
         if step == nil {
-            problems.append(.error("unknown step '\(doc.timeline.step)'", at: here, help: "step is one of month, quarter, year"))
+            problems.append(.error("unknown step '\(doc.timeline.step)'", at: at("timeline.step"), help: "step is one of month, quarter, year"))
         }
         var changes: [Change] = []
         for (i, c) in (doc.changes ?? []).enumerated() {
             guard let field = ChangeField(rawValue: c.field) else {
-                problems.append(.error("changes[\(i)]: unknown field '\(c.field)'", at: here, help: "field is one of access, shift, trend, growth"))
+                problems.append(.error("changes[\(i)]: unknown field '\(c.field)'", at: at("changes[\(i)].field"),
+                                       help: Suggestions.didYouMean(c.field, in: ChangeField.allCases.map(\.rawValue)) ?? "field is one of access, shift, trend, growth"))
                 continue
             }
             changes.append(Change(at: c.at, segment: c.segment, vendor: c.vendor, buyer: c.buyer, field: field, to: c.to,
                                   over: c.over ?? 1, origin: c.origin.map { ChangeOrigin(file: $0.file, line: $0.line, event: $0.event) }))
         }
-        guard problems.isEmpty, let start, let step else {
-            throw ScenarioError(problems, sources: [:])
-        }
+        guard problems.isEmpty, let start, let step else { throw fail(problems) }
         let segments = doc.segments.map {
             Segment(id: $0.id, title: $0.title, lifetime: $0.lifetime, growth: $0.growth ?? 0, size: $0.size ?? 1, unit: $0.unit,
                     buyers: ($0.buyers ?? [BuyerDoc(id: "all", weight: 1)]).map { BuyerGroup(id: $0.id, weight: $0.weight) },
                     initial: $0.initial, appeal: $0.appeal ?? [:])
         }
+        // Checked before the changes are sorted, so that `changes[i]` in a message is the file's i-th.
         var r = ResolvedScenario(
             name: doc.name ?? path, timeline: Timeline(start: start.month, step: step, steps: doc.timeline.steps),
-            vendors: doc.vendors.map { Vendor(id: $0.id, origin: $0.origin) }, segments: segments, changes: [])
+            vendors: doc.vendors.map { Vendor(id: $0.id, origin: $0.origin) }, segments: segments, changes: changes)
+        problems = ScenarioValidator.problems(in: r, path: path, locate: at)
+        if !problems.isEmpty { throw fail(problems) }
         r.changes = stableSortedByStep(changes)
         return r
     }
@@ -146,22 +163,22 @@ public enum ResolvedJSON {
         changes.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
     }
 
-    private static func describe(_ error: Error, path: String) -> Diagnostic {
-        let here = SourceLocation(file: path, line: 1, column: 1)
+    private static func describe(_ error: Error, locate: (String) -> SourceLocation) -> Diagnostic {
         func at(_ p: [CodingKey]) -> String {
             p.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().drop(while: { $0 == "." }).description
         }
         switch error {
         case DecodingError.keyNotFound(let key, let ctx):
-            return .error("missing key '\(key.stringValue)' in \(at(ctx.codingPath).isEmpty ? "the document" : at(ctx.codingPath))", at: here,
-                          help: "see the resolved-scenario format in docs/language.md")
+            return .error("missing key '\(key.stringValue)' in \(at(ctx.codingPath).isEmpty ? "the document" : at(ctx.codingPath))",
+                          at: locate(at(ctx.codingPath)),
+                          help: "a resolved scenario has format, version, timeline, vendors, segments and changes; 'sharesim inspect FILE --json' writes one")
         case DecodingError.typeMismatch(_, let ctx), DecodingError.valueNotFound(_, let ctx):
-            return .error("wrong type at \(at(ctx.codingPath)): \(ctx.debugDescription)", at: here)
+            return .error("wrong type at \(at(ctx.codingPath)): \(ctx.debugDescription)", at: locate(at(ctx.codingPath)))
         case DecodingError.dataCorrupted(let ctx):
             let underlying = (ctx.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-            return .error("invalid JSON: \(underlying ?? ctx.debugDescription)", at: here, help: "check the file with a JSON validator")
+            return .error("invalid JSON: \(underlying ?? ctx.debugDescription)", at: locate(at(ctx.codingPath)), help: "check the file with a JSON validator")
         default:
-            return .error("invalid JSON: \(error)", at: here)
+            return .error("invalid JSON: \(error)", at: locate(""))
         }
     }
 }

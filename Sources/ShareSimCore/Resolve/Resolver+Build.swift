@@ -1,26 +1,46 @@
 extension Resolver {
     /// Assembles the resolved scenario once every statement has been applied.
     mutating func build(mainFile: SourceFile?) -> ResolvedScenario? {
-        guard let (t, _) = timeline else {
-            let loc = SourceLocation(file: mainFile?.path ?? "<input>", line: 1, column: 1)
-            error("the scenario has no timeline", at: loc, help: "add one, e.g.: timeline 2021-01 to 2027-12 monthly")
+        let top = SourceLocation(file: mainFile?.path ?? "<input>", line: 1, column: 1)
+        if statementsRead == 0, let f = mainFile {
+            // Text that is not blank yet gave no statement has had its errors reported already.
+            if Resolver.isBlank(f) {
+                error("the scenario is empty: it holds no statements", at: top,
+                      help: "a scenario declares a timeline, segments, vendors and their shares; see scenarios/ofac-easing.scn")
+            }
             return nil
         }
+        if timeline == nil {
+            if !timelineFailed {
+                error("the scenario has no timeline", at: top, help: "add one, e.g.: timeline 2021-01 to 2027-12 monthly")
+            }
+        } else {
+            diagnostics.add(contentsOf: datedBeforeTimeline)
+        }
         let vendorList = vendors.map { Vendor(id: $0.name.text, origin: $0.origin.text) }
-        if vendorList.isEmpty, let f = mainFile {
-            error("the scenario declares no vendors", at: SourceLocation(file: f.path, line: 1, column: 1),
-                  help: "add one, e.g.: vendor Huawei origin CN")
+        if vendorList.isEmpty, mainFile != nil, !wasUnreadable("vendor") {
+            error("the scenario declares no vendors", at: top, help: "add one, e.g.: vendor Huawei origin CN")
         }
-        if segments.isEmpty, let f = mainFile {
-            error("the scenario declares no segments", at: SourceLocation(file: f.path, line: 1, column: 1),
-                  help: "add one, e.g.: segment telecom lifetime 8y growth 3%/y size 4B USD")
+        if segments.isEmpty, mainFile != nil, !wasUnreadable("segment") {
+            error("the scenario declares no segments", at: top, help: "add one, e.g.: segment telecom lifetime 8y growth 3%/y size 4B USD")
         }
+        // Without a timeline the rest is still checked, against an empty one, so that every
+        // error of the file is reported; dates are then not placed.
+        let t = timeline?.0 ?? Timeline(start: CalendarMonth(year: 2000, month: 1), step: .month, steps: 0)
         let segs = segments.compactMap { buildSegment($0, vendors: vendorList) }
         var r = ResolvedScenario(name: name ?? mainFile?.path ?? "scenario", timeline: t, vendors: vendorList, segments: segs, changes: [])
         r.changes = ResolvedJSON.stableSortedByStep(events.flatMap { buildChanges($0, scenario: r) })
         r.expectations = expectations.compactMap { buildExpectation($0, scenario: r) }
         r.provenance = provenance
-        return r
+        return timeline == nil ? nil : r
+    }
+
+    /// Whether a file holds nothing but white space and comments.
+    static func isBlank(_ f: SourceFile) -> Bool {
+        f.text.split(whereSeparator: \.isNewline).allSatisfy { line in
+            let t = String(line).trimmingSpaces()
+            return t.isEmpty || t.hasPrefix("#")
+        }
     }
 
     private mutating func buildSegment(_ d: SegmentDecl, vendors: [Vendor]) -> Segment? {
@@ -97,6 +117,7 @@ extension Resolver {
             }
         }
         guard let entries = d.shares else {
+            if wasUnreadable("share", d.name.text) { return (nil, appeal) }
             error("segment '\(d.name.text)' has no initial shares", at: d.name.location,
                   help: "add them: share \(d.name.text): VendorA 60%, VendorB 40%")
             return (nil, appeal)
@@ -113,7 +134,7 @@ extension Resolver {
             guard let v = fraction(e.value, what: "a share") else { ok = false; continue }
             initial[e.name.text] = v
             provenance.append(Provenance(subject: "share \(d.name.text) \(e.name.text)", value: e.value.text, tag: e.value.tag ?? d.sharesTag, location: e.value.location))
-            if v == 0, appeal[e.name.text] == nil {
+            if v == 0, appeal[e.name.text] == nil, !wasUnreadable("appeal", d.name.text) {
                 error("vendor '\(e.name.text)' starts with no share of '\(d.name.text)' and no appeal", at: e.value.location,
                       help: "a vendor that enters later needs a base utility: appeal \(d.name.text): \(e.name.text) -4")
                 ok = false
@@ -132,6 +153,7 @@ extension Resolver {
 
     mutating func vendorExists(_ n: Name, _ vendors: [Vendor]) -> Bool {
         if vendors.contains(where: { $0.id == n.text }) { return true }
+        if wasUnreadable("vendor", n.text) { return false }
         let names = vendors.map(\.id)
         error("unknown vendor '\(n.text)'", at: n.location,
               help: Suggestions.didYouMean(n.text, in: names) ?? "declare it first: vendor \(n.text) origin XX")

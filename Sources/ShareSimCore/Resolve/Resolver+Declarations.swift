@@ -58,6 +58,7 @@ extension Resolver {
 
     mutating func segmentIndex(_ n: Name) -> Int? {
         if let i = segments.firstIndex(where: { $0.name.text == n.text }) { return i }
+        if wasUnreadable("segment", n.text) { return nil }
         let names = segments.map(\.name.text)
         error("unknown segment '\(n.text)'", at: n.location,
               help: Suggestions.didYouMean(n.text, in: names) ?? (names.isEmpty ? "declare it first: segment \(n.text) lifetime 8y" : "segments are: \(names.joined(separator: ", "))"))
@@ -102,6 +103,7 @@ extension Resolver {
 
     mutating func eventIndex(_ n: Name) -> Int? {
         if let i = events.firstIndex(where: { $0.statement.name.text == n.text }) { return i }
+        if wasUnreadable("event", n.text) { return nil }
         let names = events.map(\.statement.name.text)
         error("no event named \"\(n.text)\"", at: n.location,
               help: Suggestions.didYouMean(n.text, in: names) ?? (names.isEmpty ? "no events are declared" : "events are: " + names.map { "\"\($0)\"" }.joined(separator: ", ")))

@@ -2,12 +2,13 @@ extension Resolver {
     /// One event's changes, each expanded to a (segment, vendor, buyer) target.
     mutating func buildChanges(_ decl: EventDecl, scenario r: ResolvedScenario) -> [Change] {
         let e = decl.statement
-        guard let at = step(of: e.date, what: "event \"\(e.name.text)\"") else { return [] }
+        let at = step(of: e.date, what: "event \"\(e.name.text)\"")
+        // Changes are checked even when the date is wrong, so their own errors are reported too.
         var out: [Change] = []
         for c in e.changes {
-            out.append(contentsOf: expand(c, at: at, event: e.name.text, scenario: r))
+            out.append(contentsOf: expand(c, at: at ?? 0, event: e.name.text, scenario: r))
         }
-        return out
+        return at == nil ? [] : out
     }
 
     private mutating func expand(_ c: ChangeStatement, at: Int, event: String, scenario r: ResolvedScenario) -> [Change] {
@@ -46,6 +47,7 @@ extension Resolver {
                 var list: [String?] = []
                 for b in c.buyers {
                     guard seg.buyers.contains(where: { $0.id == b.text }) else {
+                        if wasUnreadable("buyers", segID) { return [] }
                         let names = seg.buyers.map(\.id)
                         error("segment '\(segID)' has no buyer group '\(b.text)'", at: b.location,
                               help: Suggestions.didYouMean(b.text, in: names) ?? "its buyer groups are: \(names.joined(separator: ", "))")
@@ -100,6 +102,7 @@ extension Resolver {
             for code in codes {
                 let matching = r.vendors.filter { $0.origin == code.text }
                 guard !matching.isEmpty else {
+                    if wasUnreadable("vendor") { return nil }
                     error("no vendor has origin '\(code.text)'", at: code.location,
                           help: Suggestions.didYouMean(code.text, in: origins) ?? "origins are: \(origins.joined(separator: ", "))")
                     return nil

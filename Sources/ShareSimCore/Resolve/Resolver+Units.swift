@@ -78,6 +78,7 @@ extension Resolver {
             return 1
         }
         let stepYears = timeline?.0.step.years ?? 1.0 / 12
-        return max(1, min(Int((y / stepYears).rounded()), 10_000_000))
+        // Capped as a Double: a ramp of 1e18 years has more steps than an Int holds.
+        return max(1, Int(min((y / stepYears).rounded(), 10_000_000)))
     }
 }

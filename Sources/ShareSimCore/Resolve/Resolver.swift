@@ -9,14 +9,22 @@ public struct Resolver {
     public struct Layer: Sendable {
         public var file: SourceFile
         public var statements: [Statement]
-        public init(file: SourceFile, statements: [Statement]) {
+        /// Statements the parser left out; names they meant to declare are not reported missing.
+        public var unreadable: [UnreadableStatement]
+        public init(file: SourceFile, statements: [Statement], unreadable: [UnreadableStatement] = []) {
             self.file = file
             self.statements = statements
+            self.unreadable = unreadable
         }
     }
 
     /// Reads the file that `use` names; `relativeTo` is the path of the file that says `use`.
-    public typealias UseLoader = (_ path: String, _ relativeTo: String) -> Result<Layer, Diagnostic>
+    /// A file that was read comes with its parse errors, if any, so that they are reported
+    /// together with the resolver's; a failure carries the diagnostics and the sources to quote them.
+    public typealias UseLoader = (_ path: String, _ relativeTo: String) -> Result<(layer: Layer, parseErrors: [Diagnostic]), ScenarioError>
+
+    /// Deeper than this, `use` is taken to loop through paths that name one file differently.
+    static let maxUseDepth = 64
 
     var diagnostics = DiagnosticBag()
     var sources: [String: SourceFile] = [:]
@@ -27,6 +35,13 @@ public struct Resolver {
 
     var name: String?
     var timeline: (Timeline, SourceLocation)?
+    /// A timeline was written but is wrong: its error is reported once, not again at every date.
+    var timelineFailed = false
+    /// "Dated before the timeline" errors, kept until the end: if there is no timeline at
+    /// all, its absence is the one error to report.
+    var datedBeforeTimeline: [Diagnostic] = []
+    var unreadable: [UnreadableStatement] = []
+    var statementsRead = 0
     var vendors: [VendorDecl] = []
     var segments: [SegmentDecl] = []
     var events: [EventDecl] = []
@@ -71,8 +86,16 @@ public struct Resolver {
         diagnostics.add(Diagnostic(.error, message, at: loc, notes: notes, help: help.map { [$0] } ?? []))
     }
 
+    /// Whether a statement left out by the parser was a `keyword` statement, about `name` if given.
+    func wasUnreadable(_ keyword: String, _ name: String? = nil) -> Bool {
+        unreadable.contains { $0.keyword == keyword && (name == nil || $0.name == name) }
+    }
+
     private mutating func apply(_ layer: Layer, depth: Int) {
         let layerID = layer.file.path
+        unreadable += layer.unreadable
+        statementsRead += layer.statements.count
+        if wasUnreadable("timeline") { timelineFailed = true }
         for statement in layer.statements where !useFailed {
             switch statement {
             case .use(let path, let loc):
@@ -104,18 +127,32 @@ public struct Resolver {
     }
 
     private mutating func use(_ path: String, at loc: SourceLocation, from: String, depth: Int) {
-        switch loadUse(path, from) {
-        case .failure(var d):
-            if d.location == nil { d.location = loc }
-            diagnostics.add(d)
+        guard depth < Resolver.maxUseDepth else {
+            error("\"\(path)\" is used \(Resolver.maxUseDepth) files deep", at: loc,
+                  help: "a file cannot use itself, directly or through others; check for a path that names it differently",
+                  notes: ["the chain starts \(useStack.prefix(4).joined(separator: " → ")) → …"])
             useFailed = true
-        case .success(let layer):
+            return
+        }
+        func report(_ ds: [Diagnostic]) {
+            for var d in ds {
+                if d.location == nil { d.location = loc } else { d.notes.append("in \"\(path)\", used at \(loc.description)") }
+                diagnostics.add(d)
+            }
+        }
+        switch loadUse(path, from) {
+        case .failure(let failure):
+            report(failure.diagnostics)
+            sources.merge(failure.sources) { a, _ in a }
+            useFailed = true
+        case .success(let (layer, parseErrors)):
             if useStack.contains(layer.file.path) {
                 let cycle = (useStack + [layer.file.path]).joined(separator: " → ")
                 error("cyclic use of \"\(path)\"", at: loc, help: "a file cannot use itself, directly or through others", notes: ["the chain is \(cycle)"])
                 useFailed = true
                 return
             }
+            report(parseErrors)
             sources[layer.file.path] = layer.file
             useStack.append(layer.file.path)
             apply(layer, depth: depth + 1)
@@ -124,6 +161,7 @@ public struct Resolver {
     }
 
     private mutating func declareTimeline(start: DateLiteral, end: DateLiteral, step: Name, at loc: SourceLocation) {
+        timelineFailed = true
         guard let kind = StepKind(word: step.text) else {
             error("unknown step length '\(step.text)'", at: step.location,
                   help: Suggestions.didYouMean(step.text, in: ["monthly", "quarterly", "yearly"]) ?? "use monthly, quarterly or yearly")
@@ -136,7 +174,8 @@ public struct Resolver {
         let first = CalendarMonth(year: start.year, month: start.month ?? 1)
         let last = CalendarMonth(year: end.year, month: end.month ?? 12)
         guard last >= first else {
-            error("the timeline ends (\(end.text)) before it starts (\(start.text))", at: end.location, help: "timeline 2021-01 to 2027-12 monthly")
+            error("the timeline ends (\(end.text)) before it starts (\(start.text))", at: end.location,
+                  help: "swap the dates: timeline \(end.text) to \(start.text) \(step.text)")
             return
         }
         let partial = Timeline(start: first, step: kind, steps: 0)
@@ -145,13 +184,17 @@ public struct Resolver {
             error("the timeline has \(steps) steps; at most 1,000,000 are allowed", at: loc, help: "use a longer step (quarterly or yearly)")
             return
         }
+        timelineFailed = false
         timeline = (Timeline(start: first, step: kind, steps: steps), loc)
     }
 
     /// The step a date falls in, or an error if it lies outside the timeline.
     mutating func step(of date: DateLiteral, what: String) -> Int? {
         guard let (t, _) = timeline else {
-            error("\(what) is dated, but no timeline has been declared yet", at: date.location, help: "declare one first: timeline 2021-01 to 2027-12 monthly")
+            if !timelineFailed {
+                datedBeforeTimeline.append(.error("\(what) is dated, but no timeline has been declared yet", at: date.location,
+                                                  help: "declare one first: timeline 2021-01 to 2027-12 monthly"))
+            }
             return nil
         }
         let k = t.step(containing: CalendarMonth(year: date.year, month: date.month ?? 1))

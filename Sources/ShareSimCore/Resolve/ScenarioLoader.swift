@@ -21,12 +21,12 @@ public struct ScenarioLoader: Sendable {
     public func load(path: String) throws(ScenarioError) -> Loaded {
         let data: Data
         do { data = try readFile(path) } catch {
-            throw ScenarioError([Diagnostic(.error, "cannot read '\(path)': \(ScenarioLoader.reason(error))", at: nil)], sources: [:], isUnreadableFile: true)
+            let reason = ScenarioLoader.reason(error)
+            let help = reason == "is a directory" ? ["give a scenario file; 'sharesim test' takes a directory"] : []
+            throw ScenarioError([Diagnostic(.error, "cannot read '\(path)': \(reason)", at: nil, help: help)], sources: [:], isUnreadableFile: true)
         }
         if path.hasSuffix(".json") || data.first(where: { !" \n\r\t".utf8.contains($0) }) == UInt8(ascii: "{") {
             var r = try ResolvedJSON.decode(data, path: path)
-            let problems = ScenarioValidator.problems(in: r, path: path)
-            if !problems.isEmpty { throw ScenarioError(problems, sources: [:]) }
             r.provenance = []
             return Loaded(scenario: r, warnings: [], sources: [:])
         }
@@ -44,7 +44,7 @@ public struct ScenarioLoader: Sendable {
             let statements = parser.parseFile()
             diagnostics += parser.diagnostics
             sources[f.path] = f
-            layers.append(Resolver.Layer(file: f, statements: statements))
+            layers.append(Resolver.Layer(file: f, statements: statements, unreadable: parser.unreadable))
         }
         let reader = self
         var resolver = Resolver { path, from in reader.loadUse(path, relativeTo: from) }
@@ -54,7 +54,8 @@ public struct ScenarioLoader: Sendable {
         } catch {
             // A statement that failed to parse often causes resolver errors later on (a vendor
             // never declared); report each place once.
-            let extra = error.diagnostics.filter { d in !diagnostics.contains { $0.location == d.location } }
+            let reported = Set(diagnostics.compactMap { $0.location?.description })
+            let extra = error.diagnostics.filter { d in !reported.contains(d.location?.description ?? "") }
             throw ScenarioError((diagnostics + extra).sorted(by: Resolver.byLocation),
                                 sources: sources.merging(error.sources) { a, _ in a }, isUnreadableFile: error.isUnreadableFile)
         }
@@ -64,32 +65,39 @@ public struct ScenarioLoader: Sendable {
     }
 
     /// Parses a `use`d file; its parse errors are reported with its own path.
-    private func loadUse(_ path: String, relativeTo from: String) -> Result<Resolver.Layer, Diagnostic> {
+    private func loadUse(_ path: String, relativeTo from: String) -> Result<(layer: Resolver.Layer, parseErrors: [Diagnostic]), ScenarioError> {
         let resolved = ScenarioLoader.path(path, relativeTo: from)
         let data: Data
         do { data = try readFile(resolved) } catch {
-            return .failure(Diagnostic(.error, "cannot read \"\(path)\" (\(resolved)): \(ScenarioLoader.reason(error))", at: nil,
-                                       help: ["a used file's path is relative to the file that uses it"]))
+            let shown = resolved == path ? "\"\(path)\"" : "\"\(path)\" (\(resolved))"
+            return .failure(ScenarioError([Diagnostic(.error, "cannot read \(shown): \(ScenarioLoader.reason(error))", at: nil,
+                                                      help: ["a used file's path is relative to the file that uses it"])], sources: [:]))
         }
         let file: SourceFile
         do { file = try ScenarioLoader.sourceFile(path: resolved, data: data) } catch {
-            return .failure(error.diagnostics.first ?? Diagnostic(.error, "cannot read \"\(path)\"", at: nil))
+            return .failure(error)
         }
         var parser = Parser(file)
         let statements = parser.parseFile()
-        if let first = parser.diagnostics.first {
-            var d = first
-            d.notes.append("in \"\(path)\", used here")
-            return .failure(d)
-        }
-        return .success(Resolver.Layer(file: file, statements: statements))
+        return .success((Resolver.Layer(file: file, statements: statements, unreadable: parser.unreadable), parser.diagnostics))
     }
 
+    /// A used file's path, relative to the directory of the file that uses it. `.` and `..`
+    /// are folded away, so that a cycle through `./a.scn` is seen to come back to `a.scn`.
     static func path(_ path: String, relativeTo from: String) -> String {
-        if path.hasPrefix("/") { return path }
-        let dir = (from as NSString).deletingLastPathComponent
-        guard !dir.isEmpty, !from.hasPrefix("<") else { return path }
-        return (dir as NSString).appendingPathComponent(path)
+        var joined = path
+        if !path.hasPrefix("/") {
+            let dir = (from as NSString).deletingLastPathComponent
+            if !dir.isEmpty, !from.hasPrefix("<") { joined = (dir as NSString).appendingPathComponent(path) }
+        }
+        var parts: [Substring] = []
+        for part in joined.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != ".." { parts.removeLast(); continue }
+            parts.append(part)
+        }
+        let folded = parts.joined(separator: "/")
+        return joined.hasPrefix("/") ? "/" + folded : folded
     }
 
     /// Scenario text must be UTF-8 without NUL bytes; anything else is reported at the
@@ -115,8 +123,12 @@ public struct ScenarioLoader: Sendable {
             if !valid {
                 let loc = SourceLocation(file: path, line: line, column: column)
                 let what = b == 0 ? "a NUL byte" : "a byte that is not UTF-8 (0x\(String(b, radix: 16, uppercase: true)))"
+                let utf16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+                // The text decoded with replacement characters, so the line and the caret can be shown.
+                let shown = SourceFile(path: path, text: String(decoding: data, as: UTF8.self))
                 throw ScenarioError([.error("not a text file: \(what) at byte \(i + 1)", at: loc,
-                                            help: "scenario files are UTF-8 text; is this the right file?")], sources: [:])
+                                            help: utf16 ? "this file is UTF-16; save it as UTF-8" : "scenario files are UTF-8 text; is this the right file?")],
+                                    sources: [path: shown])
             }
             if b == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
             i += length
@@ -135,7 +147,8 @@ public struct ScenarioLoader: Sendable {
             default: break
             }
         }
-        if let posix = ns.userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
+        // On Linux the underlying error is a `POSIXError`, which `as? NSError` does not match.
+        if let posix = (ns.userInfo[NSUnderlyingErrorKey] as? Error).map({ $0 as NSError }), posix.domain == NSPOSIXErrorDomain {
             return String(cString: strerror(Int32(posix.code))).lowercased()
         }
         return ns.localizedDescription

@@ -2,49 +2,80 @@
 /// resolver (resolved JSON written by other tools), so the engine never sees a scenario
 /// it cannot run.
 public enum ScenarioValidator {
-    public static func problems(in r: ResolvedScenario, path: String) -> [Diagnostic] {
+    /// `locate` gives where the value at a path such as `segments[0].initial` was written.
+    public static func problems(
+        in r: ResolvedScenario, path: String, locate: (String) -> SourceLocation? = { _ in nil }
+    ) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let here = SourceLocation(file: path, line: 1, column: 1)
-        func bad(_ m: String, _ help: String? = nil) { out.append(.error(m, at: here, help: help)) }
-        if r.timeline.steps < 1 || r.timeline.steps > 1_000_000 { bad("timeline.steps must be between 1 and 1,000,000, not \(r.timeline.steps)") }
+        func bad(_ at: String, _ m: String, _ help: String? = nil) { out.append(.error(m, at: locate(at) ?? here, help: help)) }
+        if r.timeline.steps < 1 || r.timeline.steps > 1_000_000 {
+            bad("timeline.steps", "timeline.steps must be between 1 and 1,000,000, not \(r.timeline.steps)")
+        }
+        let vendorIDs = r.vendors.map(\.id)
         var ids = Set<String>()
-        for v in r.vendors where !ids.insert(v.id).inserted { bad("vendor '\(v.id)' is listed twice") }
+        for (i, v) in r.vendors.enumerated() where !ids.insert(v.id).inserted { bad("vendors[\(i)].id", "vendor '\(v.id)' is listed twice") }
         var segIDs = Set<String>()
-        for s in r.segments {
-            if !segIDs.insert(s.id).inserted { bad("segment '\(s.id)' is listed twice") }
-            if !(s.lifetime > 0) || !s.lifetime.isFinite { bad("segment '\(s.id)': lifetime must be above 0, not \(s.lifetime)") }
-            if !(s.growth >= -1) || !s.growth.isFinite { bad("segment '\(s.id)': growth must be at least -1, not \(s.growth)") }
-            if !(s.size > 0) || !s.size.isFinite { bad("segment '\(s.id)': size must be above 0, not \(s.size)") }
-            if s.buyers.isEmpty { bad("segment '\(s.id)' has no buyer groups") }
+        for (k, s) in r.segments.enumerated() {
+            let p = "segments[\(k)]"
+            if !segIDs.insert(s.id).inserted { bad("\(p).id", "segment '\(s.id)' is listed twice") }
+            if !(s.lifetime > 0) || !s.lifetime.isFinite { bad("\(p).lifetime", "segment '\(s.id)': lifetime must be above 0, not \(s.lifetime)") }
+            if !(s.growth >= -1) || !s.growth.isFinite { bad("\(p).growth", "segment '\(s.id)': growth must be at least -1, not \(s.growth)") }
+            if !(s.size > 0) || !s.size.isFinite { bad("\(p).size", "segment '\(s.id)': size must be above 0, not \(s.size)") }
+            if s.buyers.isEmpty { bad("\(p).buyers", "segment '\(s.id)' has no buyer groups") }
             let w = s.buyers.reduce(0) { $0 + $1.weight }
-            if s.buyers.contains(where: { !($0.weight >= 0) }) || abs(w - 1) > 1e-9 { bad("segment '\(s.id)': buyer weights must be ≥ 0 and sum to 1, not \(w)") }
+            if s.buyers.contains(where: { !($0.weight >= 0) }) || abs(w - 1) > 1e-9 {
+                bad("\(p).buyers", "segment '\(s.id)': buyer weights must be ≥ 0 and sum to 1, not \(readable(w))")
+            }
             for (v, sigma) in s.initial.sorted(by: { $0.key < $1.key }) {
-                if !ids.contains(v) { bad("segment '\(s.id)': unknown vendor '\(v)' in initial", Suggestions.didYouMean(v, in: r.vendors.map(\.id))) }
-                if !(0...1).contains(sigma) { bad("segment '\(s.id)': share of '\(v)' must lie in [0,1], not \(sigma)") }
-                if sigma == 0, s.appeal[v] == nil { bad("segment '\(s.id)': '\(v)' has share 0 and no appeal") }
+                if !ids.contains(v) { bad("\(p).initial.\(v)", "segment '\(s.id)': unknown vendor '\(v)' in initial", Suggestions.didYouMean(v, in: vendorIDs)) }
+                if !(0...1).contains(sigma) { bad("\(p).initial.\(v)", "segment '\(s.id)': share of '\(v)' must lie in [0,1], not \(sigma)") }
+                if sigma == 0, s.appeal[v] == nil {
+                    bad("\(p).initial.\(v)", "segment '\(s.id)': '\(v)' has share 0 and no appeal", "give it a base utility in \"appeal\"")
+                }
             }
             for (v, a) in s.appeal.sorted(by: { $0.key < $1.key }) where !ids.contains(v) || !a.isFinite {
-                bad("segment '\(s.id)': bad appeal for '\(v)'")
+                bad("\(p).appeal.\(v)", ids.contains(v) ? "segment '\(s.id)': bad appeal for '\(v)'" : "segment '\(s.id)': unknown vendor '\(v)' in appeal",
+                    Suggestions.didYouMean(v, in: vendorIDs))
             }
             let total = s.initial.values.sorted().reduce(0, +)
-            if abs(total - 1) > 1e-6 { bad("segment '\(s.id)': initial shares sum to \(total), not 1") }
+            if abs(total - 1) > 1e-6 {
+                bad("\(p).initial", "segment '\(s.id)': initial shares sum to \(readable(total)), not 1", "shares are fractions that add up to 1")
+            }
         }
         for (i, c) in r.changes.enumerated() {
+            let p = "changes[\(i)]"
             guard let seg = r.segments.first(where: { $0.id == c.segment }) else {
-                bad("changes[\(i)]: unknown segment '\(c.segment)'"); continue
-            }
-            if c.at < 0 { bad("changes[\(i)]: 'at' must be a step ≥ 0, not \(c.at)") }
-            if !c.to.isFinite { bad("changes[\(i)]: 'to' must be a finite number") }
-            if c.field == .growth {
-                if c.vendor != nil { bad("changes[\(i)]: a growth change has no vendor") }
-                if c.to < -1 { bad("changes[\(i)]: growth must be at least -1") }
+                bad("\(p).segment", "\(p): unknown segment '\(c.segment)'", Suggestions.didYouMean(c.segment, in: r.segments.map(\.id)))
                 continue
             }
-            guard let v = c.vendor else { bad("changes[\(i)]: a \(c.field.rawValue) change needs a vendor"); continue }
-            if seg.initial[v] == nil && seg.appeal[v] == nil { bad("changes[\(i)]: vendor '\(v)' does not sell in '\(c.segment)'") }
-            if let b = c.buyer, !seg.buyers.contains(where: { $0.id == b }) { bad("changes[\(i)]: segment '\(c.segment)' has no buyer group '\(b)'") }
-            if c.field == .access, !(0...1).contains(c.to) { bad("changes[\(i)]: access must lie in [0,1], not \(c.to)") }
+            if !(0..<r.timeline.steps).contains(c.at) {
+                bad("\(p).at", "\(p): 'at' must be a step of the timeline, 0 to \(r.timeline.steps - 1), not \(c.at)")
+            }
+            if !c.to.isFinite { bad("\(p).to", "\(p): 'to' must be a finite number") }
+            if c.over < 1 { bad("\(p).over", "\(p): 'over' must be at least 1 step, not \(c.over)") }
+            if c.field == .growth {
+                if c.vendor != nil { bad("\(p).vendor", "\(p): a growth change has no vendor", "set \"vendor\" to null") }
+                if c.to < -1 { bad("\(p).to", "\(p): growth must be at least -1") }
+                continue
+            }
+            guard let v = c.vendor else { bad(p, "\(p): a \(c.field.rawValue) change needs a vendor"); continue }
+            if !ids.contains(v) {
+                bad("\(p).vendor", "\(p): unknown vendor '\(v)'", Suggestions.didYouMean(v, in: vendorIDs))
+            } else if seg.initial[v] == nil && seg.appeal[v] == nil {
+                bad("\(p).vendor", "\(p): vendor '\(v)' does not sell in '\(c.segment)'", "give it a share or an appeal in that segment")
+            }
+            if let b = c.buyer, !seg.buyers.contains(where: { $0.id == b }) {
+                bad("\(p).buyer", "\(p): segment '\(c.segment)' has no buyer group '\(b)'", Suggestions.didYouMean(b, in: seg.buyers.map(\.id)))
+            }
+            if c.field == .access, !(0...1).contains(c.to) { bad("\(p).to", "\(p): access must lie in [0,1], not \(c.to)") }
         }
         return out
+    }
+
+    /// A sum such as 0.8999999999999999 as people write it: 0.9.
+    private static func readable(_ x: Double) -> String {
+        guard x.isFinite else { return x.description }
+        return ((x * 1e9).rounded() / 1e9).description
     }
 }

@@ -1,0 +1,50 @@
+import ShareSimCore
+
+/// The figures as one JSON line, for scripts that track them over time.
+enum BenchJSON {
+    static func line(changing: EngineBench, steady: EngineBench, numpy: NumpyBench?, processes: ProcessBench?,
+                     failures: [String]) -> String {
+        var fields: [(String, JSONValue)] = [
+            ("vendor_steps", .int(changing.vendorSteps)),
+            ("engine_changing", engine(changing)),
+            ("engine_steady", engine(steady)),
+            ("engine_repeatable", .bool(changing.repeatable && steady.repeatable)),
+        ]
+        if let numpy {
+            fields.append(("numpy", .object([
+                ("runs", .int(numpy.seconds.count)),
+                ("best_seconds", .number(numpy.seconds.best)),
+                ("median_seconds", .number(numpy.seconds.median)),
+                ("best_vendor_steps_per_second", .number(numpy.bestRate)),
+                ("median_vendor_steps_per_second", .number(numpy.medianRate)),
+                ("engine_over_numpy_best", .number(changing.bestRate / numpy.bestRate)),
+                ("engine_over_numpy_median", .number(changing.medianRate / numpy.medianRate)),
+                ("max_abs_diff_installed_share", .number(numpy.maxInstalledShareDifference)),
+                ("max_abs_diff_sales_share", .number(numpy.maxSalesShareDifference)),
+                ("agrees", .bool(numpy.agrees)),
+            ])))
+        }
+        if let processes {
+            fields.append(("process_ms", .object(processes.figures.map { figure in
+                (figure.scenario, .object([
+                    ("runs", .int(figure.seconds.count)),
+                    ("median", .number(figure.seconds.median * 1e3)),
+                    ("p90", .number(figure.seconds.percentile(90) * 1e3)),
+                ]))
+            })))
+        }
+        fields.append(("failures", .array(failures.map { .string($0) })))
+        return JSONValue.object(fields).compact
+    }
+
+    private static func engine(_ bench: EngineBench) -> JSONValue {
+        .object([
+            ("runs", .int(bench.seconds.count)),
+            ("best_seconds", .number(bench.seconds.best)),
+            ("median_seconds", .number(bench.seconds.median)),
+            ("best_vendor_steps_per_second", .number(bench.bestRate)),
+            ("median_vendor_steps_per_second", .number(bench.medianRate)),
+            ("page_faults_per_run", .int(bench.pageFaults)),
+        ])
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import ShareSimCore
+
+// `make bench`: engine throughput on one long run (changing every step, and the steady state),
+// the same model in numpy beside it, and whole-process times of the bundled scenarios.
+// Figures are reported, never asserted: a slow machine is not a failure. The exit status is
+// non-zero only when a part could not run. Paths are relative to the repository root, where
+// `make` runs; SHARESIM_BIN overrides the binary whose process time is measured.
+
+let engineRepetitions = 7, numpyRepetitions = 5
+let processWarmUps = 3, processRepetitions = 25
+let binary = ProcessInfo.processInfo.environment["SHARESIM_BIN"] ?? ".build/release/sharesim"
+
+let changingScenario = BenchScenario.changing()
+var failures: [String] = []
+
+print("sharesim-bench: release build, one thread; \(BenchScenario.vendorCount) vendors × \(changingScenario.segments.count) segments × "
+      + "\(Format.grouped(BenchScenario.steps)) monthly steps per run")
+print("")
+print("Engine.run, best and median of \(engineRepetitions) runs after a warm-up (schedules and output allocation included; target ≥ 100 M)")
+let changing = EngineBench(changingScenario, repetitions: engineRepetitions)
+print(Format.label("changing every step") + Format.throughput(changing.seconds, vendorSteps: changing.vendorSteps)
+      + "   " + Format.grouped(changing.pageFaults) + " page faults/run")
+let steady = EngineBench(BenchScenario.steady(), repetitions: engineRepetitions)
+print(Format.label("steady state") + Format.throughput(steady.seconds, vendorSteps: steady.vendorSteps)
+      + "   " + Format.grouped(steady.pageFaults) + " page faults/run")
+let repeatable = changing.repeatable && steady.repeatable
+print(Format.label("repeatable") + (repeatable ? "identical figures in every run" : "FIGURES DIFFER between runs"))
+if !repeatable { failures.append("the engine's figures differ between runs") }
+
+print("")
+print("numpy, \(NumpyBench.script) on the same resolved scenario, best and median of \(numpyRepetitions) runs (step loop only)")
+var numpy: NumpyBench?
+do {
+    let bench = try NumpyBench(changingScenario, engineResult: changing.result, repetitions: numpyRepetitions)
+    numpy = bench
+    print(Format.label("changing every step") + Format.throughput(bench.seconds, vendorSteps: bench.vendorSteps))
+    print(Format.label("engine / numpy") + NumberText.fixed(changing.bestRate / bench.bestRate, decimals: 1) + "× (best)   "
+          + NumberText.fixed(changing.medianRate / bench.medianRate, decimals: 1) + "× (median)")
+    print(Format.label("same figures") + "max |Δ| installed share " + Format.scientific(bench.maxInstalledShareDifference)
+          + ", sales share " + Format.scientific(bench.maxSalesShareDifference) + " over all "
+          + Format.grouped(bench.vendorSteps) + " vendor-steps: "
+          + (bench.agrees ? "agree within \(Format.scientific(NumpyBench.tolerance))" : "DISAGREE beyond \(Format.scientific(NumpyBench.tolerance))"))
+    if !bench.agrees { failures.append("numpy and the engine disagree") }
+} catch {
+    print(Format.label("not run") + error.description)
+    failures.append(error.description)
+}
+
+print("")
+print("sharesim run scenarios/<name>.scn --format csv, whole process, \(processRepetitions) runs after \(processWarmUps) warm-ups (target < 20 ms)")
+var processes: ProcessBench?
+do {
+    let bench = try ProcessBench(binary: binary, scenarioDirectory: "scenarios", warmUps: processWarmUps, repetitions: processRepetitions)
+    processes = bench
+    for figure in bench.figures {
+        print(Format.label(figure.scenario) + "median " + Format.milliseconds(figure.seconds.median)
+              + "   p90 " + Format.milliseconds(figure.seconds.percentile(90)))
+    }
+} catch {
+    print(Format.label("not run") + error.description)
+    failures.append(error.description)
+}
+
+print("")
+print(BenchJSON.line(changing: changing, steady: steady, numpy: numpy, processes: processes, failures: failures))
+exit(failures.isEmpty ? 0 : 1)

@@ -1,0 +1,152 @@
+import ShareSimCore
+import ShareSimTestSupport
+import Testing
+
+@Suite struct LexerTests {
+    func kinds(_ text: String) -> [Token.Kind] {
+        var lexer = Lexer(SourceFile(path: "t", text: text))
+        return lexer.tokenize().map(\.kind)
+    }
+
+    @Test func percentagesKeepTheirSuffix() {
+        #expect(kinds("45%") == [.number(45, text: "45", suffix: "%"), .end])
+        #expect(kinds("0.45") == [.number(0.45, text: "0.45", suffix: ""), .end])
+    }
+
+    @Test func datesAreOneToken() {
+        #expect(kinds("2022-04-07 2022-04 2022") == [.date("2022-04-07"), .date("2022-04"), .number(2022, text: "2022", suffix: ""), .end])
+    }
+
+    @Test func tagsCommentsAndIndentation() {
+        #expect(kinds("a [seed 001: x] # note\n  b") == [.identifier("a"), .tag("seed 001: x"), .newline, .indent, .identifier("b"), .end])
+    }
+
+    @Test func unicodeSymbolsNormalise() {
+        #expect(kinds("≤ ≥ ± +- ==") == [.symbol("<="), .symbol(">="), .symbol("±"), .symbol("±"), .symbol("="), .end])
+    }
+
+    @Test func unterminatedStringIsReportedWithItsColumn() {
+        var lexer = Lexer(SourceFile(path: "t.scn", text: "scenario \"abc"))
+        _ = lexer.tokenize()
+        #expect(lexer.diagnostics.map(\.message) == ["unterminated string"])
+        #expect(lexer.diagnostics.first?.location == ShareSimCore.SourceLocation(file: "t.scn", line: 1, column: 10, length: 4))
+    }
+}
+
+@Suite struct QuantityTests {
+    func change(_ text: String) throws -> ChangeStatement {
+        var p = Parser(SourceFile(path: "t", text: "event \"e\" 2022: \(text)"))
+        let statements = p.parseFile()
+        #expect(p.diagnostics.isEmpty, "\(p.diagnostics.map(\.message))")
+        guard case .event(let e) = try #require(statements.first) else { Issue.record("not an event"); throw CancellationError() }
+        return e.changes[0]
+    }
+
+    @Test func unitsBecomeModelValues() throws {
+        #expect(try change("access Cisco to 45%").value.value == 0.45)
+        #expect(try change("access Cisco to 45%").value.unit == .percent)
+        #expect(try change("growth s to 3%/y").value.unit == .percentPerYear)
+        #expect(try change("trend X to 0.4/y").value.unit == .plainPerYear)
+        #expect(try change("shift X by -0.5").value.value == -0.5)
+        #expect(try change("access X to 0 over 3 months").over?.value == 0.25)
+        #expect(try change("access X to 0 over 2y").over?.value == 2)
+        #expect(try change("access X to 0 over 1 quarter").over?.value == 0.25)
+    }
+
+    @Test func clausesComeInAnyOrder() throws {
+        let c = try change("access origin US over 12 months to 50% in telecom for operators")
+        guard case .origins(let codes) = c.vendors else { Issue.record("not an origin selector"); return }
+        #expect(codes.map(\.text) == ["US"])
+        #expect(c.value.value == 0.5 && c.over?.value == 1)
+        #expect(c.buyers.map(\.text) == ["operators"])
+        #expect(c.segments.map(\.text) == ["telecom"])
+    }
+}
+
+@Suite struct ResolverTests {
+    static let base = """
+        timeline 2021-01 to 2022-12 monthly
+        segment telecom lifetime 8y growth 3%/y size 4B USD
+        buyers telecom: government 20%, operators 80%
+        vendor Huawei origin CN
+        vendor Cisco origin US
+        vendor Ericsson origin EU
+        share telecom: Huawei 60%, Cisco 10%, Ericsson 30%
+
+        """
+
+    @Test func datesBecomeStepsAndSelectorsBecomeVendors() throws {
+        let r = try Fixtures.resolve(Self.base + """
+            event "exit" 2022-04-07:
+              access origin US, EU for operators in telecom to 10% over 3 months
+            """)
+        #expect(r.timeline.steps == 24)
+        #expect(r.changes.map(\.at) == [15, 15])
+        #expect(r.changes.map(\.vendor) == ["Cisco", "Ericsson"])
+        #expect(r.changes.allSatisfy { $0.buyer == "operators" && $0.over == 3 && $0.to == 0.1 })
+        #expect(r.changes[0].origin == ChangeOrigin(file: "test.scn", line: 9, event: "exit"))
+        #expect(r.segments[0].size == 4e9 && r.segments[0].unit == "USD")
+    }
+
+    @Test func changesApplyInOrderOfStepThenAsWritten() throws {
+        let r = try Fixtures.resolve(Self.base + """
+            event "late" 2022-06:
+              shift Huawei by 1
+            event "early" 2021-03:
+              shift Cisco by -1
+              shift Huawei by 0.5
+            """)
+        #expect(r.changes.map(\.vendor) == ["Cisco", "Huawei", "Huawei"])
+        #expect(r.changes.map(\.at) == [2, 2, 17])
+    }
+
+    @Test func overlayDropsAndMovesEvents() throws {
+        let files = ["base.scn": Self.base + """
+            event "ease" 2022-04:
+              access Cisco to 50%
+            event "ban" 2022-01:
+              access Ericsson to 0%
+            """]
+        let dropped = try Fixtures.resolve("use \"base.scn\"\ndrop event \"ease\"\n", path: "over.scn", files: files)
+        #expect(dropped.changes.map(\.vendor) == ["Ericsson"])
+        let moved = try Fixtures.resolve("use \"base.scn\"\nmove event \"ease\" to 2021-02\n", path: "over.scn", files: files)
+        #expect(moved.changes.map(\.at) == [1, 12])
+    }
+
+    @Test func overlayRedeclarationChangesTheSegment() throws {
+        let r = try Fixtures.resolve("use \"base.scn\"\nsegment telecom lifetime 10y\n", path: "over.scn", files: ["base.scn": Self.base])
+        #expect(r.segments[0].lifetime == 10)
+        #expect(r.segments[0].growth == 0.03)
+    }
+
+    @Test func expectationsOfUsedFilesAreNotInherited() throws {
+        let files = ["base.scn": Self.base + "expect share Huawei at 2021-01 = 60% ± 1%\n"]
+        #expect(try Fixtures.resolve("use \"base.scn\"\n", path: "over.scn", files: files).expectations.isEmpty)
+        #expect(try Fixtures.resolve(files["base.scn"]!).expectations.count == 1)
+    }
+
+    @Test func bareNumberShareIsAnErrorWithAHint() {
+        let text = Fixtures.diagnostics(Self.base.replacingOccurrences(of: "Huawei 60%", with: "Huawei 60"))
+        #expect(text.contains("test.scn:7:23: error: a share of 60 is not a fraction"))
+        #expect(text.contains("help: did you mean 60%?"))
+    }
+
+    @Test func unknownVendorSuggestsTheClosestName() {
+        let text = Fixtures.diagnostics(Self.base + "event \"x\" 2022: access Ericson to 0%\n")
+        #expect(text.contains("test.scn:8:24: error: unknown vendor 'Ericson'"))
+        #expect(text.contains("help: did you mean 'Ericsson'?"))
+    }
+
+    @Test func everyErrorOfAFileIsReported() {
+        let text = Fixtures.diagnostics(Self.base + """
+            vendr Nokia origin EU
+            event "a" 2030-01:
+              access Cisco to 10%
+            event "b" 2022-01:
+              shift Huawei by 5%
+            """)
+        #expect(text.contains("unknown statement 'vendr'"))
+        #expect(text.contains("2030-01 is outside the timeline (2021-01 to 2022-12)"))
+        #expect(text.contains("a shift is in units of utility"))
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import ShareSimCore
+import ShareSimTestSupport
+import Testing
+
+@Suite struct ReportTests {
+    static func run() throws -> RunResult {
+        try Engine.run(Fixtures.market(shares: [("A", 0.75), ("B", 0.25)], steps: 3, step: .quarter))
+    }
+
+    @Test func csvFollowsTheContract() throws {
+        let csv = CSVReport.render([("x", try Self.run())], grouping: .vendor)
+        let lines = csv.split(separator: "\n")
+        #expect(lines[0] == "step,date,segment,vendor,origin,installed_share,sales_share,installed,sales")
+        #expect(lines[1] == "0,2020-01-01,s,A,US,0.75,0.75,75.0,3.7499999999999996")
+        #expect(lines[4] == "1,2020-04-01,s,B,CN,0.25,0.25000000000000006,25.0,1.25")
+        #expect(lines.count == 7)
+    }
+
+    @Test func severalRunsGetARunColumn() throws {
+        let r = try Self.run()
+        let csv = CSVReport.render([("one", r), ("two", r)], grouping: .origin)
+        let lines = csv.split(separator: "\n")
+        #expect(lines[0] == "run,step,date,segment,origin,installed_share,sales_share,installed,sales")
+        #expect(lines[1].hasPrefix("one,0,2020-01-01,s,US,"))
+        #expect(lines.last!.hasPrefix("two,2,2020-07-01,s,CN,"))
+    }
+
+    @Test func numbersReadBackToTheSameDouble() {
+        for d in [0.1, 1.0 / 3, 9.357622968839284e-14, 4e9, 123456.789, 1e-300] {
+            #expect(Double(NumberText.csv(d)) == d)
+        }
+    }
+
+    @Test func jsonCarriesMetaAndSeries() throws {
+        let json = JSONReport.encode(try Self.run(), grouping: .vendor).pretty
+        #expect(json.contains("\"scenario_sha256\": \""))
+        #expect(json.contains("\"installed_share\": [0.75, 0.75, 0.75]"))
+        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        #expect(object?["format"] as? String == "sharesim-run")
+    }
+
+    @Test func tableFitsEightyColumns() throws {
+        let sc = try ScenarioLoader().load(path: Fixtures.scenarioPath("huawei-substitution")).scenario
+        let table = TableReport(width: 80).render(try Engine.run(sc))
+        #expect(table.split(separator: "\n").allSatisfy { $0.count <= 80 })
+        #expect(table.contains("Huawei   CN        8.0%"))
+    }
+
+    @Test func sha256MeetsTheStandardsVectors() {
+        #expect(SHA256.hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")
+                == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+    }
+}
+
+@Suite struct ExpectationTests {
+    @Test func bundledScenariosPassTheirOwnExpectations() throws {
+        for name in Fixtures.bundledScenarios {
+            let sc = try ScenarioLoader().load(path: Fixtures.scenarioPath(name)).scenario
+            let outcomes = ExpectationChecker.check(try Engine.run(sc))
+            #expect(!outcomes.isEmpty)
+            let failed = outcomes.filter { !$0.passed }.map(\.expectation.text)
+            #expect(failed.isEmpty, "\(name): \(failed)")
+        }
+    }
+
+    @Test func aFailedExpectationReportsTheValueFound() throws {
+        let sc = try Fixtures.resolve(ResolverTests.base + "expect share Huawei at 2021-06 <= 50%\n")
+        let outcome = try #require(ExpectationChecker.check(try Engine.run(sc)).first)
+        #expect(!outcome.passed)
+        #expect(abs(outcome.found - 0.6) < 1e-12)
+        let d = ExpectationChecker.diagnostic(outcome, timeline: sc.timeline)
+        #expect(d.message == "expectation failed: found 60.0% at 2021-06")
+        #expect(d.location?.line == 8)
+    }
+
+    @Test func growthIsTheYearlyRateBetweenTwoDates() throws {
+        let sc = try Fixtures.resolve(ResolverTests.base + "expect sales growth all from 2021-01 to 2022-01 = 3%/y ± 0.001%\n")
+        let outcomes = ExpectationChecker.check(try Engine.run(sc))
+        #expect(outcomes.count == 1 && outcomes.allSatisfy(\.passed))
+    }
+}
