@@ -35,3 +35,6 @@ enum Output {
     static func out(_ s: String) { FileHandle.standardOutput.write(Data(s.utf8)) }
     static func err(_ s: String) { FileHandle.standardError.write(Data(s.utf8)) }
 }
+
+/// `1 segment`, `3 segments`.
+func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }

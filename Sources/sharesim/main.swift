@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import ShareSimCore
 
-/// The one job of this file: turn the process's arguments into a command and its exit
-/// status into the contract's exit codes (2 for usage, not ArgumentParser's 64).
+/// The one job of this file: turn the process's arguments into a command and its outcome
+/// into the contract's exit codes (2 for usage, where ArgumentParser would use 64).
 do {
     var command = try ShareSim.parseAsRoot()
     do {
@@ -11,16 +11,19 @@ do {
     } catch let exit as ExitCode {
         Foundation.exit(exit.rawValue)
     } catch {
+        // Help and version requests travel as errors too; they are successes.
+        if ShareSim.exitCode(for: error) == .success {
+            print(ShareSim.fullMessage(for: error))
+            Foundation.exit(0)
+        }
         FileHandle.standardError.write(Data("sharesim: internal error: \(error)\n".utf8))
         Foundation.exit(ExitStatus.internalError)
     }
 } catch {
-    let code = ShareSim.exitCode(for: error)
-    let message = ShareSim.fullMessage(for: error)
-    if code == .success {
-        print(message)
+    if ShareSim.exitCode(for: error) == .success {
+        print(ShareSim.fullMessage(for: error))
         Foundation.exit(0)
     }
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    FileHandle.standardError.write(Data((ShareSim.fullMessage(for: error) + "\n").utf8))
     Foundation.exit(ExitStatus.usage)
 }

@@ -21,8 +21,13 @@ extension Parser {
         var vendors: VendorSelector?
         var segments: [Name] = []
         if field == .growth {
-            if case .identifier(let w) = peek.kind, !Parser.clauseWords.contains(w.lowercased()) {
+            switch peek.kind {
+            case .identifier(let w) where !Parser.clauseWords.contains(w.lowercased()):
                 segments = try parseNameList(what: "a segment name", example: example)
+            case .string:
+                segments = try parseNameList(what: "a segment name", example: example)
+            default:
+                break
             }
         } else {
             vendors = try parseSelector(example: example)

@@ -192,6 +192,7 @@ extension Parser {
         let kw = advance()
         try expectWord("event", context: "after 'drop'", help: "drop event \"OFAC GL 25\"")
         let n = try parseEventName(example: "drop event \"OFAC GL 25\"")
+        _ = acceptTag()
         try expectEndOfStatement()
         return .dropEvent(n, location: location(of: kw))
     }
@@ -203,6 +204,7 @@ extension Parser {
         let n = try parseEventName(example: example)
         try expectWord("to", context: "before the new date", help: example)
         let date = try parseDate(context: "for the event's new date")
+        _ = acceptTag()
         try expectEndOfStatement()
         return .moveEvent(n, to: date, location: location(of: kw))
     }
@@ -221,6 +223,7 @@ extension Parser {
             throw fail("expected a file name in double quotes, found \(peek.display)", at: peek, help: "use \"ofac-easing.scn\"")
         }
         let pathToken = advance()
+        _ = acceptTag()
         try expectEndOfStatement()
         return .use(path: path, location: location(of: pathToken))
     }

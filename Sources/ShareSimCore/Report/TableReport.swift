@@ -23,10 +23,11 @@ public struct TableReport: Sendable {
             let rows = r.entities(segment: s, by: grouping)
             let nameWidth = max(6, rows.map { $0.name.count }.max() ?? 6)
             let originWidth = grouping == .vendor ? 6 : 0
-            let cells = rows.flatMap { e in (steps ?? []).map { cell(e.values(metric)[$0], unit: seg.unit) } }
+            let chosen = (steps ?? []).filter { $0 >= 0 && $0 < r.steps }
+            let cells = rows.flatMap { e in chosen.map { cell(e.values(metric)[$0], unit: seg.unit) } }
             let cellWidth = max(8, (cells.map(\.count).max() ?? 0) + 1)
             let fit = max(1, (width - nameWidth - originWidth - (originWidth > 0 ? 1 : 0)) / cellWidth)
-            let shown = steps.map { Array($0.filter { $0 >= 0 && $0 < r.steps }.prefix(fit)) } ?? TableReport.spread(steps: r.steps, count: fit, timeline: r.scenario.timeline)
+            let shown = steps != nil ? Array(chosen.prefix(fit)) : TableReport.spread(steps: r.steps, count: fit, timeline: r.scenario.timeline)
             out += "\n\(seg.id)\(seg.title.map { " — \($0)" } ?? "")\n"
             var header = padRight(grouping.rawValue, nameWidth)
             if originWidth > 0 { header += " " + padRight("origin", originWidth) }

@@ -25,6 +25,9 @@ public enum ResolvedJSON {
     private static func encode(_ s: Segment, vendors: [Vendor]) -> JSONValue {
         var fields: [(String, JSONValue)] = [
             ("id", .string(s.id)),
+        ]
+        if let title = s.title { fields.append(("title", .string(title))) }
+        fields += [
             ("lifetime", .number(s.lifetime)),
             ("growth", .number(s.growth)),
             ("size", .number(s.size)),

@@ -32,6 +32,8 @@ public struct Resolver {
     var useStack: [String] = []
     /// Once a used file cannot be read, what follows it would only report its absence again.
     var useFailed = false
+    /// A used file that could not be read makes the whole scenario unreadable (exit 66).
+    var usedFileUnreadable = false
 
     var name: String?
     var timeline: (Timeline, SourceLocation)?
@@ -60,7 +62,7 @@ public struct Resolver {
             useStack = [layer.file.path]
             apply(layer, depth: 0)
             if useFailed {
-                throw ScenarioError(diagnostics.items.sorted(by: Resolver.byLocation), sources: sources)
+                throw ScenarioError(diagnostics.items.sorted(by: Resolver.byLocation), sources: sources, isUnreadableFile: usedFileUnreadable)
             }
         }
         let resolved = build(mainFile: layers.first?.file)
@@ -145,6 +147,7 @@ public struct Resolver {
             report(failure.diagnostics)
             sources.merge(failure.sources) { a, _ in a }
             useFailed = true
+            usedFileUnreadable = failure.isUnreadableFile
         case .success(let (layer, parseErrors)):
             if useStack.contains(layer.file.path) {
                 let cycle = (useStack + [layer.file.path]).joined(separator: " → ")

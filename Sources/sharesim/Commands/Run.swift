@@ -50,7 +50,7 @@ struct Run: ParsableCommand {
         var failure: ExitCode?
         for file in files {
             switch input.load(file) {
-            case .failure(let code): failure = failure ?? code
+            case .failure(let code): failure = ExitCode(max(failure?.rawValue ?? 0, code.rawValue))
             case .success(let loaded): runs.append((RunName.of(file), try runOrInterrupt(loaded.scenario)))
             }
         }
@@ -60,15 +60,14 @@ struct Run: ParsableCommand {
         case .csv: text = CSVReport.render(runs, grouping: by)
         case .json: text = JSONReport.render(runs, grouping: by)
         case .table:
-            text = runs.map { run in
-                let steps = at.map { dates in
-                    dates.split(separator: ",").compactMap { CalendarMonth.parse(String($0).trimmingCharacters(in: .whitespaces)) }
-                        .map { run.result.scenario.timeline.step(containing: $0.month) }
-                }
+            var tables: [String] = []
+            for run in runs {
+                let steps = try at.map { try columnSteps(for: $0, in: run.result.scenario.timeline, file: run.name) }
                 let table = TableReport(metric: share == .installed ? .installedShare : .salesShare, grouping: by, steps: steps,
                                         width: output == nil ? Terminal.width : 80)
-                return table.render(run.result)
-            }.joined(separator: "\n")
+                tables.append(table.render(run.result))
+            }
+            text = tables.joined(separator: "\n")
         }
         if let output {
             do { try AtomicFile.write(text, to: output) } catch {
@@ -77,6 +76,21 @@ struct Run: ParsableCommand {
             }
         } else {
             Output.out(text)
+        }
+    }
+}
+
+extension Run {
+    /// The steps of the `--at` dates; a date outside the timeline is a usage error.
+    func columnSteps(for dates: String, in timeline: Timeline, file: String) throws -> [Int] {
+        try dates.split(separator: ",").compactMap { CalendarMonth.parse(String($0).trimmingCharacters(in: .whitespaces)) }.map { d in
+            let k = timeline.step(containing: d.month)
+            guard (0..<timeline.steps).contains(k) else {
+                let last = timeline.month(ofStep: timeline.steps - 1)
+                Output.err("sharesim: error: --at \(d.month.text) is outside the timeline of \(file) (\(timeline.start.text) to \(last.text))\n")
+                throw ExitCode(ExitStatus.usage)
+            }
+            return k
         }
     }
 }

@@ -33,7 +33,7 @@ struct TestCommand: ParsableCommand {
                 let bad = outcomes.filter { !$0.passed }
                 passed += outcomes.count - bad.count
                 failed += bad.count
-                Output.out("\(bad.isEmpty ? "ok   " : "FAIL ") \(file) (\(outcomes.count) expectations)\n")
+                Output.out("\(bad.isEmpty ? "ok   " : "FAIL ") \(file) (\(plural(outcomes.count, "expectation")))\n")
                 for o in bad {
                     Output.out(printer.render(ExpectationChecker.diagnostic(o, timeline: result.scenario.timeline), sources: loaded.sources))
                 }
@@ -51,8 +51,9 @@ enum ScenarioFiles {
         var out: [String] = []
         for p in paths {
             var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: p, isDirectory: &isDir), isDir.boolValue {
-                let found = (FileManager.default.enumerator(atPath: p)?.allObjects as? [String] ?? [])
+            let real = URL(fileURLWithPath: p).resolvingSymlinksInPath().path
+            if FileManager.default.fileExists(atPath: real, isDirectory: &isDir), isDir.boolValue {
+                let found = (FileManager.default.enumerator(atPath: real)?.allObjects as? [String] ?? [])
                     .filter { $0.hasSuffix(".scn") }.sorted()
                 out += found.map { (p as NSString).appendingPathComponent($0) }
             } else {

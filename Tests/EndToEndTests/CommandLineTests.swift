@@ -1,0 +1,97 @@
+import Foundation
+import ShareSimTestSupport
+import Testing
+
+/// The executable as a user meets it: outputs and the contract's exit codes.
+@Suite struct CommandLineTests {
+    func temp(_ name: String, _ text: String) throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sharesim-e2e-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let url = dir.appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    @Test func testCommandPassesTheBundledScenarios() throws {
+        let run = try BinaryRunner.run(["test", "scenarios"])
+        #expect(run.status == 0)
+        #expect(run.stdout.hasSuffix("14 passed, 0 failed\n"))
+        #expect(run.stdout.contains("ok    scenarios/china-chip-share.scn (3 expectations)"))
+    }
+
+    @Test func aFailedExpectationExitsOneWithItsLocation() throws {
+        let text = try String(contentsOfFile: Fixtures.scenarioPath("china-chip-share"), encoding: .utf8)
+            + "expect installed share origin CN in chips at 2023-06 <= 50%\n"
+        let path = try temp("failing.scn", text)
+        let run = try BinaryRunner.run(["test", path])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("\(path):33:1: error: expectation failed: found 69.3% at 2023-06"))
+        #expect(run.stdout.hasSuffix("3 passed, 1 failed\n"))
+    }
+
+    @Test func badScenarioExits65WithLocatedDiagnostics() throws {
+        let path = try temp("bad.scn", "timeline 2021-01 to 2022-12 monthly\nvendor A origin US\nsegment s lifetime 8y\nshare s: A 45\n")
+        let run = try BinaryRunner.run(["check", path])
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("\(path):4:12: error: a share of 45 is not a fraction"))
+        #expect(run.stderr.contains(" 4 | share s: A 45\n"))
+        #expect(run.stderr.contains("help: did you mean 45%?"))
+    }
+
+    @Test func missingFileExits66() throws {
+        let run = try BinaryRunner.run(["run", "no/such/file.scn"])
+        #expect(run.status == 66)
+        #expect(run.stderr.contains("cannot read 'no/such/file.scn'"))
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        #expect(try BinaryRunner.run(["run"]).status == 2)
+        #expect(try BinaryRunner.run(["run", "scenarios/ofac-easing.scn", "--format", "xml"]).status == 2)
+        #expect(try BinaryRunner.run(["frobnicate"]).status == 2)
+        #expect(try BinaryRunner.run(["run", "scenarios/ofac-easing.scn", "--at", "2030-01"]).status == 2)
+    }
+
+    @Test func helpAndVersionSucceed() throws {
+        let help = try BinaryRunner.run(["--help"])
+        #expect(help.status == 0 && help.stdout.contains("USAGE: sharesim"))
+        let runHelp = try BinaryRunner.run(["run", "--help"])
+        #expect(runHelp.status == 0 && runHelp.stdout.contains("--format"))
+        #expect(try BinaryRunner.run(["--version"]).stdout == "0.1.0\n")
+    }
+
+    @Test func inspectJSONRunsLikeTheScenario() throws {
+        let json = try BinaryRunner.run(["inspect", "scenarios/ofac-easing.scn", "--json"])
+        #expect(json.status == 0)
+        #expect(json.stdout.hasPrefix("{\n  \"format\": \"sharesim-resolved\",\n  \"version\": 1,"))
+        let path = try temp("resolved.json", json.stdout)
+        let fromJSON = try BinaryRunner.run(["run", path, "--format", "csv"])
+        let fromText = try BinaryRunner.run(["run", "scenarios/ofac-easing.scn", "--format", "csv"])
+        #expect(fromJSON.status == 0 && fromJSON.stdout == fromText.stdout)
+    }
+
+    @Test func standardInputReadsAsAScenario() throws {
+        let text = try String(contentsOfFile: Fixtures.scenarioPath("china-chip-share"), encoding: .utf8)
+        let run = try BinaryRunner.run(["run", "-", "--by", "origin", "--at", "2023-01"], stdin: text)
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("CN       69.3%"))
+        let bad = try BinaryRunner.run(["check", "-"], stdin: "vendor\n")
+        #expect(bad.status == 65 && bad.stderr.hasPrefix("<stdin>:1:7: error:"))
+    }
+
+    @Test func severalRunsShareOneCSVWithARunColumn() throws {
+        let run = try BinaryRunner.run(["run", "scenarios/ofac-easing.scn", "scenarios/ofac-no-easing.scn", "--format", "csv", "--by", "origin"])
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines[0] == "run,step,date,segment,origin,installed_share,sales_share,installed,sales")
+        #expect(lines.contains { $0.hasPrefix("ofac-no-easing,83,2027-12-01,telecom,US,") })
+    }
+
+    @Test func outputFileIsWrittenWhole() throws {
+        let out = try temp("out.csv", "old contents")
+        let run = try BinaryRunner.run(["run", "scenarios/china-chip-share.scn", "--format", "csv", "-o", out])
+        #expect(run.status == 0 && run.stdout == "")
+        let written = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(written.hasPrefix("step,date,segment,vendor,origin,"))
+        let dir = (out as NSString).deletingLastPathComponent
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).allSatisfy { !$0.hasSuffix(".tmp") })
+    }
+}

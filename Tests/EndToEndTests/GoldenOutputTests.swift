@@ -1,0 +1,35 @@
+import Foundation
+import ShareSimTestSupport
+import Testing
+
+/// The bundled scenarios' CSV is kept under test byte for byte: any change to the engine,
+/// the language or the scenarios that moves a number shows up here.
+/// Regenerate after an intended change with:
+///   for n in ofac-easing ofac-no-easing huawei-substitution china-chip-share; do
+///     .build/debug/sharesim run scenarios/$n.scn --format csv > Tests/EndToEndTests/Golden/$n.csv; done
+@Suite struct GoldenOutputTests {
+    static func golden(_ name: String) throws -> String {
+        try String(contentsOf: Bundle.module.url(forResource: "Golden/\(name)", withExtension: nil)!, encoding: .utf8)
+    }
+
+    @Test(arguments: Fixtures.bundledScenarios)
+    func csvMatchesGolden(name: String) throws {
+        let run = try BinaryRunner.run(["run", "scenarios/\(name).scn", "--format", "csv"])
+        #expect(run.status == 0)
+        #expect(run.stderr == "")
+        #expect(run.stdout == (try Self.golden("\(name).csv")))
+    }
+
+    @Test func defaultTableMatchesGolden() throws {
+        let run = try BinaryRunner.run(["run", "scenarios/ofac-easing.scn"])
+        #expect(run.status == 0)
+        #expect(run.stdout == (try Self.golden("ofac-easing.table.txt")))
+    }
+
+    @Test func twoRunsAreByteIdentical() throws {
+        let a = try BinaryRunner.run(["run", "scenarios/huawei-substitution.scn", "--format", "json"])
+        let b = try BinaryRunner.run(["run", "scenarios/huawei-substitution.scn", "--format", "json"])
+        #expect(a.status == 0 && a.stdout == b.stdout)
+        #expect(a.stdout.contains("\"scenario_sha256\""))
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+
+/// Runs the built `sharesim` executable the way a user would, for end-to-end tests:
+/// arguments in; standard output, standard error and the exit status out.
+public enum BinaryRunner {
+    public struct Outcome: Sendable {
+        public var stdout: String
+        public var stderr: String
+        public var status: Int32
+    }
+
+    /// `SHARESIM_BIN` when set (CI points it at the release build), else the debug build.
+    public static var binary: URL {
+        if let path = ProcessInfo.processInfo.environment["SHARESIM_BIN"], !path.isEmpty { return URL(fileURLWithPath: path) }
+        return Fixtures.packageRoot.appendingPathComponent(".build/debug/sharesim")
+    }
+
+    public static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
+                           directory: URL = Fixtures.packageRoot) throws -> Outcome {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        env.merge(environment) { _, new in new }
+        process.environment = env
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        // Read both pipes before waiting, so a large output cannot fill a pipe and block.
+        let group = DispatchGroup()
+        nonisolated(unsafe) var errData = Data()
+        group.enter()
+        DispatchQueue.global().async {
+            errData = err.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return Outcome(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
+                       status: process.terminationStatus)
+    }
+}
