@@ -25,7 +25,7 @@ let package = Package(
         .executableTarget(
             name: "sharesim",
             dependencies: [
-                "ShareSimCore", "ShareSimREPL",
+                "ShareSimCore", "ShareSimREPL", "LineEditor",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Speed figures for `make bench`: vendor-steps per second and whole-process times.

@@ -15,7 +15,8 @@ struct ShareSim: ParsableCommand {
               sharesim test scenarios
             """,
         version: JSONReport.toolVersion,
-        subcommands: [Run.self, Check.self, Inspect.self, TestCommand.self])
+        subcommands: [Repl.self, Run.self, Check.self, Inspect.self, TestCommand.self, Replay.self],
+        defaultSubcommand: Repl.self)
 }
 
 /// The contract's exit codes (DESIGN.md).

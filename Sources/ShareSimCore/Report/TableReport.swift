@@ -6,8 +6,12 @@ public struct TableReport: Sendable {
     /// Steps to show; nil chooses evenly spaced ones that fit `width`.
     public var steps: [Int]?
     public var width: Int
+    /// Only this segment, or every segment when nil.
+    public var segment: String?
 
-    public init(metric: SeriesMetric = .installedShare, grouping: Grouping = .vendor, steps: [Int]? = nil, width: Int = 80) {
+    public init(metric: SeriesMetric = .installedShare, grouping: Grouping = .vendor, steps: [Int]? = nil, width: Int = 80,
+                segment: String? = nil) {
+        self.segment = segment
         self.metric = metric
         self.grouping = grouping
         self.steps = steps
@@ -18,7 +22,7 @@ public struct TableReport: Sendable {
         var out = ""
         let what = "\(metric == .installedShare ? "installed share" : metric == .salesShare ? "sales share" : metric.rawValue) by \(grouping.rawValue)"
         out += "\(title ?? r.scenario.name) — \(what)\n"
-        for s in r.segments.indices {
+        for s in r.segments.indices where segment == nil || r.scenario.segments[s].id == segment {
             let seg = r.scenario.segments[s]
             let rows = r.entities(segment: s, by: grouping)
             let nameWidth = max(6, rows.map { $0.name.count }.max() ?? 6)
@@ -54,7 +58,7 @@ public struct TableReport: Sendable {
     }
 
     /// Up to `count` steps from first to last, preferring the starts of years.
-    static func spread(steps: Int, count: Int, timeline: Timeline) -> [Int] {
+    public static func spread(steps: Int, count: Int, timeline: Timeline) -> [Int] {
         guard steps > 1, count > 1 else { return [0] }
         let perYear = 12 / timeline.step.months
         let yearStarts = (0..<steps).filter { timeline.month(ofStep: $0).month == timeline.start.month && $0 % perYear == 0 }

@@ -16,6 +16,12 @@ public struct ScenarioLoader: Sendable {
         public var scenario: ResolvedScenario
         public var warnings: [Diagnostic]
         public var sources: [String: SourceFile]
+
+        public init(scenario: ResolvedScenario, warnings: [Diagnostic], sources: [String: SourceFile]) {
+            self.scenario = scenario
+            self.warnings = warnings
+            self.sources = sources
+        }
     }
 
     public func load(path: String) throws(ScenarioError) -> Loaded {

@@ -1,0 +1,57 @@
+/// The session's commands: name, usage, what it does, an example, and its action. One
+/// table serves dispatch, `help`, and Tab completion.
+struct Command: Sendable {
+    var name: String
+    var usage: String
+    var summary: String
+    var example: String
+    var action: @Sendable (Session, [String], InputAssembler.Input) -> Reply
+}
+
+enum Commands {
+    static let all: [Command] = [
+        Command(name: "load", usage: "load FILE", summary: "Load a scenario file (.scn or resolved .json); edits start afresh.",
+                example: "load scenarios/ofac-easing.scn", action: { s, args, _ in s.load(args) }),
+        Command(name: "run", usage: "run [as NAME]", summary: "Run the scenario with the edits so far, show the table, check its expect lines.",
+                example: "run as late-easing", action: { s, args, _ in s.run(args) }),
+        Command(name: "runs", usage: "runs", summary: "List the named runs of this session.",
+                example: "runs", action: { s, _, _ in s.listRuns() }),
+        Command(name: "show", usage: "show [RUN] [SEGMENT] [at DATES] [--share installed|sales] [--by vendor|origin]",
+                summary: "Show a run's shares (the last run unless one is named).",
+                example: "show telecom at 2022-01,2023-01 --share sales --by origin", action: { s, args, _ in s.show(args) }),
+        Command(name: "compare", usage: "compare RUN RUN [at DATES] [--share installed|sales] [--by vendor|origin]",
+                summary: "Difference between two runs per vendor at chosen dates, and where the gap is largest.",
+                example: "compare baseline late-easing --by origin", action: { s, args, _ in s.compare(args) }),
+        Command(name: "drop", usage: "drop event NAME", summary: "Remove an event (a what-if edit; undo brings it back).",
+                example: "drop event \"OFAC GL 25\"", action: { s, _, input in s.applyEdit(input) }),
+        Command(name: "undo", usage: "undo", summary: "Take back the last edit, load or reset.",
+                example: "undo", action: { s, _, _ in s.undo() }),
+        Command(name: "reset", usage: "reset", summary: "Discard every what-if edit and return to the loaded file.",
+                example: "reset", action: { s, _, _ in s.reset() }),
+        Command(name: "diff", usage: "diff", summary: "The what-if edits against the loaded file.",
+                example: "diff", action: { s, _, _ in s.diff() }),
+        Command(name: "save", usage: "save FILE", summary: "Save the edits as an overlay of the loaded file (written atomically).",
+                example: "save what-if.scn", action: { s, args, _ in s.save(args) }),
+        Command(name: "export", usage: "export csv|json FILE [RUN]", summary: "Write a run's output as CSV or JSON (atomically).",
+                example: "export csv easing.csv baseline", action: { s, args, _ in s.export(args) }),
+        Command(name: "plot", usage: "plot [RUN] [SEGMENT] [VENDORS…] [--share installed|sales] [--by vendor|origin]",
+                summary: "A line chart of share over time, fitted to the terminal.",
+                example: "plot telecom Huawei Cisco Domestic", action: { s, args, _ in s.plot(args) }),
+        Command(name: "sources", usage: "sources [WORD]", summary: "Where each figure came from: its source tag and file:line.",
+                example: "sources seed", action: { s, args, _ in s.sources(args) }),
+        Command(name: "explain", usage: "explain TARGET", summary: "Which file, line and overlay set each effective value of a vendor, segment, origin or event.",
+                example: "explain Cisco", action: { s, args, _ in s.explain(args) }),
+        Command(name: "timing", usage: "timing on|off", summary: "Print how long each run takes.",
+                example: "timing on", action: { s, args, _ in s.setTiming(args) }),
+        Command(name: "help", usage: "help [COMMAND]", summary: "List the commands, or explain one.",
+                example: "help compare", action: { _, args, _ in Reply(output: Help.text(for: args.first)) }),
+        Command(name: "quit", usage: "quit", summary: "Leave the session (also 'exit' or Ctrl-D).",
+                example: "quit", action: { s, _, _ in s.requestQuit() }),
+    ]
+
+    static func named(_ word: String) -> Command? {
+        if word == "exit" || word == ".quit" || word == "\\q" { return named("quit") }
+        if word == "?" { return named("help") }
+        return all.first { $0.name == word }
+    }
+}

@@ -1,0 +1,64 @@
+import ShareSimCore
+
+/// What Tab offers at a point of the line: commands and keywords first; then, by context,
+/// file paths, event names, vendors, segments, origins and runs of this session.
+extension Session {
+    public func completions(line: String, cursor: Int) -> (wordStart: Int, candidates: [String]) {
+        let before = String(line.prefix(cursor))
+        let inQuote = before.filter { $0 == "\"" }.count % 2 == 1
+        var wordStart = before.count
+        for (i, ch) in before.enumerated().reversed() {
+            if inQuote ? ch == "\"" : (ch == " " || ch == "\t" || ch == ",") { break }
+            wordStart = i
+        }
+        if inQuote { wordStart = max(0, wordStart - 1) }
+        let word = String(before.dropFirst(wordStart))
+        let previous = Words.split(String(before.prefix(wordStart)))
+        let candidates = candidatesFor(previous: previous, word: word)
+        return (wordStart, candidates.filter { $0.hasPrefix(word) || $0.lowercased().hasPrefix(word.lowercased()) })
+    }
+
+    private func candidatesFor(previous: [String], word: String) -> [String] {
+        guard let first = previous.first?.lowercased() else {
+            return Commands.all.map(\.name) + Session.statementKeywords
+        }
+        let last = previous.last?.lowercased() ?? ""
+        if first == "load" || first == "save" || (first == "export" && previous.count >= 2) || first == "use" {
+            return paths(matching: word)
+        }
+        if first == "export" { return ["csv", "json"] }
+        if first == "help" { return Commands.all.map(\.name) + Session.statementKeywords }
+        if first == "timing" { return ["on", "off"] }
+        if (first == "drop" || first == "move") && previous.count == 1 { return ["event"] }
+        if last == "event" || first == "explain" && previous.count == 1 && word.hasPrefix("\"") { return eventNames().map { "\"\($0)\"" } }
+        if last == "--share" { return ["installed", "sales"] }
+        if last == "--by" { return ["vendor", "origin"] }
+        let scenario = scenarioForCompletion
+        if last == "origin" { return scenario?.origins ?? [] }
+        if last == "in" { return scenario?.segments.map(\.id) ?? [] }
+        var names = runNames
+        if let s = scenario {
+            names += s.vendors.map(\.id) + s.segments.map(\.id) + s.origins
+            if first == "explain" { names += eventNames().map { "\"\($0)\"" } }
+        }
+        return names + ["origin", "in", "for", "to", "by", "over", "at", "--share", "--by"]
+    }
+
+    private func eventNames() -> [String] {
+        var out: [String] = []
+        for c in scenarioForCompletion?.changes ?? [] {
+            if let e = c.origin?.event, !out.contains(e) { out.append(e) }
+        }
+        return out
+    }
+
+    private func paths(matching word: String) -> [String] {
+        let slash = word.lastIndex(of: "/")
+        let dir = slash.map { String(word[...$0]) } ?? ""
+        return env.listDirectory(dir.isEmpty ? "." : dir).sorted().filter { !$0.hasPrefix(".") || word.hasPrefix(".") }.map { name in
+            let full = dir + name
+            let isDir = !env.listDirectory(full).isEmpty || name.hasSuffix("/")
+            return isDir ? full + "/" : full
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import ShareSimCore
+
+/// `help` and `help COMMAND`, generated from the command table so they never drift.
+enum Help {
+    static func text(for topic: String?) -> String {
+        if let topic, let c = Commands.named(topic.lowercased()) {
+            return "\(c.usage)\n  \(c.summary)\n  example: \(c.example)\n"
+        }
+        if let topic, Session.statementKeywords.contains(topic.lowercased()) {
+            return statementHelp(topic.lowercased())
+        }
+        if let topic {
+            let near = Suggestions.closest(to: topic, in: Commands.all.map(\.name) + Session.statementKeywords)
+            return "no help for '\(topic)'\(near.map { "; did you mean '\($0)'?" } ?? "")\n"
+        }
+        var out = "Commands:\n"
+        let width = Commands.all.map(\.name.count).max() ?? 8
+        for c in Commands.all {
+            out += "  " + c.name + String(repeating: " ", count: width - c.name.count + 2) + c.summary + "\n"
+        }
+        out += """
+
+            Scenario statements typed here are what-if edits on the loaded file:
+              vendor Newco origin RU
+              event "Late easing" 2023-04-07:
+                access origin US for operators in telecom to 50% over 12 months
+              drop event "OFAC GL 25"       move event "OFAC GL 25" to 2023-04-07
+            'help COMMAND' explains one command; docs/repl.md walks through a session.
+
+            """
+        return out
+    }
+
+    static func statementHelp(_ keyword: String) -> String {
+        let examples: [String: String] = [
+            "scenario": "scenario \"My what-if\"",
+            "timeline": "timeline 2021-01 to 2027-12 monthly",
+            "segment": "segment telecom \"Telecom equipment\" lifetime 8y growth 3%/y size 4B USD",
+            "buyers": "buyers telecom: government 10%, operators 90%",
+            "vendor": "vendor Newco origin RU",
+            "share": "share telecom: Huawei 44%, Ericsson 28%, Domestic 28%",
+            "appeal": "appeal telecom: Newco -4",
+            "event": "event \"Late easing\" 2023-04-07:\n    access origin US for operators in telecom to 50% over 12 months",
+            "drop": "drop event \"OFAC GL 25\"",
+            "move": "move event \"OFAC GL 25\" to 2023-04-07",
+            "use": "use \"baseline.scn\"",
+            "expect": "expect installed share origin US, EU in telecom at 2022-12 <= 33%",
+            "param": "param leakage = 6.5%",
+        ]
+        return "\(keyword): a scenario statement (docs/language.md)\n  example: \(examples[keyword] ?? keyword)\n"
+    }
+}

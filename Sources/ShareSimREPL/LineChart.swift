@@ -1,0 +1,84 @@
+import ShareSimCore
+
+/// A terminal line chart of shares over time in Unicode: one marker per series, a share
+/// axis on the left, dates below, a legend, all within `width` columns.
+struct LineChart {
+    static let markers: [Character] = ["●", "○", "◆", "■", "▲", "×", "+", "◇", "□", "△", "*", "•"]
+
+    var title: String
+    var series: [(name: String, values: [Double])]
+    var dates: (first: String, last: String)
+    var width: Int
+    var height = 14
+
+    func render() -> String {
+        let plotWidth = max(10, width - 7)
+        let steps = series.first?.values.count ?? 0
+        guard steps > 0 else { return title + "\n(no data)\n" }
+        let peak = series.flatMap(\.values).max() ?? 1
+        let top = max(0.1, (peak * 10).rounded(.up) / 10)
+        var grid = Array(repeating: Array(repeating: Character(" "), count: plotWidth), count: height)
+        for (i, s) in series.enumerated().reversed() {
+            let mark = LineChart.markers[i % LineChart.markers.count]
+            var previousRow: Int?
+            for col in 0..<plotWidth {
+                let k = steps == 1 ? 0 : Int((Double(col) * Double(steps - 1) / Double(plotWidth - 1)).rounded())
+                let v = min(max(s.values[k], 0), top)
+                let row = height - 1 - Int((v / top * Double(height - 1)).rounded())
+                // Join steep moves so a jump reads as a line, not two dots.
+                if let p = previousRow, abs(p - row) > 1 {
+                    for r in (min(p, row) + 1)..<max(p, row) where grid[r][col] == " " { grid[r][col] = "│" }
+                }
+                grid[row][col] = mark
+                previousRow = row
+            }
+        }
+        var out = title + "\n"
+        for (r, line) in grid.enumerated() {
+            let value = top * Double(height - 1 - r) / Double(height - 1)
+            let label = r % 3 == 0 || r == height - 1 ? NumberText.percent(value, decimals: 0) : ""
+            out += label.leftPadded(5) + (label.isEmpty ? " │" : " ┤") + String(line) + "\n"
+        }
+        out += "      └" + String(repeating: "─", count: plotWidth) + "\n"
+        let gap = max(1, plotWidth - dates.first.count - dates.last.count)
+        out += "       " + dates.first + String(repeating: " ", count: gap) + dates.last + "\n"
+        var legend = "       "
+        var lineLength = legend.count
+        for (i, s) in series.enumerated() {
+            let item = "\(LineChart.markers[i % LineChart.markers.count]) \(s.name)   "
+            if lineLength + item.count > width {
+                out += legend + "\n"
+                legend = "       "
+                lineLength = legend.count
+            }
+            legend += item
+            lineLength += item.count
+        }
+        while legend.last == " " { legend.removeLast() }
+        return out + legend + "\n"
+    }
+}
+
+extension Session {
+    func plot(_ args: [String]) -> Reply {
+        let o: ViewOptions
+        switch ViewOptions.parse(args, runNames: runNames, scenario: runs.last?.result.scenario) {
+        case .failure(let p): return .failure(p.message, status: 2)
+        case .success(let parsed): o = parsed
+        }
+        switch pickRun(o) {
+        case .failure(let p): return .failure(p.message, status: 2)
+        case .success(let (name, result)):
+            let segIndex = o.segment.flatMap { id in result.scenario.segments.firstIndex { $0.id == id } } ?? 0
+            var rows = result.entities(segment: segIndex, by: o.grouping)
+            if !o.names.isEmpty { rows = rows.filter { o.names.contains($0.name) } }
+            guard !rows.isEmpty else { return .failure("none of \(o.names.joined(separator: ", ")) sells in \(result.scenario.segments[segIndex].id)", status: 2) }
+            let t = result.scenario.timeline
+            let chart = LineChart(
+                title: "\(name): \(o.metric == .installedShare ? "installed" : "sales") share in \(result.scenario.segments[segIndex].id)",
+                series: rows.map { ($0.name, $0.values(o.metric)) },
+                dates: (t.start.text, t.month(ofStep: t.steps - 1).text), width: env.width)
+            return Reply(output: chart.render())
+        }
+    }
+}

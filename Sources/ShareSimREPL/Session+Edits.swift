@@ -1,0 +1,138 @@
+import ShareSimCore
+
+/// Loading, what-if edits and their bookkeeping: undo, reset, diff, save.
+extension Session {
+    func load(_ args: [String]) -> Reply {
+        guard args.count == 1 else { return .failure("usage: load FILE\n  example: load scenarios/ofac-easing.scn", status: 2) }
+        let path = args[0]
+        let newBase: Base
+        do {
+            let loaded = try loader.load(path: path)
+            if path.hasSuffix(".json") {
+                newBase = .resolved(path: path, scenario: loaded.scenario)
+            } else {
+                newBase = .text(path: path, file: try ScenarioLoader.sourceFile(path: path, data: env.readFile(path)))
+            }
+        } catch let error as ScenarioError {
+            return Reply(error: render(error), failed: true, status: error.isUnreadableFile ? 66 : 65)
+        } catch {
+            return .failure("cannot read '\(path)': \(error.localizedDescription)", status: 66)
+        }
+        pushUndo()
+        let discarded = edits.count
+        base = newBase
+        edits = []
+        savedEdits = []
+        warnedAboutUnsavedEdits = false
+        var out = summaryLine(prefix: "loaded \(path)")
+        if discarded > 0 { out += "(\(discarded) earlier edit\(discarded == 1 ? "" : "s") set aside; 'undo' brings them back)\n" }
+        return Reply(output: out)
+    }
+
+    func summaryLine(prefix: String) -> String {
+        guard case .success(let loaded) = resolve() else { return prefix + "\n" }
+        let s = loaded.scenario
+        var events = Set<String>()
+        for c in s.changes { if let e = c.origin?.event { events.insert(e) } }
+        let last = s.timeline.month(ofStep: s.timeline.steps - 1)
+        return "\(prefix): \(s.name) — \(count(s.vendors.count, "vendor")), \(count(s.segments.count, "segment")), "
+            + "\(count(events.count, "event")), \(s.timeline.start.text) to \(last.text)\n"
+    }
+
+    /// A statement typed at the prompt. It is kept when it makes no new error of its own;
+    /// errors elsewhere (a scenario still being typed in, say) wait until `run`.
+    func applyEdit(_ input: InputAssembler.Input) -> Reply {
+        if case .resolved(let path, _)? = base {
+            return .failure("\(path) is resolved JSON and cannot be edited; load its scenario text instead")
+        }
+        let edit = Edit(text: input.text, line: input.line)
+        let candidate = edits + [edit]
+        if case .failure(let error) = resolve(edits: candidate) {
+            let lines = input.line..<(input.line + input.text.split(separator: "\n", omittingEmptySubsequences: false).count)
+            let own = error.diagnostics.filter { d in
+                guard let loc = d.location else { return false }
+                return loc.file == env.inputName && lines.contains(loc.line)
+            }
+            if !own.isEmpty {
+                return Reply(error: DiagnosticPrinter(useColor: env.color).render(own, sources: error.sources), failed: true, status: 65)
+            }
+        }
+        pushUndo()
+        edits = candidate
+        return Reply()
+    }
+
+    func undo() -> Reply {
+        guard let snapshot = undoStack.popLast() else { return .failure("nothing to undo", status: 0) }
+        base = snapshot.base
+        edits = snapshot.edits
+        return Reply(output: "undone; \(count(edits.count, "what-if edit")) now\n")
+    }
+
+    func reset() -> Reply {
+        guard !edits.isEmpty else { return Reply(output: "no what-if edits to discard\n") }
+        pushUndo()
+        let n = edits.count
+        edits = []
+        return Reply(output: "discarded \(count(n, "what-if edit")); 'undo' brings them back\n")
+    }
+
+    func diff() -> Reply {
+        guard !edits.isEmpty else { return Reply(output: "no what-if edits against \(base?.path ?? "an empty session")\n") }
+        var out = "what-if edits against \(base?.path ?? "an empty session"):\n"
+        for e in edits {
+            for (i, line) in e.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                out += (i == 0 ? "+ " : "  ") + line + "\n"
+            }
+        }
+        if case .text(_, let file)? = base, case .success(let before) = Result(catching: { () throws(ScenarioError) in try loader.load(layers: [file]) }),
+           case .success(let after) = resolve() {
+            out += "changes: \(before.scenario.changes.count) in the file, \(after.scenario.changes.count) with the edits\n"
+        }
+        return Reply(output: out)
+    }
+
+    /// Saves the edits as an overlay: `use` of the loaded file, then the edits. Saving into
+    /// the loaded file itself would make it use itself, so that is refused.
+    func save(_ args: [String]) -> Reply {
+        guard args.count == 1 else { return .failure("usage: save FILE\n  example: save what-if.scn", status: 2) }
+        let target = args[0]
+        var text = "# What-if edits saved from a sharesim session.\n"
+        if let base {
+            if standardized(base.path) == standardized(target) {
+                return .failure("'\(target)' is the loaded file; save the edits under a new name (they are saved as an overlay that uses it)")
+            }
+            text += "use \"\(relativePath(from: target, to: base.path))\"\n\n"
+        }
+        text += edits.map(\.text).joined(separator: "\n") + (edits.isEmpty ? "" : "\n")
+        do {
+            try env.writeFile(text, target)
+        } catch {
+            return .failure("cannot write '\(target)': \(error.localizedDescription)", status: 73)
+        }
+        savedEdits = edits
+        warnedAboutUnsavedEdits = false
+        return Reply(output: "saved \(count(edits.count, "what-if edit")) to \(target)\n")
+    }
+
+    private func standardized(_ path: String) -> String {
+        var parts: [Substring] = []
+        for p in path.split(separator: "/") where p != "." {
+            if p == "..", let last = parts.last, last != ".." { parts.removeLast() } else { parts.append(p) }
+        }
+        return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
+    }
+
+    /// `use` paths are relative to the file that says `use`.
+    private func relativePath(from target: String, to file: String) -> String {
+        if file.hasPrefix("/") { return file }
+        let targetDir = standardized(target).split(separator: "/").dropLast()
+        let fileParts = standardized(file).split(separator: "/")
+        var common = 0
+        while common < targetDir.count, common < fileParts.count - 1, targetDir[targetDir.startIndex + common] == fileParts[common] { common += 1 }
+        let ups = Array(repeating: "..", count: targetDir.count - common)
+        return (ups + fileParts[common...].map(String.init)).joined(separator: "/")
+    }
+}
+
+func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }

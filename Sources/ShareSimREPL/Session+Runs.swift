@@ -1,0 +1,115 @@
+import ShareSimCore
+
+/// Running the scenario and looking at runs: run, runs, show, export, timing.
+extension Session {
+    func run(_ args: [String]) -> Reply {
+        var name: String?
+        if !args.isEmpty {
+            guard args.count == 2, args[0] == "as", !args[1].isEmpty else { return .failure("usage: run [as NAME]\n  example: run as late-easing", status: 2) }
+            name = args[1]
+        }
+        let started = env.clock()
+        let loaded: ScenarioLoader.Loaded
+        switch resolve() {
+        case .failure(let error): return Reply(error: render(error), failed: true, status: error.isUnreadableFile ? 66 : 65)
+        case .success(let l): loaded = l
+        }
+        let resolvedAt = env.clock()
+        let result: RunResult
+        do {
+            result = try Engine.run(loaded.scenario, isCancelled: env.isCancelled)
+        } catch {
+            return Reply(error: "run cancelled\n", failed: false)
+        }
+        let ranAt = env.clock()
+        lastRun = result
+        let runName = name ?? "run\(runs.count + 1)"
+        runs.removeAll { $0.name == runName }
+        runs.append((runName, result))
+        var out = TableReport(width: env.width).render(result, title: "\(runName): \(result.scenario.name)")
+        let outcomes = ExpectationChecker.check(result)
+        var reply = Reply()
+        if !outcomes.isEmpty {
+            let failed = outcomes.filter { !$0.passed }
+            out += "\nexpect: \(outcomes.count - failed.count) passed, \(failed.count) failed\n"
+            for o in failed {
+                out += DiagnosticPrinter(useColor: env.color).render(ExpectationChecker.diagnostic(o, timeline: result.scenario.timeline), sources: loaded.sources)
+            }
+        }
+        if timing {
+            out += "time: resolve \(ms(resolvedAt - started)), run \(ms(ranAt - resolvedAt)), total \(ms(env.clock() - started))\n"
+        }
+        reply.output = out
+        return reply
+    }
+
+    private func ms(_ seconds: Double) -> String { NumberText.fixed(seconds * 1000, decimals: 2) + " ms" }
+
+    func listRuns() -> Reply {
+        guard !runs.isEmpty else { return Reply(output: "no runs yet; 'run' or 'run as NAME' makes one\n") }
+        let width = max(4, runs.map(\.name.count).max() ?? 4)
+        var out = ""
+        for r in runs {
+            let s = r.result.scenario
+            out += r.name.padding(width) + "  \(s.name) (\(s.timeline.steps) \(s.timeline.step.rawValue)s, \(count(s.changes.count, "change")))\n"
+        }
+        return Reply(output: out)
+    }
+
+    /// The run a view is about: named, or the last one.
+    func pickRun(_ o: ViewOptions) -> Result<(String, RunResult), Problem> {
+        if let name = o.runs.first, let r = runs.first(where: { $0.name == name }) { return .success((name, r.result)) }
+        if let last = runs.last { return .success(last) }
+        return .failure(Problem("no runs yet; type 'run' first"))
+    }
+
+    func show(_ args: [String]) -> Reply {
+        switch ViewOptions.parse(args, runNames: runNames, scenario: runs.last?.result.scenario) {
+        case .failure(let p): return .failure(p.message, status: 2)
+        case .success(let o):
+            switch pickRun(o) {
+            case .failure(let p): return .failure(p.message, status: 2)
+            case .success(let (name, result)):
+                switch o.steps(in: result.scenario.timeline) {
+                case .failure(let p): return .failure(p.message, status: 2)
+                case .success(let steps):
+                    let table = TableReport(metric: o.metric, grouping: o.grouping, steps: steps, width: env.width, segment: o.segment)
+                    return Reply(output: table.render(result, title: "\(name): \(result.scenario.name)"))
+                }
+            }
+        }
+    }
+
+    func export(_ args: [String]) -> Reply {
+        guard args.count == 2 || args.count == 3, args[0] == "csv" || args[0] == "json" else {
+            return .failure("usage: export csv|json FILE [RUN]\n  example: export csv easing.csv baseline", status: 2)
+        }
+        let chosen: (String, RunResult)
+        if args.count == 3 {
+            guard let r = runs.first(where: { $0.name == args[2] }) else {
+                return .failure("no run named '\(args[2])'" + (Suggestions.closest(to: args[2], in: runNames).map { "; did you mean '\($0)'?" } ?? ""), status: 2)
+            }
+            chosen = r
+        } else {
+            guard let last = runs.last else { return .failure("no runs yet; type 'run' first", status: 2) }
+            chosen = last
+        }
+        let text = args[0] == "csv" ? CSVReport.render([chosen], grouping: .vendor) : JSONReport.render([chosen], grouping: .vendor)
+        do {
+            try env.writeFile(text, args[1])
+        } catch {
+            return .failure("cannot write '\(args[1])': \(error.localizedDescription)", status: 73)
+        }
+        return Reply(output: "wrote \(chosen.0) as \(args[0].uppercased()) to \(args[1])\n")
+    }
+
+    func setTiming(_ args: [String]) -> Reply {
+        guard args.count == 1, args[0] == "on" || args[0] == "off" else { return .failure("usage: timing on|off", status: 2) }
+        timing = args[0] == "on"
+        return Reply(output: "timing is \(args[0])\n")
+    }
+}
+
+extension String {
+    func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+}

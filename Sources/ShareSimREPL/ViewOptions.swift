@@ -1,0 +1,72 @@
+import ShareSimCore
+
+/// The options `show`, `compare` and `plot` share: which run(s), segment, dates, share
+/// and grouping. Words that are not options are matched against run, segment and vendor names.
+struct ViewOptions {
+    var runs: [String] = []
+    var segment: String?
+    var names: [String] = []
+    var dates: [CalendarMonth] = []
+    var metric: SeriesMetric = .installedShare
+    var grouping: Grouping = .vendor
+
+    static func parse(_ args: [String], runNames: [String], scenario: ResolvedScenario?) -> Result<ViewOptions, Problem> {
+        var o = ViewOptions()
+        var i = 0
+        while i < args.count {
+            let w = args[i]
+            switch w {
+            case "--share", "--by":
+                guard i + 1 < args.count else { return .failure(Problem("\(w) needs a value")) }
+                let v = args[i + 1]
+                if w == "--share" {
+                    guard v == "installed" || v == "sales" else { return .failure(Problem("--share is installed or sales, not '\(v)'")) }
+                    o.metric = v == "installed" ? .installedShare : .salesShare
+                } else {
+                    guard let g = Grouping(rawValue: v) else { return .failure(Problem("--by is vendor or origin, not '\(v)'")) }
+                    o.grouping = g
+                }
+                i += 2
+                continue
+            case "at":
+                guard i + 1 < args.count else { return .failure(Problem("'at' needs dates, e.g. at 2022-01,2023-01")) }
+                for d in args[i + 1].split(separator: ",") {
+                    guard let parsed = CalendarMonth.parse(String(d)) else { return .failure(Problem("'\(d)' is not a date; write 2022, 2022-04 or 2022-04-07")) }
+                    o.dates.append(parsed.month)
+                }
+                i += 2
+                continue
+            default:
+                if runNames.contains(w) { o.runs.append(w) }
+                else if let s = scenario, s.segments.contains(where: { $0.id == w }) { o.segment = w }
+                else if let s = scenario, s.vendors.contains(where: { $0.id == w }) || s.origins.contains(w) { o.names.append(w) }
+                else {
+                    let known = runNames + (scenario.map { $0.segments.map(\.id) + $0.vendors.map(\.id) } ?? [])
+                    return .failure(Problem("'\(w)' is no run, segment or vendor" + (Suggestions.closest(to: w, in: known).map { "; did you mean '\($0)'?" } ?? "")))
+                }
+            }
+            i += 1
+        }
+        return .success(o)
+    }
+
+    /// The dates as steps of a run's timeline, or a message naming the first outside it.
+    func steps(in timeline: Timeline) -> Result<[Int]?, Problem> {
+        guard !dates.isEmpty else { return .success(nil) }
+        var out: [Int] = []
+        for d in dates {
+            let k = timeline.step(containing: d)
+            guard (0..<timeline.steps).contains(k) else {
+                return .failure(Problem("\(d.text) is outside the timeline (\(timeline.start.text) to \(timeline.month(ofStep: timeline.steps - 1).text))"))
+            }
+            out.append(k)
+        }
+        return .success(out)
+    }
+}
+
+/// A message for the user about a command's arguments.
+struct Problem: Error {
+    var message: String
+    init(_ message: String) { self.message = message }
+}

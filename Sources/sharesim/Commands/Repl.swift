@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import LineEditor
+import ShareSimCore
+import ShareSimREPL
+
+struct Repl: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Open an interactive what-if session (the default when no command is given).",
+        discussion: """
+            On a terminal: line editing, history in $XDG_STATE_HOME/sharesim/history, Tab completion.
+            From a pipe: no prompt; statements run like a scenario file and the first error exits 65.
+            Examples:
+              sharesim repl scenarios/ofac-easing.scn
+              sharesim repl --record session.txt
+              sharesim < my-what-if.txt
+            """)
+
+    @Argument(help: "A scenario file to load first.")
+    var file: String?
+
+    @Option(help: "Write a transcript of the session to this file, for 'sharesim replay'.")
+    var record: String?
+
+    @OptionGroup var diagnostics: DiagnosticOptions
+
+    func run() throws {
+        let interactive = Terminal.isTerminal(STDIN_FILENO)
+        var recorder: TranscriptRecorder?
+        if let record {
+            do { recorder = try TranscriptRecorder(path: record) } catch {
+                Output.err("sharesim: error: cannot write '\(record)': \(error.localizedDescription)\n")
+                throw ExitCode(73)
+            }
+        }
+        let loop = REPLLoop(interactive: interactive, color: Terminal.wantsColor(diagnostics.color, fd: STDOUT_FILENO), recorder: recorder)
+        let status = loop.run(initialFile: file)
+        if status != 0 { throw ExitCode(status) }
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import ShareSimCore
+import ShareSimREPL
+
+struct Replay: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Replay session transcripts and report the first line that differs.",
+        discussion: """
+            A transcript holds lines typed after 'sharesim> ' and the output expected after each
+            ('sharesim repl --record FILE' writes one). Lines starting 'time: ' are not compared.
+            Example:
+              sharesim replay Tests/Transcripts/*.txt
+            """)
+
+    @Argument(help: "Transcript files.")
+    var files: [String]
+
+    func run() throws {
+        var failed = 0
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                Output.err("sharesim: error: cannot read '\(file)'\n")
+                throw ExitCode(ExitStatus.noInput)
+            }
+            let entries = Transcript.parse(String(decoding: data, as: UTF8.self))
+            let session = Session(environment: SessionEnvironment(inputName: "<input>", width: 80, color: false))
+            if let m = Transcript.replay(entries, in: session) {
+                failed += 1
+                Output.out("FAIL \(file):\(m.line): after '\(m.input.split(separator: "\n").first ?? "")'\n  expected: \(m.expected)\n  actual:   \(m.actual)\n")
+            } else {
+                Output.out("ok   \(file) (\(entries.count) inputs)\n")
+            }
+        }
+        Output.out("\(files.count - failed) passed, \(failed) failed\n")
+        if failed > 0 { throw ExitCode(ExitStatus.expectationFailed) }
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import LineEditor
+import ShareSimCore
+import ShareSimREPL
+
+/// The one input loop of the REPL: the same for a terminal and a pipe, only the line
+/// reader and the reaction to errors differ (a pipe stops at the first, exit 65).
+struct REPLLoop {
+    let interactive: Bool
+    let color: Bool
+    let recorder: TranscriptRecorder?
+
+    func run(initialFile: String?) -> Int32 {
+        let environment = SessionEnvironment(
+            inputName: interactive ? "<input>" : "<stdin>", width: Terminal.width, color: color,
+            isCancelled: { InterruptFlag.isPending })
+        let session = Session(environment: environment)
+        let reader: LineReader
+        if interactive {
+            let history = HistoryStore.defaultURL(environment: ProcessInfo.processInfo.environment).map { HistoryStore(url: $0) }
+            reader = LibEditLineReader(programName: "sharesim", history: history, completer: SessionCompleter(session: session))
+            Output.out("sharesim \(JSONReport.toolVersion) — 'help' lists the commands, Ctrl-D leaves\n")
+        } else {
+            reader = PlainLineReader()
+        }
+        var ranSomething = false
+        if let initialFile {
+            let reply = session.execute(InputAssembler.Input(text: "load \"\(initialFile)\"", line: 0))
+            emit(reply, input: "load \(initialFile)")
+            if reply.failed && !interactive { return reply.status == 0 ? 65 : reply.status }
+        }
+        var assembler = InputAssembler(interactive: interactive)
+        while true {
+            let prompt = interactive ? (assembler.isInBlock ? Transcript.continuation : Transcript.prompt) : ""
+            var inputs: [InputAssembler.Input]
+            switch reader.readLine(prompt: prompt) {
+            case .interrupted:
+                assembler = InputAssembler(interactive: interactive)
+                continue
+            case .line(let line):
+                inputs = assembler.feed(line)
+            case .eof:
+                inputs = assembler.finish()
+                if !interactive && !ranSomething && session.hasUnsavedEdits {
+                    inputs.append(InputAssembler.Input(text: "run", line: 0))
+                }
+                if inputs.isEmpty {
+                    if !interactive { return 0 }
+                    let reply = session.requestQuit()
+                    emit(reply, input: nil)
+                    if reply.quit { return 0 }
+                    continue
+                }
+            }
+            for input in inputs {
+                if interactive { reader.addHistory(input.text) }
+                _ = InterruptFlag.takePending()
+                let reply = session.execute(input)
+                emit(reply, input: input.text)
+                if input.text.split(separator: " ").first.map({ ["run", "show", "plot", "compare"].contains(String($0)) }) == true {
+                    ranSomething = true
+                }
+                if reply.quit { return 0 }
+                if reply.failed && !interactive { return reply.status == 0 ? 65 : reply.status }
+            }
+        }
+    }
+
+    private func emit(_ reply: Reply, input: String?) {
+        Output.out(reply.output)
+        Output.err(reply.error)
+        if let input { recorder?.append(Transcript.format(input: input, reply: reply)) }
+    }
+}
+
+/// Adapts the session's completion to the line editor's protocol.
+final class SessionCompleter: LineCompleter {
+    let session: Session
+    init(session: Session) { self.session = session }
+    func complete(line: String, cursor: Int) -> CompletionResult {
+        let (start, candidates) = session.completions(line: line, cursor: cursor)
+        return CompletionResult(wordStart: start, candidates: candidates)
+    }
+}
+
+/// Appends each exchange to the transcript as it happens, so a session that ends abruptly
+/// still leaves everything before it on disk.
+final class TranscriptRecorder {
+    let handle: FileHandle
+    init(path: String) throws {
+        FileManager.default.createFile(atPath: path, contents: nil)
+        handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.truncate(atOffset: 0)
+    }
+    func append(_ text: String) { handle.write(Data(text.utf8)) }
+}
