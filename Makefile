@@ -15,15 +15,17 @@ setup:
 build: setup
 	$(SWIFT) build -c release --product sharesim
 
-## Build in release and run the default bundled scenario (an interactive session on a terminal).
+## Build in release and run the default bundled scenario: an interactive session when
+## standard input is a terminal, the share table otherwise.
 run: build
-	$(BIN) run $(DEFAULT_SCENARIO)
+	@if [ -t 0 ]; then $(BIN) repl $(DEFAULT_SCENARIO); else $(BIN) run $(DEFAULT_SCENARIO); fi
 
 ## Build, then every test: unit, conformance, golden, end-to-end, the bundled scenarios' expect lines.
 test: build
 	$(SWIFT) build --build-tests
 	SHARESIM_BIN=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build
 	$(BIN) test scenarios
+	$(BIN) replay Tests/Transcripts/*.txt
 
 ## Speed: vendor-steps per second and whole-process time per bundled scenario (release).
 bench: build

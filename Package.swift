@@ -35,6 +35,7 @@ let package = Package(
             name: "ShareSimCoreTests", dependencies: ["ShareSimCore", "ShareSimTestSupport"],
             resources: [.copy("Conformance"), .copy("Malformed")]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
+        .testTarget(name: "ShareSimREPLTests", dependencies: ["ShareSimREPL", "ShareSimCore", "ShareSimTestSupport"]),
         .testTarget(
             name: "EndToEndTests", dependencies: ["ShareSimTestSupport"],
             resources: [.copy("Golden")]),

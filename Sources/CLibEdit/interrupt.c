@@ -21,6 +21,12 @@ void clibedit_interrupt_install(void) {
     /* No SA_RESTART: a read() blocked at the prompt must fail with EINTR. */
     action.sa_flags = 0;
     sigaction(SIGINT, &action, NULL);
+    /* A process started from a thread that blocks SIGINT (test runners, some job
+       launchers) inherits the block; Ctrl-C would then never reach the handler. */
+    sigset_t interrupt_only;
+    sigemptyset(&interrupt_only);
+    sigaddset(&interrupt_only, SIGINT);
+    sigprocmask(SIG_UNBLOCK, &interrupt_only, NULL);
 }
 
 int clibedit_interrupt_take(void) {

@@ -1,3 +1,4 @@
+import Foundation
 import ShareSimCore
 
 /// Loading, what-if edits and their bookkeeping: undo, reset, diff, save.
@@ -51,7 +52,7 @@ extension Session {
             let lines = input.line..<(input.line + input.text.split(separator: "\n", omittingEmptySubsequences: false).count)
             let own = error.diagnostics.filter { d in
                 guard let loc = d.location else { return false }
-                return loc.file == env.inputName && lines.contains(loc.line)
+                return loc.file == env.inputName && lines.contains(loc.line) && !d.marksIncompleteScenario
             }
             if !own.isEmpty {
                 return Reply(error: DiagnosticPrinter(useColor: env.color).render(own, sources: error.sources), failed: true, status: 65)
@@ -126,6 +127,7 @@ extension Session {
     /// `use` paths are relative to the file that says `use`.
     private func relativePath(from target: String, to file: String) -> String {
         if file.hasPrefix("/") { return file }
+        if target.hasPrefix("/") { return URL(fileURLWithPath: file).standardizedFileURL.path }
         let targetDir = standardized(target).split(separator: "/").dropLast()
         let fileParts = standardized(file).split(separator: "/")
         var common = 0

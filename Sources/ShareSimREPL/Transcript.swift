@@ -8,6 +8,8 @@ public enum Transcript {
         public var input: String
         /// The transcript line the input starts on, for reporting a mismatch.
         public var line: Int
+        /// The input's line as the session counted typed lines, for its diagnostics.
+        public var inputLine: Int
         public var expected: [String]
     }
 
@@ -16,16 +18,26 @@ public enum Transcript {
         public var input: String
         public var expected: String
         public var actual: String
+
+        public init(line: Int, input: String, expected: String, actual: String) {
+            self.line = line
+            self.input = input
+            self.expected = expected
+            self.actual = actual
+        }
     }
 
     public static func parse(_ text: String) -> [Entry] {
         var entries: [Entry] = []
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }
+        var typed = 0
         for (i, line) in lines.enumerated() {
             if line.hasPrefix(prompt) || line == prompt.trimmingCharacters(in: [" "]) {
-                entries.append(Entry(input: String(line.dropFirst(prompt.count)), line: i + 1, expected: []))
+                typed += 1
+                entries.append(Entry(input: String(line.dropFirst(prompt.count)), line: i + 1, inputLine: typed, expected: []))
             } else if line.hasPrefix(continuation), !entries.isEmpty, entries[entries.count - 1].expected.isEmpty {
+                typed += 1
                 entries[entries.count - 1].input += "\n" + line.dropFirst(continuation.count)
             } else if !entries.isEmpty {
                 entries[entries.count - 1].expected.append(line)
@@ -46,7 +58,7 @@ public enum Transcript {
     /// Lines starting with `time:` are not compared: they measure, they do not describe.
     public static func replay(_ entries: [Entry], in session: Session) -> Mismatch? {
         for e in entries {
-            let reply = session.execute(InputAssembler.Input(text: e.input, line: e.line))
+            let reply = session.execute(InputAssembler.Input(text: e.input, line: e.inputLine))
             let actual = comparable((reply.output + reply.error).split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
             let expected = comparable(e.expected)
             if actual != expected {

@@ -15,8 +15,13 @@ struct ShareSim: ParsableCommand {
               sharesim test scenarios
             """,
         version: JSONReport.toolVersion,
-        subcommands: [Repl.self, Run.self, Check.self, Inspect.self, TestCommand.self, Replay.self],
-        defaultSubcommand: Repl.self)
+        subcommands: [Repl.self, Run.self, Check.self, Inspect.self, TestCommand.self, Replay.self])
+
+    /// No command at all opens a session, as `sqlite3` and `psql` do.
+    func run() throws {
+        var session = try Repl.parse([])
+        try session.run()
+    }
 }
 
 /// The contract's exit codes (DESIGN.md).

@@ -33,3 +33,15 @@ import Testing
         #expect(a.stdout.contains("\"scenario_sha256\""))
     }
 }
+
+/// The session transcripts under Tests/Transcripts replay without a difference.
+@Suite struct TranscriptReplayTests {
+    @Test func everyTranscriptReplays() throws {
+        let dir = Fixtures.packageRoot.appendingPathComponent("Tests/Transcripts")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".txt") }.sorted()
+        #expect(files.count >= 10)
+        let run = try BinaryRunner.run(["replay"] + files.map { "Tests/Transcripts/\($0)" })
+        #expect(run.status == 0, "\(run.stdout)")
+        #expect(run.stdout.hasSuffix("\(files.count) passed, 0 failed\n"))
+    }
+}

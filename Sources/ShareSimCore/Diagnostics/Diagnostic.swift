@@ -9,6 +9,10 @@ public struct Diagnostic: Error, Sendable, Equatable {
     public var notes: [String]
     /// What to do about it (`help:` lines), e.g. "did you mean 'Ericsson'?".
     public var help: [String]
+    /// Set when the scenario only lacks something still to come (no timeline yet, a segment
+    /// without shares yet): at the REPL, where a scenario is typed a statement at a time,
+    /// such errors wait for `run` instead of rejecting the statement that revealed them.
+    public var marksIncompleteScenario = false
 
     public init(
         _ severity: Severity = .error, _ message: String, at location: SourceLocation?,

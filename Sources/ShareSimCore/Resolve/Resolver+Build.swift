@@ -5,24 +5,24 @@ extension Resolver {
         if statementsRead == 0, let f = mainFile {
             // Text that is not blank yet gave no statement has had its errors reported already.
             if Resolver.isBlank(f) {
-                error("the scenario is empty: it holds no statements", at: top,
+                missing("the scenario is empty: it holds no statements", at: top,
                       help: "a scenario declares a timeline, segments, vendors and their shares; see scenarios/ofac-easing.scn")
             }
             return nil
         }
         if timeline == nil {
             if !timelineFailed {
-                error("the scenario has no timeline", at: top, help: "add one, e.g.: timeline 2021-01 to 2027-12 monthly")
+                missing("the scenario has no timeline", at: top, help: "add one, e.g.: timeline 2021-01 to 2027-12 monthly")
             }
         } else {
             diagnostics.add(contentsOf: datedBeforeTimeline)
         }
         let vendorList = vendors.map { Vendor(id: $0.name.text, origin: $0.origin.text) }
         if vendorList.isEmpty, mainFile != nil, !wasUnreadable("vendor") {
-            error("the scenario declares no vendors", at: top, help: "add one, e.g.: vendor Huawei origin CN")
+            missing("the scenario declares no vendors", at: top, help: "add one, e.g.: vendor Huawei origin CN")
         }
         if segments.isEmpty, mainFile != nil, !wasUnreadable("segment") {
-            error("the scenario declares no segments", at: top, help: "add one, e.g.: segment telecom lifetime 8y growth 3%/y size 4B USD")
+            missing("the scenario declares no segments", at: top, help: "add one, e.g.: segment telecom lifetime 8y growth 3%/y size 4B USD")
         }
         // Without a timeline the rest is still checked, against an empty one, so that every
         // error of the file is reported; dates are then not placed.
@@ -118,7 +118,7 @@ extension Resolver {
         }
         guard let entries = d.shares else {
             if wasUnreadable("share", d.name.text) { return (nil, appeal) }
-            error("segment '\(d.name.text)' has no initial shares", at: d.name.location,
+            missing("segment '\(d.name.text)' has no initial shares", at: d.name.location,
                   help: "add them: share \(d.name.text): VendorA 60%, VendorB 40%")
             return (nil, appeal)
         }

@@ -84,6 +84,13 @@ public struct Resolver {
         }
     }
 
+    /// An error that only says the scenario is not finished yet.
+    mutating func missing(_ message: String, at loc: SourceLocation, help: String? = nil) {
+        var d = Diagnostic(.error, message, at: loc, help: help.map { [$0] } ?? [])
+        d.marksIncompleteScenario = true
+        diagnostics.add(d)
+    }
+
     mutating func error(_ message: String, at loc: SourceLocation, help: String? = nil, notes: [String] = []) {
         diagnostics.add(Diagnostic(.error, message, at: loc, notes: notes, help: help.map { [$0] } ?? []))
     }

@@ -16,6 +16,9 @@ struct Replay: ParsableCommand {
     @Argument(help: "Transcript files.")
     var files: [String]
 
+    @Flag(help: "Rewrite each transcript's expected output with what the session prints now.")
+    var update = false
+
     func run() throws {
         var failed = 0
         for file in files {
@@ -25,6 +28,15 @@ struct Replay: ParsableCommand {
             }
             let entries = Transcript.parse(String(decoding: data, as: UTF8.self))
             let session = Session(environment: SessionEnvironment(inputName: "<input>", width: 80, color: false))
+            if update {
+                let text = entries.map { Transcript.format(input: $0.input, reply: session.execute(InputAssembler.Input(text: $0.input, line: $0.inputLine))) }.joined()
+                do { try AtomicFile.write(text, to: file) } catch {
+                    Output.err("sharesim: error: cannot write '\(file)': \(error.localizedDescription)\n")
+                    throw ExitCode(73)
+                }
+                Output.out("updated \(file) (\(entries.count) inputs)\n")
+                continue
+            }
             if let m = Transcript.replay(entries, in: session) {
                 failed += 1
                 Output.out("FAIL \(file):\(m.line): after '\(m.input.split(separator: "\n").first ?? "")'\n  expected: \(m.expected)\n  actual:   \(m.actual)\n")

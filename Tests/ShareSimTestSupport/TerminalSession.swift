@@ -1,0 +1,83 @@
+import Foundation
+
+/// The built `sharesim` on a real pseudo-terminal, for the few tests that must see what a
+/// person at a terminal sees: util-linux `script` allocates the terminal and makes it the
+/// program's controlling terminal, so keystrokes (Tab, arrows, Ctrl-C, Ctrl-D) reach the
+/// line editor and the terminal driver exactly as typed.
+public final class TerminalSession: @unchecked Sendable {
+    private let process = Process()
+    private let input = Pipe()
+    private let output = Pipe()
+    private let lock = NSLock()
+    private var buffer = Data()
+
+    public struct Timeout: Error, CustomStringConvertible {
+        public var waitingFor: String
+        public var screen: String
+        public var description: String { "timed out waiting for \(waitingFor.debugDescription); screen so far:\n\(screen)" }
+    }
+
+    public init(arguments: [String], environment: [String: String], directory: URL = Fixtures.packageRoot) throws {
+        let command = ([BinaryRunner.binary.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qfec", command, "/dev/null"]
+        process.currentDirectoryURL = directory
+        var env = ProcessInfo.processInfo.environment
+        env["TERM"] = "xterm"
+        env["COLUMNS"] = "100"
+        env.removeValue(forKey: "NO_COLOR")
+        env.merge(environment) { _, new in new }
+        process.environment = env
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = output
+        output.fileHandleForReading.readabilityHandler = { [weak self] handle in
+            let chunk = handle.availableData
+            guard let self, !chunk.isEmpty else { return }
+            self.lock.lock()
+            self.buffer.append(chunk)
+            self.lock.unlock()
+        }
+        try process.run()
+    }
+
+    /// Everything the program drew so far, escape sequences included.
+    public var screen: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return String(decoding: buffer, as: UTF8.self)
+    }
+
+    public func type(_ keys: String) {
+        input.fileHandleForWriting.write(Data(keys.utf8))
+    }
+
+    /// Waits until `text` appears after `offset` characters of the screen; a generous limit
+    /// guards against a hang, it does not measure speed.
+    @discardableResult
+    public func waitFor(_ text: String, after offset: Int = 0, limit: Double = 60) throws -> Int {
+        let deadline = Date().addingTimeInterval(limit)
+        while Date() < deadline {
+            let s = screen
+            if let r = s.dropFirst(offset).range(of: text) { return s.distance(from: s.startIndex, to: r.upperBound) }
+            usleep(20_000)
+        }
+        throw Timeout(waitingFor: text, screen: screen)
+    }
+
+    /// Waits for the program to end and returns its exit status.
+    public func waitForExit(limit: Double = 60) throws -> Int32 {
+        let deadline = Date().addingTimeInterval(limit)
+        while process.isRunning && Date() < deadline { usleep(20_000) }
+        if process.isRunning {
+            process.terminate()
+            throw Timeout(waitingFor: "exit", screen: screen)
+        }
+        output.fileHandleForReading.readabilityHandler = nil
+        return process.terminationStatus
+    }
+
+    deinit {
+        if process.isRunning { process.terminate() }
+    }
+}
