@@ -31,6 +31,7 @@ test: build
 bench: build
 	$(SWIFT) build -c release --product sharesim-bench
 	.build/release/sharesim-bench
+	python3 bench/montecarlo_numpy.py --bench $(BIN)
 
 clean:
 	rm -rf .build

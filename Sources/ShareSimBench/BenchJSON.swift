@@ -2,14 +2,31 @@ import ShareSimCore
 
 /// The figures as one JSON line, for scripts that track them over time.
 enum BenchJSON {
-    static func line(changing: EngineBench, steady: EngineBench, numpy: NumpyBench?, processes: ProcessBench?,
-                     failures: [String]) -> String {
+    static func line(changing: EngineBench, steady: EngineBench, smallRuns: SmallRunBench?, numpy: NumpyBench?,
+                     processes: ProcessBench?, failures: [String]) -> String {
         var fields: [(String, JSONValue)] = [
             ("vendor_steps", .int(changing.vendorSteps)),
             ("engine_changing", engine(changing)),
             ("engine_steady", engine(steady)),
             ("engine_repeatable", .bool(changing.repeatable && steady.repeatable)),
         ]
+        if let smallRuns {
+            func batches(_ seconds: Sample) -> JSONValue {
+                .object([
+                    ("best_runs_per_second", .number(SmallRunBench.bestRate(seconds))),
+                    ("median_runs_per_second", .number(SmallRunBench.medianRate(seconds))),
+                ])
+            }
+            fields.append(("small_runs", .object([
+                ("scenario", .string(SmallRunBench.scenario)),
+                ("vendor_steps_per_run", .int(smallRuns.vendorSteps)),
+                ("batches", .int(smallRuns.workspace.count)),
+                ("runs_per_batch", .int(SmallRunBench.runsPerBatch)),
+                ("workspace", batches(smallRuns.workspace)),
+                ("workspace_page_faults_per_batch", .int(smallRuns.workspacePageFaults)),
+                ("fresh", batches(smallRuns.fresh)),
+            ])))
+        }
         if let numpy {
             fields.append(("numpy", .object([
                 ("runs", .int(numpy.seconds.count)),

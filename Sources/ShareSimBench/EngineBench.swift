@@ -2,8 +2,9 @@ import Foundation
 import ShareSimCore
 
 /// `Engine.run` timed on the calling thread: one warm-up run (page faults, caches, branch
-/// predictors), then `repetitions` timed runs. A timed run is the whole public call, schedule
-/// building and output allocation included, because that is what a user of the engine waits for.
+/// predictors), then `repetitions` timed runs. A timed run is the whole public call without a
+/// workspace, planning and fresh memory for its figures included, because that is what a user
+/// of the engine waits for.
 struct EngineBench {
     let seconds: Sample
     let vendorSteps: Int
@@ -20,12 +21,12 @@ struct EngineBench {
         var repeatable = true
         var faults = 0
         for _ in 0..<repetitions {
-            let faultsBefore = EngineBench.minorFaults()
+            let faultsBefore = minorPageFaults()
             let start = monotonicSeconds()
             let run = EngineBench.run(scenario)
             times.append(monotonicSeconds() - start)
-            faults += EngineBench.minorFaults() - faultsBefore
-            repeatable = repeatable && EngineBench.sameFigures(run, warmUp)
+            faults += minorPageFaults() - faultsBefore
+            repeatable = repeatable && run.hasSameFigures(as: warmUp)
         }
         seconds = Sample(times)
         vendorSteps = warmUp.segments.reduce(0) { $0 + $1.vendorCount } * scenario.timeline.steps
@@ -40,23 +41,5 @@ struct EngineBench {
     /// Engine.run throws only when its cancellation check says so, and none is given here.
     private static func run(_ scenario: ResolvedScenario) -> RunResult {
         try! Engine.run(scenario)
-    }
-
-    private static func minorFaults() -> Int {
-        #if os(Linux)
-        let who = __rusage_who_t(RUSAGE_SELF.rawValue)
-        #else
-        let who = RUSAGE_SELF
-        #endif
-        var usage = rusage()
-        getrusage(who, &usage)
-        return usage.ru_minflt
-    }
-
-    private static func sameFigures(_ a: RunResult, _ b: RunResult) -> Bool {
-        zip(a.segments, b.segments).allSatisfy {
-            $0.installed == $1.installed && $0.sales == $1.sales
-                && $0.installedShare == $1.installedShare && $0.salesShare == $1.salesShare
-        }
     }
 }

@@ -9,6 +9,16 @@ enum Format {
             + rate(Double(vendorSteps) / seconds.median) + " (" + milliseconds(seconds.median) + ")"
     }
 
+    /// `best 1,234,567 runs/s (0.81 µs/run)   median 1,200,000 runs/s (0.83 µs/run)`, for
+    /// batches of `runs` runs.
+    static func runRate(_ seconds: Sample, runs: Int) -> String {
+        func rate(_ batch: Double) -> String {
+            right(grouped(Int((Double(runs) / batch).rounded())), 10) + " runs/s ("
+                + NumberText.fixed(batch / Double(runs) * 1e6, decimals: 2) + " µs/run)"
+        }
+        return "best " + rate(seconds.best) + "   median " + rate(seconds.median)
+    }
+
     /// `123.4 M vendor-steps/s`
     private static func rate(_ perSecond: Double) -> String {
         right(NumberText.fixed(perSecond / 1e6, decimals: 1), 7) + " M vendor-steps/s"

@@ -42,15 +42,15 @@ struct NumpyBench {
             throw BenchError("\(NumpyBench.script) wrote no shares to \(sharesFile.path)")
         }
         let theirs = NumpyBench.doubles(data)
-        let expected = engineResult.segments.reduce(0) { $0 + 2 * $1.installedShare.count }
+        let expected = engineResult.segments.reduce(0) { $0 + 2 * $1.steps * $1.vendorCount }
         guard theirs.count == expected else {
             throw BenchError("\(NumpyBench.script) wrote \(theirs.count) shares, the engine has \(expected)")
         }
         var offset = 0, installed = 0.0, sales = 0.0
         for segment in engineResult.segments {
-            let n = segment.installedShare.count
-            installed = max(installed, NumpyBench.maxDifference(segment.installedShare, theirs[offset..<offset + n]))
-            sales = max(sales, NumpyBench.maxDifference(segment.salesShare, theirs[offset + n..<offset + 2 * n]))
+            let n = segment.steps * segment.vendorCount
+            installed = max(installed, NumpyBench.maxDifference(segment.stepMajor(.installedShare), theirs[offset..<offset + n]))
+            sales = max(sales, NumpyBench.maxDifference(segment.stepMajor(.salesShare), theirs[offset + n..<offset + 2 * n]))
             offset += 2 * n
         }
         seconds = Sample(report.seconds)

@@ -8,6 +8,18 @@ func monotonicSeconds() -> Double {
     return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
 }
 
+/// Minor page faults of this process so far: each is fresh memory touched for the first time.
+func minorPageFaults() -> Int {
+    #if os(Linux)
+    let who = __rusage_who_t(RUSAGE_SELF.rawValue)
+    #else
+    let who = RUSAGE_SELF
+    #endif
+    var usage = rusage()
+    getrusage(who, &usage)
+    return usage.ru_minflt
+}
+
 /// The times of repeated runs. Percentiles use the nearest-rank method, as MODEL.md's Monte
 /// Carlo does, so a reported figure is always one that was actually measured.
 struct Sample {

@@ -2,12 +2,13 @@ import Foundation
 import ShareSimCore
 
 // `make bench`: engine throughput on one long run (changing every step, and the steady state),
-// the same model in numpy beside it, and whole-process times of the bundled scenarios.
+// runs per second for many small runs in one process (a Monte Carlo batch), the same model in
+// numpy beside the long run, and whole-process times of the bundled scenarios.
 // Figures are reported, never asserted: a slow machine is not a failure. The exit status is
 // non-zero only when a part could not run. Paths are relative to the repository root, where
 // `make` runs; SHARESIM_BIN overrides the binary whose process time is measured.
 
-let engineRepetitions = 7, numpyRepetitions = 5
+let engineRepetitions = 7, numpyRepetitions = 5, smallRunBatches = 7
 let processWarmUps = 3, processRepetitions = 25
 let binary = ProcessInfo.processInfo.environment["SHARESIM_BIN"] ?? ".build/release/sharesim"
 
@@ -17,7 +18,7 @@ var failures: [String] = []
 print("sharesim-bench: release build, one thread; \(BenchScenario.vendorCount) vendors × \(changingScenario.segments.count) segments × "
       + "\(Format.grouped(BenchScenario.steps)) monthly steps per run")
 print("")
-print("Engine.run, best and median of \(engineRepetitions) runs after a warm-up (schedules and output allocation included; target ≥ 100 M)")
+print("Engine.run, best and median of \(engineRepetitions) runs after a warm-up (planning and fresh output memory included; target ≥ 100 M)")
 let changing = EngineBench(changingScenario, repetitions: engineRepetitions)
 print(Format.label("changing every step") + Format.throughput(changing.seconds, vendorSteps: changing.vendorSteps)
       + "   " + Format.grouped(changing.pageFaults) + " page faults/run")
@@ -27,6 +28,22 @@ print(Format.label("steady state") + Format.throughput(steady.seconds, vendorSte
 let repeatable = changing.repeatable && steady.repeatable
 print(Format.label("repeatable") + (repeatable ? "identical figures in every run" : "FIGURES DIFFER between runs"))
 if !repeatable { failures.append("the engine's figures differ between runs") }
+
+print("")
+print("Many small runs in one process: \(SmallRunBench.scenario) resolved once, best and median of "
+      + "\(smallRunBatches) batches of \(Format.grouped(SmallRunBench.runsPerBatch)) runs")
+var smallRuns: SmallRunBench?
+do {
+    let bench = try SmallRunBench(batches: smallRunBatches)
+    smallRuns = bench
+    print(Format.label("with a workspace") + Format.runRate(bench.workspace, runs: SmallRunBench.runsPerBatch)
+          + "   " + Format.grouped(bench.workspacePageFaults) + " page faults/batch")
+    print(Format.label("fresh memory per run") + Format.runRate(bench.fresh, runs: SmallRunBench.runsPerBatch))
+    print(Format.label("vendor-steps per run") + Format.grouped(bench.vendorSteps))
+} catch {
+    print(Format.label("not run") + error.description)
+    failures.append(error.description)
+}
 
 print("")
 print("numpy, \(NumpyBench.script) on the same resolved scenario, best and median of \(numpyRepetitions) runs (step loop only)")
@@ -63,5 +80,6 @@ do {
 }
 
 print("")
-print(BenchJSON.line(changing: changing, steady: steady, numpy: numpy, processes: processes, failures: failures))
+print(BenchJSON.line(changing: changing, steady: steady, smallRuns: smallRuns, numpy: numpy, processes: processes,
+                     failures: failures))
 exit(failures.isEmpty ? 0 : 1)

@@ -82,3 +82,7 @@ extension Session {
         }
     }
 }
+
+extension String {
+    func leftPadded(_ width: Int) -> String { count >= width ? " " + self : String(repeating: " ", count: width - count) + self }
+}

@@ -74,7 +74,7 @@ public final class Session {
             sources: [env.inputName: SourceFile(path: env.inputName, text: String(repeating: "\n", count: input.line - 1) + input.text)]))
     }
 
-    static let statementKeywords = Keywords.statements + ["param"]
+    static let statementKeywords = Keywords.statements
 
     /// Ctrl-D: leave, unless there are unsaved edits and this is the first attempt.
     public func requestQuit() -> Reply {

@@ -15,7 +15,8 @@ struct ShareSim: ParsableCommand {
               sharesim test scenarios
             """,
         version: JSONReport.toolVersion,
-        subcommands: [Repl.self, Run.self, Check.self, Inspect.self, TestCommand.self, Replay.self])
+        subcommands: [Repl.self, Run.self, Check.self, Inspect.self, TestCommand.self, Replay.self, MonteCarloCommand.self, MergeCommand.self,
+                      Compare.self, SweepCommand.self, Calibrate.self])
 
     /// No command at all opens a session, as `sqlite3` and `psql` do.
     func run() throws {

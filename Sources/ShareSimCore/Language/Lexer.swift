@@ -185,7 +185,7 @@ public struct Lexer {
         return Token(kind: .identifier(String(text)), span: SourceSpan(start, i))
     }
 
-    private static let symbols: [String] = ["<=", ">=", "==", "!=", "+-", "≤", "≥", "±", "<", ">", "=", ":", ",", "/", "-", "+", "$", "*", "(", ")", ";"]
+    private static let symbols: [String] = ["<=", ">=", "==", "!=", "+-", "≤", "≥", "±", "<", ">", "=", ":", ",", "/", "-", "+", "$", "*", "(", ")", ";", "~"]
 
     private mutating func lexSymbol() -> Token? {
         for sym in Lexer.symbols {

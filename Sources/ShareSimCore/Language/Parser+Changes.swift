@@ -44,7 +44,7 @@ extension Parser {
             case .identifier(let w) where w.lowercased() == "in":
                 segments = try parseNameList(what: "a segment name", example: example)
             case .identifier(let w) where w.lowercased() == "to" || w.lowercased() == "by":
-                value = try parseQuantity(context: "for the new value")
+                value = try parseFigure(context: "for the new value")
             case .identifier(let w) where w.lowercased() == "over":
                 over = try parseQuantity(context: "for the ramp's duration")
             default:

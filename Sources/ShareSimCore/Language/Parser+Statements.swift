@@ -18,6 +18,7 @@ extension Parser {
         case "move": return try parseMove()
         case "use": return try parseUse()
         case "expect": return .expect(try parseExpect())
+        case "param": return .param(try parseParam())
         default:
             var help = "statements start with a keyword: \(Keywords.statements.joined(separator: ", "))"
             if let near = Suggestions.didYouMean(word, in: Keywords.statements) { help = near }
@@ -69,11 +70,11 @@ extension Parser {
             let attr = advance()
             switch attr.kind {
             case .identifier(let w) where w.lowercased() == "lifetime":
-                seg.lifetime = try parseQuantity(context: "for the lifetime")
+                seg.lifetime = try parseFigure(context: "for the lifetime")
             case .identifier(let w) where w.lowercased() == "growth":
-                seg.growth = try parseQuantity(context: "for the growth rate")
+                seg.growth = try parseFigure(context: "for the growth rate")
             case .identifier(let w) where w.lowercased() == "size":
-                var q = try parseQuantity(context: "for the size")
+                var q = try parseFigure(context: "for the size")
                 if case .identifier(let unit) = peek.kind, q.tag == nil, !["lifetime", "growth", "size"].contains(unit.lowercased()) {
                     advance()
                     if case .amount = q.unit { q.unit = .amount(unit: unit) } else if case .plain = q.unit { q.unit = .amount(unit: unit) }
@@ -110,7 +111,7 @@ extension Parser {
         repeat {
             skipLineContinuation()
             let n = try parseName(what: "a name", example: example)
-            let q = try parseQuantity(context: "for '\(n.text)'")
+            let q = try parseFigure(context: "for '\(n.text)'")
             entries.append(Entry(name: n, value: q))
         } while acceptSymbol(",")
         return entries

@@ -29,6 +29,41 @@ public struct Quantity: Sendable, Equatable {
     public var location: SourceLocation
     /// The source tag written right after this figure, if any.
     public var tag: String?
+    /// Set when the figure is not a number but a parameter's name (`to leakage`) or a
+    /// distribution (`to uniform(3%, 10%)`); `value` and `unit` then mean nothing until the
+    /// resolver has looked the parameter up.
+    public var reference: FigureReference? = nil
+}
+
+/// A figure written as something other than a number.
+public enum FigureReference: Sendable, Equatable {
+    /// The name of a parameter declared with `param`.
+    case parameter(Name)
+    /// A distribution written in place of the number: an anonymous parameter.
+    case distribution(DistributionSyntax)
+}
+
+/// `uniform(3%, 10%)`, `triangular(3%, 6.5%, 10%)`, `normal(6.5%, 1.5%)`, `oneof(5%, 6.5%, 8%)`.
+public struct DistributionSyntax: Sendable, Equatable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case uniform, triangular, normal
+        case oneOf = "oneof"
+    }
+    public var kind: Kind
+    /// The numbers between the parentheses, each with its unit as written.
+    public var arguments: [Quantity]
+    /// The whole `kind(…)`.
+    public var location: SourceLocation
+}
+
+/// `param leakage = 6.5%` or `param leakage ~ triangular(3%, 6.5%, 10%)`: a named figure
+/// that segments, shares and event changes may use in place of a number.
+public struct ParamStatement: Sendable, Equatable {
+    public var name: Name
+    /// The figure; its `reference` is a distribution for `~`.
+    public var value: Quantity
+    public var location: SourceLocation
+    public var tag: String?
 }
 
 public struct DateLiteral: Sendable, Equatable {
@@ -134,6 +169,7 @@ public enum Statement: Sendable, Equatable {
     case moveEvent(Name, to: DateLiteral, location: SourceLocation)
     case use(path: String, location: SourceLocation)
     case expect(ExpectStatement)
+    case param(ParamStatement)
 
     public var location: SourceLocation {
         switch self {
@@ -144,6 +180,7 @@ public enum Statement: Sendable, Equatable {
         case .segment(let s): return s.location
         case .event(let e): return e.location
         case .expect(let e): return e.location
+        case .param(let p): return p.location
         }
     }
 }
@@ -159,7 +196,8 @@ public struct UnreadableStatement: Sendable, Equatable {
 
 /// The statement keywords, for completion and for "did you mean" on a misspelt one.
 public enum Keywords {
-    public static let statements = ["scenario", "timeline", "segment", "buyers", "vendor", "share", "appeal", "event", "drop", "move", "use", "expect"]
+    public static let statements = ["scenario", "timeline", "segment", "buyers", "vendor", "share", "appeal", "event", "drop", "move", "use", "expect", "param"]
     public static let changes = ["access", "shift", "trend", "growth"]
     public static let all = statements + changes + ["origin", "in", "for", "to", "over", "by", "at", "from", "lifetime", "size", "monthly", "quarterly", "yearly", "installed", "sales", "all"]
+        + DistributionSyntax.Kind.allCases.map(\.rawValue)
 }

@@ -26,17 +26,12 @@ public struct EntitySeries: Sendable {
 extension RunResult {
     /// The rows of one segment, in declaration order of vendors (or of origins' first vendor).
     public func entities(segment s: Int, by grouping: Grouping) -> [EntitySeries] {
-        let series = segments[s]
-        let V = series.vendorCount, T = steps
-        func column(_ a: [Double], _ j: Int) -> [Double] {
-            var out = [Double](repeating: 0, count: T)
-            for k in 0..<T { out[k] = a[k * V + j] }
-            return out
-        }
+        let series = segments[s], T = steps
         let vendorRows = series.vendors.enumerated().map { j, v in
             EntitySeries(name: scenario.vendors[v].id, origin: scenario.vendors[v].origin,
-                         installedShare: column(series.installedShare, j), salesShare: column(series.salesShare, j),
-                         installed: column(series.installed, j), sales: column(series.sales, j))
+                         installedShare: series.values(.installedShare, member: j),
+                         salesShare: series.values(.salesShare, member: j),
+                         installed: series.values(.installed, member: j), sales: series.values(.sales, member: j))
         }
         guard grouping == .origin else { return vendorRows }
         var order: [String] = []

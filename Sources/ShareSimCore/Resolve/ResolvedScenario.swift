@@ -11,6 +11,10 @@ public struct ResolvedScenario: Sendable, Equatable {
     public var expectations: [Expectation] = []
     /// Where each figure came from, for `sources` and `explain`.
     public var provenance: [Provenance] = []
+    /// Named and uncertain figures, in declaration order: `param` statements first, then
+    /// distributions written in place of a number (segments in order, then events). See
+    /// Parameters.swift; not part of the resolved JSON contract.
+    public var parameters: [ScenarioParameter] = []
 
     public init(name: String, timeline: Timeline, vendors: [Vendor], segments: [Segment], changes: [Change]) {
         self.name = name

@@ -27,9 +27,17 @@ extension Resolver {
         // Without a timeline the rest is still checked, against an empty one, so that every
         // error of the file is reported; dates are then not placed.
         let t = timeline?.0 ?? Timeline(start: CalendarMonth(year: 2000, month: 1), step: .month, steps: 0)
-        let segs = segments.compactMap { buildSegment($0, vendors: vendorList) }
+        openParameterSlots()
+        let segs = segments.indices.compactMap { buildSegment(segments[$0], index: $0, vendors: vendorList) }
         var r = ResolvedScenario(name: name ?? mainFile?.path ?? "scenario", timeline: t, vendors: vendorList, segments: segs, changes: [])
-        r.changes = ResolvedJSON.stableSortedByStep(events.flatMap { buildChanges($0, scenario: r) })
+        // Changes apply in order of step, ties in the order written; a parameter that sets a
+        // change's value follows it to its place.
+        let built = events.flatMap { buildChanges($0, scenario: r) }
+        let order = built.indices.sorted { (built[$0].change.at, $0) < (built[$1].change.at, $1) }
+        r.changes = order.map { built[$0].change }
+        for (k, i) in order.enumerated() { useParameter(built[i].parameter, for: .change(index: k)) }
+        r.parameters = closedParameters()
+        checkUncertainWeights(r, parameters: r.parameters)
         r.expectations = expectations.compactMap { buildExpectation($0, scenario: r) }
         r.provenance = provenance
         return timeline == nil ? nil : r
@@ -43,48 +51,46 @@ extension Resolver {
         }
     }
 
-    private mutating func buildSegment(_ d: SegmentDecl, vendors: [Vendor]) -> Segment? {
+    private mutating func buildSegment(_ d: SegmentDecl, index s: Int, vendors: [Vendor]) -> Segment? {
         let id = d.name.text
         let lifetime = d.lifetime.flatMap { q -> Double? in
-            guard let y = years(q, what: "a lifetime") else { return nil }
-            guard y > 0 else {
-                error("a lifetime must be longer than zero, not \(q.text)", at: q.location,
-                      help: "for a flow market bought anew every step (imports, subscriptions) give a lifetime as short as the step")
-                return nil
-            }
+            guard let (y, p) = figure(q, as: .lifetime, anonymous: "\(id) lifetime") else { return nil }
+            useParameter(p, for: .lifetime(segment: s))
             return y
         }
         if d.lifetime == nil {
             error("segment '\(id)' has no lifetime", at: d.name.location, help: "add one: segment \(id) lifetime 8y")
         }
-        let growth = d.growth.flatMap { yearlyRate($0, what: "growth") } ?? 0
+        var growth = 0.0
+        if let q = d.growth, let (g, p) = figure(q, as: .yearlyRate("growth"), anonymous: "\(id) growth") {
+            growth = g
+            useParameter(p, for: .growth(segment: s))
+        }
         var size = 1.0
         var unit: String?
         if let q = d.size {
-            switch q.unit {
-            case .amount(let u): unit = u
-            case .plain: break
-            default:
-                error("a size is an amount, not \(q.text)", at: q.location, help: "write e.g. size 4B USD")
+            if case .amount(let u) = q.unit { unit = u }
+            if case .parameter(let n) = q.reference, unit == nil, let slot = slots.first(where: { $0.name == n.text }),
+               case .amount(let u) = slot.figure.unit {
+                unit = u
             }
-            if q.value <= 0 {
-                error("a segment's size must be above zero, not \(q.text)", at: q.location)
-            } else {
-                size = q.value
+            if let (z, p) = figure(q, as: .size, anonymous: "\(id) size") {
+                size = z
+                useParameter(p, for: .size(segment: s))
             }
         }
         record("segment \(id)", d.lifetime, "lifetime")
         record("segment \(id)", d.growth, "growth")
         record("segment \(id)", d.size, "size")
 
-        let buyers = buildBuyers(d)
-        let (initial, appeal) = buildShares(d, vendors: vendors)
+        let buyers = buildBuyers(d, index: s)
+        let (initial, appeal) = buildShares(d, index: s, vendors: vendors)
         guard let lifetime, let buyers, let initial else { return nil }
         return Segment(id: id, title: d.title, lifetime: lifetime, growth: growth, size: size, unit: unit,
                        buyers: buyers, initial: initial, appeal: appeal)
     }
 
-    private mutating func buildBuyers(_ d: SegmentDecl) -> [BuyerGroup]? {
+    private mutating func buildBuyers(_ d: SegmentDecl, index s: Int) -> [BuyerGroup]? {
         guard let entries = d.buyers else { return [BuyerGroup(id: "all", weight: 1)] }
         var groups: [BuyerGroup] = []
         var seen: [String: SourceLocation] = [:]
@@ -94,7 +100,8 @@ extension Resolver {
                 continue
             }
             seen[e.name.text] = e.name.location
-            guard let w = fraction(e.value, what: "a buyer group's weight") else { continue }
+            guard let (w, p) = figure(e.value, as: .fraction("a buyer group's weight"), anonymous: "\(d.name.text) buyers \(e.name.text)") else { continue }
+            useParameter(p, for: .buyerWeight(segment: s, buyer: groups.count))
             groups.append(BuyerGroup(id: e.name.text, weight: w))
             provenance.append(Provenance(subject: "buyers \(d.name.text) \(e.name.text)", value: e.value.text, tag: e.value.tag ?? d.buyersTag, location: e.value.location))
         }
@@ -107,11 +114,12 @@ extension Resolver {
         return groups.count == entries.count ? groups : nil
     }
 
-    private mutating func buildShares(_ d: SegmentDecl, vendors: [Vendor]) -> ([String: Double]?, [String: Double]) {
+    private mutating func buildShares(_ d: SegmentDecl, index s: Int, vendors: [Vendor]) -> ([String: Double]?, [String: Double]) {
         var appeal: [String: Double] = [:]
         for (_, e) in d.appeal.sorted(by: { $0.value.name.location < $1.value.name.location }) {
             guard vendorExists(e.name, vendors) else { continue }
-            if let a = utility(e.value, what: "an appeal") {
+            if let (a, p) = figure(e.value, as: .utility("an appeal"), anonymous: "\(d.name.text) appeal \(e.name.text)") {
+                useParameter(p, for: .appeal(segment: s, vendor: e.name.text))
                 appeal[e.name.text] = a
                 provenance.append(Provenance(subject: "appeal \(d.name.text) \(e.name.text)", value: e.value.text, tag: e.value.tag ?? d.appealTag, location: e.value.location))
             }
@@ -131,7 +139,8 @@ extension Resolver {
                 ok = false
                 continue
             }
-            guard let v = fraction(e.value, what: "a share") else { ok = false; continue }
+            guard let (v, p) = figure(e.value, as: .fraction("a share"), anonymous: "\(d.name.text) share \(e.name.text)") else { ok = false; continue }
+            useParameter(p, for: .initialShare(segment: s, vendor: e.name.text))
             initial[e.name.text] = v
             provenance.append(Provenance(subject: "share \(d.name.text) \(e.name.text)", value: e.value.text, tag: e.value.tag ?? d.sharesTag, location: e.value.location))
             if v == 0, appeal[e.name.text] == nil, !wasUnreadable("appeal", d.name.text) {

@@ -1,27 +1,33 @@
 extension Resolver {
     /// One event's changes, each expanded to a (segment, vendor, buyer) target.
-    mutating func buildChanges(_ decl: EventDecl, scenario r: ResolvedScenario) -> [Change] {
+    mutating func buildChanges(_ decl: EventDecl, scenario r: ResolvedScenario) -> [(change: Change, parameter: Int?)] {
         let e = decl.statement
         let at = step(of: e.date, what: "event \"\(e.name.text)\"")
         // Changes are checked even when the date is wrong, so their own errors are reported too.
-        var out: [Change] = []
+        var out: [(change: Change, parameter: Int?)] = []
         for c in e.changes {
             out.append(contentsOf: expand(c, at: at ?? 0, event: e.name.text, scenario: r))
         }
         return at == nil ? [] : out
     }
 
-    private mutating func expand(_ c: ChangeStatement, at: Int, event: String, scenario r: ResolvedScenario) -> [Change] {
-        let value: Double?
+    private mutating func expand(_ c: ChangeStatement, at: Int, event: String, scenario r: ResolvedScenario) -> [(change: Change, parameter: Int?)] {
         let what = "\(c.field.rawValue) in event \"\(event)\""
+        let kind: FigureKind
         switch c.field {
-        case .access: value = fraction(c.value, what: "access")
-        case .shift: value = utility(c.value, what: "a shift")
-        case .trend: value = utilityPerYear(c.value, what: "a trend")
-        case .growth: value = yearlyRate(c.value, what: "growth")
+        case .access: kind = .fraction("access")
+        case .shift: kind = .utility("a shift")
+        case .trend: kind = .utilityPerYear("a trend")
+        case .growth: kind = .yearlyRate("growth")
         }
+        let figured = figure(c.value, as: kind, anonymous: "\"\(event)\" \(c.field.rawValue)")
         let over = rampSteps(c.over)
-        guard let value else { return [] }
+        guard let (value, parameter) = figured else { return [] }
+        return expand(c, value: value, over: over, at: at, event: event, what: what, scenario: r).map { ($0, parameter) }
+    }
+
+    private mutating func expand(_ c: ChangeStatement, value: Double, over: Int, at: Int, event: String, what: String,
+                                 scenario r: ResolvedScenario) -> [Change] {
         provenance.append(Provenance(subject: "event \"\(event)\" \(c.field.rawValue)", value: c.value.text, tag: c.tag, location: c.location))
         let origin = ChangeOrigin(file: c.location.file, line: c.location.line, event: event)
 

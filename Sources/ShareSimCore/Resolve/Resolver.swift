@@ -49,6 +49,11 @@ public struct Resolver {
     var events: [EventDecl] = []
     var expectations: [ExpectStatement] = []
     var provenance: [Provenance] = []
+    /// `param` declarations, in declaration order; then, while building, every parameter.
+    var params: [ParamDecl] = []
+    var slots: [ParamSlot] = []
+    /// Notes added to every error reported while set: "'leakage' is 8y, declared at …".
+    var extraNotes: [String] = []
 
     public init(loadUse: @escaping UseLoader) {
         self.loadUse = loadUse
@@ -92,7 +97,7 @@ public struct Resolver {
     }
 
     mutating func error(_ message: String, at loc: SourceLocation, help: String? = nil, notes: [String] = []) {
-        diagnostics.add(Diagnostic(.error, message, at: loc, notes: notes, help: help.map { [$0] } ?? []))
+        diagnostics.add(Diagnostic(.error, message, at: loc, notes: notes + extraNotes, help: help.map { [$0] } ?? []))
     }
 
     /// Whether a statement left out by the parser was a `keyword` statement, about `name` if given.
@@ -131,6 +136,8 @@ public struct Resolver {
                 moveEvent(n, to: date)
             case .expect(let e):
                 if depth == 0 { expectations.append(e) }
+            case .param(let p):
+                declareParam(p, layer: layerID)
             }
         }
     }

@@ -1,0 +1,158 @@
+/// Two runs side by side: for each segment and vendor (or origin) the difference B − A
+/// over time, the first step where it exceeds the tolerance, and the largest difference.
+///
+/// Pure and deterministic; used by `sharesim compare` and the REPL's `compare RUN RUN`:
+///
+/// ```swift
+/// let c = try RunComparison(a, b, metric: .installedShare, grouping: .origin, tolerance: 0.001)
+/// if !c.isWithinTolerance { … c.rows.filter(\.diverges) … }
+/// ```
+///
+/// Shapes need not match. The comparison runs over the dates both runs have (two monthly
+/// runs over different years compare over the years they share; a quarterly run against
+/// a monthly one compares at the quarters); `dateNote` says so when they differ. A
+/// segment or vendor that only one run has is kept, with a share of 0 on the other side
+/// (which is what its absence means), and marked in `presence`; `onlyInA`/`onlyInB` list them.
+public struct RunComparison: Sendable {
+    public enum Presence: String, Sendable { case both, onlyInA = "only in A", onlyInB = "only in B" }
+
+    /// One segment and vendor (or origin).
+    public struct Row: Sendable {
+        public var segment: String
+        public var name: String
+        /// The vendor's origin; for an origin row, the origin itself.
+        public var origin: String
+        public var presence: Presence
+        /// A's and B's values at each compared date (0 on the side that lacks the row).
+        public var a: [Double]
+        public var b: [Double]
+        /// B − A at each compared date.
+        public var difference: [Double]
+        /// The first index into `dates` where |B − A| exceeds the tolerance; nil if none does.
+        public var firstDivergence: Int?
+        /// The largest |B − A| and the first index where it occurs (0 when nothing differs).
+        public var maxAbsDifference: Double
+        public var maxAt: Int
+        /// The signed difference at `maxAt`.
+        public var differenceAtMax: Double { difference.isEmpty ? 0 : difference[maxAt] }
+        public var diverges: Bool { firstDivergence != nil }
+    }
+
+    /// Why two runs cannot be compared at all.
+    public struct Mismatch: Error, Sendable, CustomStringConvertible {
+        public var message: String
+        public var help: String?
+        public var description: String { message }
+    }
+
+    public var nameA: String
+    public var nameB: String
+    public var metric: SeriesMetric
+    public var grouping: Grouping
+    public var tolerance: Double
+    /// The compared dates (`YYYY-MM-DD`): those both runs have, in order.
+    public var dates: [String]
+    /// Each compared date's step in A's and in B's timeline.
+    public var stepsA: [Int]
+    public var stepsB: [Int]
+    /// Set when the timelines differ: what was compared.
+    public var dateNote: String?
+    /// Segment by segment (A's order, then B's new ones); within a segment, A's rows then B's new ones.
+    public var rows: [Row]
+
+    public var onlyInA: [Row] { rows.filter { $0.presence == .onlyInA } }
+    public var onlyInB: [Row] { rows.filter { $0.presence == .onlyInB } }
+    /// True when no difference exceeds the tolerance (`sharesim compare` exits 0).
+    public var isWithinTolerance: Bool { !rows.contains { $0.diverges } }
+    /// The row with the largest |B − A| (the first such, in row order).
+    public var largest: Row? {
+        var best: Row?
+        for r in rows where best == nil || r.maxAbsDifference > best!.maxAbsDifference { best = r }
+        return best
+    }
+
+    /// Compares two runs. `metric` is usually a share; amounts compare too.
+    public init(_ a: RunResult, _ b: RunResult, metric: SeriesMetric = .installedShare, grouping: Grouping = .vendor,
+                tolerance: Double = 0) throws(Mismatch) {
+        try self.init(ShareTable(a, grouping: grouping), ShareTable(b, grouping: grouping), metric: metric, grouping: grouping,
+                      tolerance: tolerance)
+    }
+
+    /// Compares two tables: runs, or run output read back with `ShareTable.readCSV`. A
+    /// table by vendor is summed per origin for `grouping: .origin`; a table by origin
+    /// cannot be split into vendors, and is a `Mismatch` for `grouping: .vendor`.
+    public init(_ a: ShareTable, _ b: ShareTable, metric: SeriesMetric = .installedShare, grouping: Grouping = .vendor,
+                tolerance: Double = 0) throws(Mismatch) {
+        for (side, t) in [("A", a), ("B", b)] where grouping == .vendor && t.grouping == .origin {
+            throw Mismatch(message: "\(side) (\(t.name)) holds figures by origin, not by vendor",
+                           help: "compare by origin (--by origin), or write the run by vendor")
+        }
+        let ta = grouping == .origin ? a.byOrigin() : a
+        let tb = grouping == .origin ? b.byOrigin() : b
+        guard tolerance >= 0, !tolerance.isNaN else { throw Mismatch(message: "a tolerance cannot be negative") }
+
+        // The dates both have, in A's order.
+        var indexInB: [String: Int] = [:]
+        for (k, d) in tb.dates.enumerated() where indexInB[d] == nil { indexInB[d] = k }
+        var dates: [String] = [], stepsA: [Int] = [], stepsB: [Int] = []
+        for (k, d) in ta.dates.enumerated() {
+            if let kb = indexInB[d] { dates.append(d); stepsA.append(k); stepsB.append(kb) }
+        }
+        func span(_ t: ShareTable) -> String {
+            t.dates.isEmpty ? "no dates" : "\(t.dates.first!.prefix(7)) to \(t.dates.last!.prefix(7)), \(t.dates.count) steps"
+        }
+        guard !dates.isEmpty else {
+            throw Mismatch(message: "the runs have no date in common: A runs \(span(ta)), B runs \(span(tb))",
+                           help: "compare runs whose timelines overlap")
+        }
+        var note: String?
+        if dates.count != ta.dates.count || dates.count != tb.dates.count {
+            note = "the timelines differ (A: \(span(ta)); B: \(span(tb))); compared at the \(dates.count) dates both have"
+        }
+
+        var rows: [Row] = []
+        let zeros = [Double](repeating: 0, count: dates.count)
+        func pick(_ series: [Double], _ steps: [Int]) -> [Double] { steps.map { series[$0] } }
+        func makeRow(segment: String, name: String, origin: String, presence: Presence, a: [Double], b: [Double]) -> Row {
+            var diff = [Double](repeating: 0, count: a.count)
+            var first: Int?
+            var maxAbs = 0.0, maxAt = 0
+            for k in 0..<a.count {
+                let d = b[k] - a[k]
+                diff[k] = d
+                // NaN compares false everywhere; count it as a divergence so it cannot pass.
+                let m = d.isNaN ? Double.infinity : abs(d)
+                if first == nil, m > tolerance { first = k }
+                if m > maxAbs { maxAbs = m; maxAt = k }
+            }
+            return Row(segment: segment, name: name, origin: origin, presence: presence, a: a, b: b, difference: diff,
+                       firstDivergence: first, maxAbsDifference: maxAbs, maxAt: maxAt)
+        }
+        let segmentIDs = ta.segments.map(\.id) + tb.segments.map(\.id).filter { id in !ta.segments.contains { $0.id == id } }
+        for id in segmentIDs {
+            let ra = ta.segments.first { $0.id == id }?.rows ?? []
+            let rb = tb.segments.first { $0.id == id }?.rows ?? []
+            for x in ra {
+                let xa = pick(x.values(metric), stepsA)
+                if let y = rb.first(where: { $0.name == x.name }) {
+                    rows.append(makeRow(segment: id, name: x.name, origin: x.origin, presence: .both, a: xa, b: pick(y.values(metric), stepsB)))
+                } else {
+                    rows.append(makeRow(segment: id, name: x.name, origin: x.origin, presence: .onlyInA, a: xa, b: zeros))
+                }
+            }
+            for y in rb where !ra.contains(where: { $0.name == y.name }) {
+                rows.append(makeRow(segment: id, name: y.name, origin: y.origin, presence: .onlyInB, a: zeros, b: pick(y.values(metric), stepsB)))
+            }
+        }
+        self.nameA = a.name
+        self.nameB = b.name
+        self.metric = metric
+        self.grouping = grouping
+        self.tolerance = tolerance
+        self.dates = dates
+        self.stepsA = stepsA
+        self.stepsB = stepsB
+        self.dateNote = note
+        self.rows = rows
+    }
+}

@@ -1,0 +1,210 @@
+/// Renders a `RunComparison`: a table for people, CSV and JSON for machines.
+public enum ComparisonReport {
+    /// The human table: per segment, a row per vendor (or origin) with its first
+    /// divergence, its largest difference and when, and the difference at a few dates,
+    /// as many as `width` allows. Differences are B − A in percentage points for shares.
+    /// `columns` picks the dates shown (indices into `c.dates`); by default as many as fit.
+    public static func table(_ c: RunComparison, labelA: String? = nil, labelB: String? = nil, width: Int = 80,
+                             columns chosen: [Int]? = nil) -> String {
+        let width = max(50, width)
+        var out = ""
+        out += "A  \(labelA ?? c.nameA)\n"
+        out += "B  \(labelB ?? c.nameB)\n"
+        let unit = isShare(c.metric) ? "percentage points" : "the segment's unit"
+        out += "\(words(c.metric)) by \(c.grouping.rawValue): B − A in \(unit); tolerance \(toleranceText(c))\n"
+        if let note = c.dateNote { out += "note: \(note)\n" }
+
+        var segmentOrder: [String] = []
+        for r in c.rows where !segmentOrder.contains(r.segment) { segmentOrder.append(r.segment) }
+        for seg in segmentOrder {
+            let rows = c.rows.filter { $0.segment == seg }
+            let names = rows.map { $0.name + marker($0.presence) }
+            let nameWidth = max(6, names.map(\.count).max() ?? 6)
+            let originWidth = c.grouping == .vendor ? 6 : 0
+            let divergeWidth = 10, largestWidth = max(9, rows.map { cell($0.differenceAtMax, c).count + 1 }.max() ?? 9), atWidth = 9
+            let fixed = nameWidth + (originWidth > 0 ? originWidth + 1 : 0) + divergeWidth + largestWidth + atWidth
+            let cells = rows.flatMap { r in r.difference.map { cell($0, c) } }
+            let cellWidth = max(9, (cells.map(\.count).max() ?? 0) + 1)
+            let fit = max(0, (width - fixed) / cellWidth)
+            let shown = chosen.map { Array($0.filter { c.dates.indices.contains($0) }.prefix(max(1, fit))) } ?? columns(c.dates, count: fit)
+            out += "\n\(seg)\n"
+            var header = padRight(c.grouping.rawValue, nameWidth)
+            if originWidth > 0 { header += " " + padRight("origin", originWidth) }
+            header += padLeft("diverges", divergeWidth) + padLeft("largest", largestWidth) + padLeft("at", atWidth)
+            for k in shown { header += padLeft(monthText(c.dates[k]), cellWidth) }
+            out += header + "\n"
+            for (r, name) in zip(rows, names) {
+                var line = padRight(name, nameWidth)
+                if originWidth > 0 { line += " " + padRight(r.origin, originWidth) }
+                line += padLeft(r.firstDivergence.map { monthText(c.dates[$0]) } ?? "—", divergeWidth)
+                line += padLeft(r.maxAbsDifference == 0 ? "0" : cell(r.differenceAtMax, c), largestWidth)
+                line += padLeft(r.maxAbsDifference == 0 ? "—" : monthText(c.dates[r.maxAt]), atWidth)
+                for k in shown { line += padLeft(cell(r.difference[k], c), cellWidth) }
+                out += line + "\n"
+            }
+            let onlyA = rows.filter { $0.presence == .onlyInA }.map(\.name)
+            let onlyB = rows.filter { $0.presence == .onlyInB }.map(\.name)
+            if !onlyA.isEmpty { out += "* only in A: \(onlyA.joined(separator: ", ")) (no share in B)\n" }
+            if !onlyB.isEmpty { out += "† only in B: \(onlyB.joined(separator: ", ")) (no share in A)\n" }
+        }
+        out += "\n" + verdict(c) + "\n"
+        return out
+    }
+
+    /// One line: whether the runs agree within the tolerance, and the largest difference.
+    public static func verdict(_ c: RunComparison) -> String {
+        let over = c.rows.filter(\.diverges)
+        let what = c.grouping == .vendor ? "vendor" : "origin"
+        guard let largest = c.largest, largest.maxAbsDifference > 0 else {
+            return "identical: no \(what) differs at any of the \(c.dates.count) dates"
+        }
+        let worst = "largest difference: \(largest.name) in \(largest.segment), \(cell(largest.differenceAtMax, c))\(isShare(c.metric) ? " points" : "") at \(monthText(c.dates[largest.maxAt]))"
+        if over.isEmpty { return "within tolerance: no \(what) differs by more than \(toleranceText(c))\n\(worst)" }
+        let first = over.min { a, b in a.firstDivergence! < b.firstDivergence! }!
+        return "over tolerance: \(over.count) of \(c.rows.count) \(what)s differ by more than \(toleranceText(c)), first at \(monthText(c.dates[first.firstDivergence!])) (\(first.name) in \(first.segment))\n\(worst)"
+    }
+
+    /// Tidy CSV, one row per compared date × segment × vendor (or origin):
+    /// `step,date,segment,vendor,origin,present,a,b,difference`; `step` is A's step,
+    /// `present` is `both`, `A` or `B`; numbers read back to the same Double.
+    public static func csv(_ c: RunComparison) -> String {
+        var out = c.grouping == .vendor ? "step,date,segment,vendor,origin,present,a,b,difference\n" : "step,date,segment,origin,present,a,b,difference\n"
+        for k in c.dates.indices {
+            for r in c.rows {
+                out += String(c.stepsA[k]); out += ","; out += c.dates[k]; out += ","
+                out += CSVReport.csvField(r.segment); out += ","; out += CSVReport.csvField(r.name); out += ","
+                if c.grouping == .vendor { out += CSVReport.csvField(r.origin); out += "," }
+                out += presenceCode(r.presence); out += ","
+                out += NumberText.csv(r.a[k]); out += ","; out += NumberText.csv(r.b[k]); out += ","
+                out += NumberText.csv(r.difference[k]); out += "\n"
+            }
+        }
+        return out
+    }
+
+    /// The comparison as JSON: the summary per row and its difference series.
+    public static func json(_ c: RunComparison, labelA: String? = nil, labelB: String? = nil) -> String {
+        func date(_ k: Int?) -> JSONValue {
+            guard let k else { return .null }
+            return .object([("step", .int(c.stepsA[k])), ("date", .string(c.dates[k]))])
+        }
+        var segmentOrder: [String] = []
+        for r in c.rows where !segmentOrder.contains(r.segment) { segmentOrder.append(r.segment) }
+        let doc = JSONValue.object([
+            ("format", .string("sharesim-comparison")),
+            ("version", .int(1)),
+            ("a", .string(labelA ?? c.nameA)),
+            ("b", .string(labelB ?? c.nameB)),
+            ("metric", .string(c.metric.rawValue)),
+            ("by", .string(c.grouping.rawValue)),
+            ("tolerance", .number(c.tolerance)),
+            ("within_tolerance", .bool(c.isWithinTolerance)),
+            ("note", c.dateNote.map { .string($0) } ?? .null),
+            ("dates", .array(c.dates.map { .string($0) })),
+            ("segments", .array(segmentOrder.map { seg in
+                .object([
+                    ("id", .string(seg)),
+                    (c.grouping == .vendor ? "vendors" : "origins", .array(c.rows.filter { $0.segment == seg }.map { r in
+                        var fields: [(String, JSONValue)] = [("id", .string(r.name))]
+                        if c.grouping == .vendor { fields.append(("origin", .string(r.origin))) }
+                        fields += [
+                            ("present", .string(presenceCode(r.presence))),
+                            ("first_divergence", date(r.firstDivergence)),
+                            ("max_abs_difference", .number(r.maxAbsDifference)),
+                            ("max_at", r.maxAbsDifference > 0 ? date(r.maxAt) : .null),
+                            ("difference_at_max", .number(r.differenceAtMax)),
+                            ("difference", .array(r.difference.map { .number($0) })),
+                        ]
+                        return .object(fields)
+                    })),
+                ])
+            })),
+        ])
+        return doc.pretty + "\n"
+    }
+
+    // MARK: helpers
+
+    static func presenceCode(_ p: RunComparison.Presence) -> String {
+        switch p {
+        case .both: return "both"
+        case .onlyInA: return "A"
+        case .onlyInB: return "B"
+        }
+    }
+
+    static func marker(_ p: RunComparison.Presence) -> String {
+        switch p {
+        case .both: return ""
+        case .onlyInA: return "*"
+        case .onlyInB: return "†"
+        }
+    }
+
+    static func toleranceText(_ c: RunComparison) -> String {
+        if c.tolerance == 0 { return "0" }
+        return isShare(c.metric) ? trimmedPoints(c.tolerance) + " points" : NumberText.amount(c.tolerance)
+    }
+
+    /// `+1.25`, `-0.03`, `0`; a nonzero difference too small for two decimals in
+    /// scientific form (`+2.8e-14`), so it never reads as zero.
+    static func cell(_ d: Double, _ c: RunComparison) -> String {
+        if d == 0 { return "0" }
+        if !d.isFinite { return d.isNaN ? "nan" : (d > 0 ? "+inf" : "-inf") }
+        let x = isShare(c.metric) ? d * 100 : d
+        let sign = x < 0 ? "-" : "+"
+        if !isShare(c.metric) { return sign + NumberText.amount(abs(x)) }
+        if abs(x) >= 0.005 { return sign + NumberText.fixed(abs(x), decimals: 2) }
+        return sign + scientific(abs(x))
+    }
+
+    /// `2.8e-14`: one decimal of mantissa.
+    static func scientific(_ x: Double) -> String {
+        var e = 0
+        var m = x
+        while m >= 10 { m /= 10; e += 1 }
+        while m < 1 { m *= 10; e -= 1 }
+        var text = NumberText.fixed(m, decimals: 1)
+        if text == "10.0" { text = "1.0"; e += 1 }
+        return "\(text)e\(e)"
+    }
+
+    static func trimmedPoints(_ d: Double) -> String {
+        var s = NumberText.fixed(d * 100, decimals: 6)
+        while s.contains("."), s.hasSuffix("0") { s.removeLast() }
+        if s.hasSuffix(".") { s.removeLast() }
+        return s
+    }
+
+    static func monthText(_ date: String) -> String { String(date.prefix(7)) }
+
+    /// Up to `count` column indices: the first date, each anniversary of it and the last,
+    /// thinned evenly when they do not fit.
+    static func columns(_ dates: [String], count: Int) -> [Int] {
+        guard count > 0, !dates.isEmpty else { return [] }
+        let firstMonth = dates[0].dropFirst(5).prefix(2)
+        var candidates = dates.indices.filter { dates[$0].dropFirst(5).prefix(2) == firstMonth }
+        if candidates.last != dates.count - 1 { candidates.append(dates.count - 1) }
+        if candidates.count <= count { return candidates }
+        if count == 1 { return [candidates.last!] }
+        var out: [Int] = []
+        for i in 0..<count {
+            let idx = Int((Double(i) * Double(candidates.count - 1) / Double(count - 1)).rounded())
+            if out.last != candidates[idx] { out.append(candidates[idx]) }
+        }
+        return out
+    }
+}
+
+extension ComparisonReport {
+    static func isShare(_ m: SeriesMetric) -> Bool { m == .installedShare || m == .salesShare }
+    /// `installed share`, `sales`: the metric as the language writes it.
+    static func words(_ m: SeriesMetric) -> String {
+        switch m {
+        case .installedShare: return "installed share"
+        case .salesShare: return "sales share"
+        case .installed: return "installed"
+        case .sales: return "sales"
+        }
+    }
+}

@@ -1,0 +1,226 @@
+/// One run's figures as `compare` sees them: dates, and per segment the series of each
+/// vendor (or origin). Built from a `RunResult`, or read back from the CSV that
+/// `sharesim run --format csv` writes, so that a run can be compared with a saved one.
+public struct ShareTable: Sendable {
+    /// A segment's rows, in the order the run wrote them.
+    public struct SegmentRows: Sendable {
+        public var id: String
+        public var rows: [EntitySeries]
+        public init(id: String, rows: [EntitySeries]) {
+            self.id = id
+            self.rows = rows
+        }
+    }
+
+    /// What the table is called in messages: a scenario's name or a file's path.
+    public var name: String
+    /// The first day of each step, `YYYY-MM-DD`, in order.
+    public var dates: [String]
+    public var segments: [SegmentRows]
+    /// Whether the rows are vendors or origins.
+    public var grouping: Grouping
+
+    public init(name: String, dates: [String], segments: [SegmentRows], grouping: Grouping) {
+        self.name = name
+        self.dates = dates
+        self.segments = segments
+        self.grouping = grouping
+    }
+
+    /// A run's figures, per vendor or per origin (as `run --by` groups them).
+    public init(_ r: RunResult, grouping: Grouping = .vendor) {
+        self.name = r.scenario.name
+        self.dates = (0..<r.steps).map { r.date(ofStep: $0) }
+        self.segments = r.segments.indices.map { SegmentRows(id: r.scenario.segments[$0].id, rows: r.entities(segment: $0, by: grouping)) }
+        self.grouping = grouping
+    }
+
+    /// The same figures per origin: each origin's vendors summed in their order, as
+    /// `RunResult.entities(segment:by: .origin)` sums them (so the bits agree with a run's).
+    public func byOrigin() -> ShareTable {
+        guard grouping == .vendor else { return self }
+        let T = dates.count
+        let grouped = segments.map { seg -> SegmentRows in
+            var order: [String] = []
+            var acc: [String: EntitySeries] = [:]
+            for row in seg.rows {
+                if var a = acc[row.origin] {
+                    for k in 0..<T {
+                        a.installedShare[k] += row.installedShare[k]
+                        a.salesShare[k] += row.salesShare[k]
+                        a.installed[k] += row.installed[k]
+                        a.sales[k] += row.sales[k]
+                    }
+                    acc[row.origin] = a
+                } else {
+                    order.append(row.origin)
+                    var first = row
+                    first.name = row.origin
+                    acc[row.origin] = first
+                }
+            }
+            return SegmentRows(id: seg.id, rows: order.map { acc[$0]! })
+        }
+        return ShareTable(name: name, dates: dates, segments: grouped, grouping: .origin)
+    }
+}
+
+// MARK: - Reading run output back
+
+extension ShareTable {
+    /// Whether a file's text looks like run output: its first line is the run CSV's header.
+    public static func looksLikeRunCSV(_ text: Substring) -> Bool {
+        let first = text.prefix { $0 != "\n" && $0 != "\r" }
+        let header = first.hasPrefix("run,") ? first.dropFirst(4) : first[...]
+        return header.hasPrefix("step,date,segment,")
+    }
+
+    /// Reads CSV written by `sharesim run --format csv` (by vendor or by origin). A file
+    /// that holds several runs (a `run` column) must name one with `run`. Problems are
+    /// reported as located diagnostics, quoting the offending line.
+    public static func readCSV(_ text: String, path: String, run wanted: String? = nil) throws(ScenarioError) -> ShareTable {
+        let source = SourceFile(path: path, text: text)
+        func fail(_ message: String, line: Int, column: Int = 1, length: Int = 1, help: String? = nil) -> ScenarioError {
+            ScenarioError([Diagnostic(.error, message, at: SourceLocation(file: path, line: line, column: column, length: length),
+                                      help: help.map { [$0] } ?? [])], sources: [path: source])
+        }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        guard let headerLine = lines.first, !headerLine.isEmpty else {
+            throw ScenarioError([Diagnostic(.error, "'\(path)' is empty; expected run output (sharesim run --format csv)", at: nil)], sources: [:])
+        }
+        let header = csvFields(headerLine) ?? []
+        let known = ["run", "step", "date", "segment", "vendor", "origin", "installed_share", "sales_share", "installed", "sales"]
+        var column: [String: Int] = [:]
+        for (i, h) in header.enumerated() {
+            guard known.contains(h) else {
+                throw fail("unknown column '\(h)' in run output", line: 1, help: Suggestions.didYouMean(h, in: known)
+                    ?? "run output has the columns \(CSVReport.header(grouping: .vendor, withRun: false))")
+            }
+            column[h] = i
+        }
+        for required in ["step", "date", "segment", "origin", "installed_share", "sales_share", "installed", "sales"] where column[required] == nil {
+            throw fail("run output needs a '\(required)' column", line: 1,
+                       help: "the header of sharesim run --format csv is \(CSVReport.header(grouping: .vendor, withRun: false))")
+        }
+        let grouping: Grouping = column["vendor"] != nil ? .vendor : .origin
+        let nameColumn = column[grouping == .vendor ? "vendor" : "origin"]!
+
+        // Several runs in one file: keep the one asked for.
+        var runNames: [String] = []
+        var dates: [String] = []
+        var segmentOrder: [String] = []
+        var rowOrder: [String: [String]] = [:]
+        var origins: [String: String] = [:]
+        var values: [String: [[Double]]] = [:]  // "segment\u{0}name" → [metric][step]
+        let metrics = ["installed_share", "sales_share", "installed", "sales"]
+
+        for (index, raw) in lines.enumerated().dropFirst() {
+            let lineNumber = index + 1
+            if raw.isEmpty { continue }
+            guard let fields = csvFields(raw) else { throw fail("unterminated quoted field", line: lineNumber) }
+            guard fields.count == header.count else {
+                throw fail("this row has \(fields.count) fields; the header has \(header.count)", line: lineNumber)
+            }
+            if let r = column["run"] {
+                let run = fields[r]
+                if !runNames.contains(run) { runNames.append(run) }
+                if let wanted, run != wanted { continue }
+                if wanted == nil, runNames.count > 1 { continue }
+            }
+            guard let step = Int(fields[column["step"]!]), step >= 0 else {
+                throw fail("the step '\(fields[column["step"]!])' is not a whole number", line: lineNumber)
+            }
+            let date = fields[column["date"]!]
+            if step == dates.count {
+                dates.append(date)
+            } else if step > dates.count {
+                throw fail("step \(step) comes before step \(dates.count)", line: lineNumber, help: "rows go in step order, as sharesim run writes them")
+            } else if dates[step] != date {
+                throw fail("step \(step) is dated \(date) here and \(dates[step]) above", line: lineNumber)
+            }
+            let segment = fields[column["segment"]!], name = fields[nameColumn]
+            let key = segment + "\u{0}" + name
+            if rowOrder[segment] == nil { segmentOrder.append(segment); rowOrder[segment] = [] }
+            if values[key] == nil {
+                guard step == 0 else {
+                    throw fail("\(grouping.rawValue) '\(name)' in \(segment) first appears at step \(step)", line: lineNumber,
+                               help: "every \(grouping.rawValue) has a row at every step")
+                }
+                rowOrder[segment]!.append(name)
+                origins[key] = fields[column["origin"]!]
+                values[key] = Array(repeating: [], count: metrics.count)
+            }
+            for (m, metric) in metrics.enumerated() {
+                let text = fields[column[metric]!]
+                guard let x = Double(text) else {
+                    throw fail("'\(text)' in column \(metric) is not a number", line: lineNumber)
+                }
+                guard values[key]![m].count == step else {
+                    throw fail("\(grouping.rawValue) '\(name)' in \(segment) has two rows for step \(step)", line: lineNumber)
+                }
+                values[key]![m].append(x)
+            }
+        }
+        if let wanted, !runNames.contains(wanted) {
+            throw ScenarioError([Diagnostic(.error, "'\(path)' holds no run named '\(wanted)'", at: nil,
+                                            help: [Suggestions.didYouMean(wanted, in: runNames) ?? "its runs are: \(runNames.joined(separator: ", "))"])],
+                                sources: [:])
+        }
+        if wanted == nil, runNames.count > 1 {
+            throw ScenarioError([Diagnostic(.error, "'\(path)' holds \(runNames.count) runs (\(runNames.joined(separator: ", "))); compare takes one run per file",
+                                            at: nil, help: ["write each run to a file of its own, or name one: \(path)#\(runNames[0])"])],
+                                sources: [:])
+        }
+        guard !dates.isEmpty else {
+            throw ScenarioError([Diagnostic(.error, "'\(path)' has a header but no rows", at: nil)], sources: [:])
+        }
+        var segments: [SegmentRows] = []
+        for seg in segmentOrder {
+            var rows: [EntitySeries] = []
+            for name in rowOrder[seg]! {
+                let key = seg + "\u{0}" + name
+                let v = values[key]!
+                guard v[0].count == dates.count else {
+                    throw ScenarioError([Diagnostic(.error, "'\(path)': \(grouping.rawValue) '\(name)' in \(seg) has \(v[0].count) steps; the file has \(dates.count)",
+                                                    at: nil)], sources: [:])
+                }
+                rows.append(EntitySeries(name: name, origin: origins[key]!, installedShare: v[0], salesShare: v[1], installed: v[2], sales: v[3]))
+            }
+            segments.append(SegmentRows(id: seg, rows: rows))
+        }
+        return ShareTable(name: wanted ?? path, dates: dates, segments: segments, grouping: grouping)
+    }
+
+    /// The fields of one CSV line (RFC 4180 quoting), or nil when a quote is left open.
+    static func csvFields(_ line: Substring) -> [String]? {
+        var fields: [String] = []
+        var field = ""
+        var quoted = false, wasQuoted = false
+        var i = line.startIndex
+        while i < line.endIndex {
+            let c = line[i]
+            if quoted {
+                if c == "\"" {
+                    let next = line.index(after: i)
+                    if next < line.endIndex, line[next] == "\"" { field.append("\""); i = line.index(after: next); continue }
+                    quoted = false
+                } else {
+                    field.append(c)
+                }
+            } else if c == "\"", field.isEmpty, !wasQuoted {
+                quoted = true
+                wasQuoted = true
+            } else if c == "," {
+                fields.append(field)
+                field = ""
+                wasQuoted = false
+            } else {
+                field.append(c)
+            }
+            i = line.index(after: i)
+        }
+        if quoted { return nil }
+        fields.append(field)
+        return fields
+    }
+}

@@ -1,0 +1,116 @@
+/// An outcome tabulated over one parameter's values, or over a grid of two parameters'.
+///
+/// ```swift
+/// let outcome = try ScenarioOutcome.parse("installed share origin CN, HK in chips at 2023-01", in: s)
+/// let sweep = try Sweep.run(s, axes: [try SweepAxis.parse("leakage=2%..20%/10")], outcome: outcome)
+/// sweep.value(row: 3)          // the outcome with leakage = 8%
+/// ```
+///
+/// Each value (each cell of a grid) is an independent run of the scenario with the
+/// parameters set; the runs go to all cores (`threads`) and are collected by index, so a
+/// sweep's values are the same bits whatever the number of threads.
+public struct Sweep: Sendable {
+    public var scenario: ResolvedScenario
+    /// One axis (a table) or two (a grid: rows are the first axis's values, columns the second's).
+    public var axes: [SweepAxis]
+    public var outcome: ScenarioOutcome
+    /// Row-major: the cell of row `i` and column `j` is at `i · columns + j`.
+    public var values: [Double]
+
+    public var rows: Int { axes[0].values.count }
+    public var columns: Int { axes.count > 1 ? axes[1].values.count : 1 }
+
+    public func value(row i: Int, column j: Int = 0) -> Double { values[i * columns + j] }
+
+    /// Why a sweep stopped: a value a parameter does not accept (or an unknown parameter),
+    /// or cancellation.
+    public enum Failure: Error, Sendable {
+        case invalid(Diagnostic)
+        case cancelled
+    }
+
+    /// The most runs one sweep may ask for.
+    public static let maxRuns = 1_000_000
+
+    /// Runs the scenario once per value (per cell of a grid) and reads the outcome of each.
+    public static func run(_ scenario: ResolvedScenario, axes: [SweepAxis], outcome: ScenarioOutcome,
+                           threads: Int = SweepExecutor.defaultThreads,
+                           isCancelled: (@Sendable () -> Bool)? = nil) throws(Failure) -> Sweep {
+        guard (1...2).contains(axes.count) else {
+            throw .invalid(Diagnostic(.error, "a sweep varies one parameter or two, not \(axes.count)", at: nil,
+                                      help: ["give --vary once for a table, twice for a grid"]))
+        }
+        if axes.count == 2, axes[0].name == axes[1].name {
+            throw .invalid(Diagnostic(.error, "parameter '\(axes[0].name)' is varied twice", at: nil, help: ["vary two different parameters"]))
+        }
+        // Every value of every axis is checked before any run, so that a value out of range is
+        // reported at once rather than after the runs before it.
+        for axis in axes {
+            for v in axis.values {
+                do { _ = try scenario.setting(axis.name, to: v) } catch { throw .invalid(error) }
+            }
+        }
+        let columns = axes.count > 1 ? axes[1].values.count : 1
+        let count = axes[0].values.count * columns
+        guard count <= maxRuns else {
+            throw .invalid(Diagnostic(.error, "the sweep asks for \(count) runs; at most \(maxRuns) are allowed", at: nil,
+                                      help: ["take fewer values"]))
+        }
+        let results = SweepExecutor.map(count: count, threads: threads) { index -> SweepJobResult in
+            if let isCancelled, isCancelled() { return .cancelled }
+            var setting = [(axes[0].name, axes[0].values[index / columns])]
+            if axes.count > 1 { setting.append((axes[1].name, axes[1].values[index % columns])) }
+            return SweepJob.evaluate(scenario, setting: setting, outcomes: [outcome], isCancelled: isCancelled).map { $0[0] }
+        }
+        var values: [Double] = []
+        values.reserveCapacity(count)
+        for r in results {
+            switch r {
+            case .value(let x): values.append(x)
+            case .invalid(let d): throw .invalid(d)
+            case .cancelled: throw .cancelled
+            }
+        }
+        return Sweep(scenario: scenario, axes: axes, outcome: outcome, values: values)
+    }
+}
+
+/// What one run of a sweep or a calibration gives.
+enum SweepJobResult: Sendable {
+    case value(Double)
+    case invalid(Diagnostic)
+    case cancelled
+}
+
+enum SweepJob {
+    enum Result<T: Sendable>: Sendable {
+        case value(T)
+        case invalid(Diagnostic)
+        case cancelled
+
+        func map(_ f: (T) -> Double) -> SweepJobResult {
+            switch self {
+            case .value(let x): return .value(f(x))
+            case .invalid(let d): return .invalid(d)
+            case .cancelled: return .cancelled
+            }
+        }
+    }
+
+    /// The scenario with the parameters set, in the order given.
+    static func scenario(_ base: ResolvedScenario, setting: [(String, Double)]) throws(Diagnostic) -> ResolvedScenario {
+        var s = base
+        for (name, value) in setting { s = try s.setting(name, to: value) }
+        return s
+    }
+
+    /// Sets the parameters, runs, and reads each outcome.
+    static func evaluate(_ base: ResolvedScenario, setting: [(String, Double)], outcomes: [ScenarioOutcome],
+                         isCancelled: (@Sendable () -> Bool)?) -> Result<[Double]> {
+        let s: ResolvedScenario
+        do { s = try scenario(base, setting: setting) } catch { return .invalid(error) }
+        let run: RunResult
+        do { run = try Engine.run(s, isCancelled: isCancelled) } catch { return .cancelled }
+        return .value(outcomes.map { $0.value(in: run) })
+    }
+}

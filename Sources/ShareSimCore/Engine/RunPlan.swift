@@ -1,0 +1,123 @@
+import Foundation
+
+/// A scenario resolved for the step loops: for each segment its members, their base utility
+/// and initial installed base, its buyer weights, and the ramps its changes start, all in
+/// flat lists that a workspace keeps from run to run. Names are looked up here, once per
+/// run, so that the step loops only ever see indices.
+struct RunPlan {
+    var segments: [SegmentPlan] = []
+    var members = ScratchList<Int>()
+    var base = ScratchList<Double>()
+    var initial = ScratchList<Double>()
+    var weights = ScratchList<Double>()
+    var events = ScratchList<RampEvent>()
+    var entries = ScratchList<Int>()
+    /// Doubles the run's figures take.
+    private(set) var outputCount = 0
+    /// Per scenario vendor, its member index in the segment being planned, or -1.
+    private var column = ScratchList<Int>()
+    /// Vendor ids and their indices, kept while a batch's runs share their vendors.
+    private var vendorIDs: [String] = []
+    private var vendorIndex: [String: Int] = [:]
+
+    mutating func build(_ scenario: ResolvedScenario) {
+        segments.removeAll(keepingCapacity: true)
+        members.removeAll(); base.removeAll(); initial.removeAll()
+        weights.removeAll(); events.removeAll(); entries.removeAll()
+        indexVendors(scenario.vendors)
+        let steps = scenario.timeline.steps, dt = scenario.timeline.step.years
+        var output = 0
+        for segment in scenario.segments {
+            let members = addMembers(segment, vendors: scenario.vendors)
+            let layout = ParameterLayout(vendorCount: members.count, buyerCount: segment.buyers.count)
+            let firstWeight = weights.count
+            for group in segment.buyers { weights.append(group.weight) }
+            let firstEvent = events.count
+            var shifts = false, trends = false
+            for change in scenario.changes where change.at < steps && change.segment == segment.id {
+                guard addEvent(change, segment: segment, layout: layout, firstEvent: firstEvent) else { continue }
+                shifts = shifts || change.field == .shift
+                trends = trends || change.field == .trend
+            }
+            segments.append(SegmentPlan(
+                layout: layout, members: members, weights: firstWeight..<weights.count,
+                events: firstEvent..<events.count, utilityMoves: shifts || trends, trendMoves: trends,
+                replacement: min(1.0, dt / segment.lifetime), growth: segment.growth, output: output))
+            output += SegmentPlan.outputCount(steps: steps, vendors: members.count)
+        }
+        outputCount = output
+    }
+
+    func deallocate() {
+        members.deallocate(); base.deallocate(); initial.deallocate(); weights.deallocate()
+        events.deallocate(); entries.deallocate(); column.deallocate()
+    }
+
+    /// Rebuilds the id index only when the vendors differ from the last run's; comparing
+    /// the ids costs far less than hashing them.
+    private mutating func indexVendors(_ vendors: [Vendor]) {
+        guard !vendors.elementsEqual(vendorIDs, by: { $0.id == $1 }) else { return }
+        vendorIDs = vendors.map(\.id)
+        vendorIndex.removeAll(keepingCapacity: true)
+        for (i, id) in vendorIDs.enumerated() where vendorIndex[id] == nil { vendorIndex[id] = i }
+    }
+
+    /// The vendors with an initial share or an appeal, in declaration order (MODEL.md
+    /// "Entities"); `α = ln σ` when `σ > 0`, else the appeal.
+    private mutating func addMembers(_ segment: Segment, vendors: [Vendor]) -> Range<Int> {
+        let first = members.count
+        let column = column.resize(vendors.count)
+        for (i, vendor) in vendors.enumerated() {
+            column[i] = -1
+            let sigma = segment.initial[vendor.id]
+            let alpha: Double
+            if let sigma, sigma > 0 {
+                alpha = Foundation.log(sigma)
+            } else if let appeal = segment.appeal[vendor.id] {
+                alpha = appeal
+            } else if sigma != nil {
+                alpha = -.infinity
+            } else {
+                continue
+            }
+            column[i] = members.count - first
+            members.append(i)
+            base.append(alpha)
+            initial.append((sigma ?? 0) * segment.size)
+        }
+        return first..<members.count
+    }
+
+    /// The change's ramp on the parameter entries it sets, inserted after the segment's
+    /// events that start no later; false when it sets none, because the vendor or buyer
+    /// group it names takes no part in the segment.
+    private mutating func addEvent(_ change: Change, segment: Segment, layout: ParameterLayout, firstEvent: Int) -> Bool {
+        let first = entries.count
+        if change.field == .growth {
+            entries.append(layout.growth)
+        } else if let id = change.vendor, let i = vendorIndex[id], column[i] >= 0 {
+            let j = column[i]
+            switch change.field {
+            case .shift: entries.append(layout.shift(j))
+            case .trend: entries.append(layout.trend(j))
+            case .access:
+                if let buyer = change.buyer {
+                    if let b = segment.buyers.firstIndex(where: { $0.id == buyer }) { entries.append(layout.access(b, j)) }
+                } else {
+                    for b in 0..<layout.buyerCount { entries.append(layout.access(b, j)) }
+                }
+            case .growth: break
+            }
+        }
+        guard entries.count > first else { return false }
+        events.append(RampEvent(at: change.at, to: change.to, over: max(1, change.over), firstEntry: first, entryCount: entries.count - first))
+        var e = events.count - 1
+        while e > firstEvent && events[e - 1].at > events[e].at {
+            let later = events[e - 1]
+            events[e - 1] = events[e]
+            events[e] = later
+            e -= 1
+        }
+        return true
+    }
+}

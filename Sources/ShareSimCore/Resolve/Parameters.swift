@@ -1,0 +1,199 @@
+/// Named and uncertain figures of a resolved scenario: what `param` declares, what a
+/// distribution written in place of a number becomes, and how a value set for one of them
+/// reaches every figure that uses it. Monte Carlo draws them; sweeps and calibration set them.
+
+/// The distribution of an uncertain parameter, in model units (`6.5%` is 0.065).
+public enum Distribution: Sendable, Equatable {
+    /// Uniform between low and high, low < high.
+    case uniform(Double, Double)
+    /// Triangular with (low, mode, high), low ≤ mode ≤ high, low < high.
+    case triangular(Double, Double, Double)
+    /// Normal, truncated to the parameter's valid range.
+    case normal(mean: Double, sd: Double)
+    /// One of the values, each as likely.
+    case oneOf([Double])
+
+    /// The value a plain `run` uses: the mean for uniform, triangular and normal (the mean as
+    /// written, before truncation), the first value for `oneof`.
+    public var nominal: Double {
+        switch self {
+        case .uniform(let a, let b): return (a + b) / 2
+        case .triangular(let a, let c, let b): return (a + c + b) / 3
+        case .normal(let mean, _): return mean
+        case .oneOf(let values): return values.first ?? 0
+        }
+    }
+
+    /// The smallest and largest value a draw can take before truncation; nil for a normal.
+    public var bounds: ClosedRange<Double>? {
+        switch self {
+        case .uniform(let a, let b): return a...b
+        case .triangular(let a, _, let b): return a...b
+        case .normal: return nil
+        case .oneOf(let values): return (values.min() ?? 0)...(values.max() ?? 0)
+        }
+    }
+
+    /// The distribution as the language writes it, with plain numbers in model units.
+    public var description: String {
+        func n(_ d: Double) -> String { NumberText.csv(d) }
+        switch self {
+        case .uniform(let a, let b): return "uniform(\(n(a)), \(n(b)))"
+        case .triangular(let a, let c, let b): return "triangular(\(n(a)), \(n(c)), \(n(b)))"
+        case .normal(let m, let s): return "normal(\(n(m)), \(n(s)))"
+        case .oneOf(let values): return "oneof(\(values.map(n).joined(separator: ", ")))"
+        }
+    }
+}
+
+/// A named figure (`param leakage = 6.5%`), or an uncertain one written in place of a
+/// number (`to uniform(3%, 10%)`, named after what it sets, e.g. `chips lifetime`).
+public struct ScenarioParameter: Sendable, Equatable {
+    public var name: String
+    /// The value in effect; what a plain run uses.
+    public var nominal: Double
+    /// Nil for a parameter with a fixed value.
+    public var distribution: Distribution?
+    /// Where it was declared (for an anonymous one, where the distribution was written).
+    public var location: SourceLocation
+    /// Every figure it sets.
+    public var targets: [ParameterTarget]
+    /// The values every place it is used accepts: [0, 1] for access, shares and buyer
+    /// weights, above 0 for a lifetime or size, at least −100% for growth.
+    public var validRange: ClosedRange<Double>
+
+    public init(name: String, nominal: Double, distribution: Distribution?, location: SourceLocation,
+                targets: [ParameterTarget], validRange: ClosedRange<Double>) {
+        self.name = name
+        self.nominal = nominal
+        self.distribution = distribution
+        self.location = location
+        self.targets = targets
+        self.validRange = validRange
+    }
+
+    /// Whether Monte Carlo draws it.
+    public var isUncertain: Bool { distribution != nil }
+}
+
+/// One figure of a resolved scenario that a parameter sets. Segment indices count in
+/// `ResolvedScenario.segments`, change indices in `ResolvedScenario.changes`, buyer indices
+/// in the segment's `buyers`.
+public enum ParameterTarget: Sendable, Equatable {
+    case lifetime(segment: Int)
+    case growth(segment: Int)
+    case size(segment: Int)
+    /// The change's `to`.
+    case change(index: Int)
+    case initialShare(segment: Int, vendor: String)
+    case buyerWeight(segment: Int, buyer: Int)
+    case appeal(segment: Int, vendor: String)
+}
+
+extension ResolvedScenario {
+    /// The scenario with parameter `name` set to `value` everywhere it is used; throws a Diagnostic if unknown or out of its valid range.
+    ///
+    /// Shares and buyer weights keep summing to 100%: the entries of the segment that no
+    /// parameter sets take up the difference, in proportion to their current values. A value
+    /// that would leave them less than nothing (the parameters' shares over 100%), or a
+    /// segment whose every entry is a parameter and no longer sums to 100%, is refused.
+    public func setting(_ name: String, to value: Double) throws(Diagnostic) -> ResolvedScenario {
+        guard let i = parameters.firstIndex(where: { $0.name == name }) else {
+            let names = parameters.map(\.name)
+            throw Diagnostic(.error, "unknown parameter '\(name)'", at: nil,
+                             help: [Suggestions.didYouMean(name, in: names)
+                                    ?? (names.isEmpty ? "this scenario declares no parameters; declare one with: param NAME = 6.5%"
+                                                      : "parameters are: \(names.joined(separator: ", "))")])
+        }
+        let p = parameters[i]
+        guard value.isFinite, p.validRange.contains(value) else {
+            throw Diagnostic(.error, "\(NumberText.csv(value)) is outside the valid range of parameter '\(name)'", at: p.location,
+                             notes: ["'\(name)' accepts \(ResolvedScenario.describe(p.validRange)) where it is used"])
+        }
+        var out = self
+        if value == p.nominal { return out }
+        out.parameters[i].nominal = value
+        out.assign(p.targets, value)
+        try out.rebalance(segmentsOf: p.targets, changed: name)
+        return out
+    }
+
+    static func describe(_ r: ClosedRange<Double>) -> String {
+        let lo = r.lowerBound, hi = r.upperBound
+        if lo <= -.greatestFiniteMagnitude && hi >= .greatestFiniteMagnitude { return "any value" }
+        if hi >= .greatestFiniteMagnitude { return lo > 0 && lo < 1e-300 ? "values above 0" : "values from \(NumberText.csv(lo))" }
+        return "values from \(lo > 0 && lo < 1e-300 ? "just above 0" : NumberText.csv(lo)) to \(NumberText.csv(hi))"
+    }
+
+    /// Writes a value into every figure a parameter sets, without rebalancing.
+    mutating func assign(_ targets: [ParameterTarget], _ value: Double) {
+        for t in targets {
+            switch t {
+            case .lifetime(let s): segments[s].lifetime = value
+            case .growth(let s): segments[s].growth = value
+            case .size(let s): segments[s].size = value
+            case .change(let c): changes[c].to = value
+            case .initialShare(let s, let v): segments[s].initial[v] = value
+            case .buyerWeight(let s, let b): segments[s].buyers[b].weight = value
+            case .appeal(let s, let v): segments[s].appeal[v] = value
+            }
+        }
+    }
+
+    /// After shares or buyer weights of some segments were set: the entries no parameter
+    /// sets are scaled so that each segment's figures sum to 1 again.
+    mutating func rebalance(segmentsOf targets: [ParameterTarget], changed: String) throws(Diagnostic) {
+        var shareSegments: [Int] = [], buyerSegments: [Int] = []
+        for t in targets {
+            switch t {
+            case .initialShare(let s, _): if !shareSegments.contains(s) { shareSegments.append(s) }
+            case .buyerWeight(let s, _): if !buyerSegments.contains(s) { buyerSegments.append(s) }
+            default: break
+            }
+        }
+        for s in shareSegments { try rebalanceShares(segment: s, changed: changed) }
+        for s in buyerSegments { try rebalanceBuyers(segment: s, changed: changed) }
+    }
+
+    private mutating func rebalanceShares(segment s: Int, changed: String) throws(Diagnostic) {
+        var fixed = Set<String>()
+        for p in parameters {
+            for case .initialShare(let seg, let v) in p.targets where seg == s { fixed.insert(v) }
+        }
+        // Declaration order, so that sums are taken in a fixed order.
+        let order = vendors.map(\.id).filter { segments[s].initial[$0] != nil }
+        var weights = order.map { segments[s].initial[$0]! }
+        try ResolvedScenario.rebalance(&weights, isFixed: order.map { fixed.contains($0) }, what: "shares", segment: segments[s].id, changed: changed)
+        for (j, v) in order.enumerated() { segments[s].initial[v] = weights[j] }
+    }
+
+    private mutating func rebalanceBuyers(segment s: Int, changed: String) throws(Diagnostic) {
+        var fixed = Set<Int>()
+        for p in parameters {
+            for case .buyerWeight(let seg, let b) in p.targets where seg == s { fixed.insert(b) }
+        }
+        var weights = segments[s].buyers.map(\.weight)
+        try ResolvedScenario.rebalance(&weights, isFixed: weights.indices.map { fixed.contains($0) }, what: "buyer weights",
+                                       segment: segments[s].id, changed: changed)
+        for b in weights.indices { segments[s].buyers[b].weight = weights[b] }
+    }
+
+    /// Scales the free weights so that all sum to 1; refuses when that cannot be done.
+    static func rebalance(_ w: inout [Double], isFixed: [Bool], what: String, segment: String, changed: String) throws(Diagnostic) {
+        var fixedSum = 0.0, freeSum = 0.0
+        for j in w.indices { if isFixed[j] { fixedSum += w[j] } else { freeSum += w[j] } }
+        if fixedSum > 1 + 1e-9 {
+            throw Diagnostic(.error, "with parameter '\(changed)' so set, the \(what) of '\(segment)' that parameters set sum to \(NumberText.percent(fixedSum)), over 100%",
+                             at: nil, help: ["choose a smaller value"])
+        }
+        let rest = Swift.max(0, 1 - fixedSum)
+        if freeSum > 0 {
+            if freeSum == rest { return }
+            let scale = rest / freeSum
+            for j in w.indices where !isFixed[j] { w[j] *= scale }
+        } else if abs(fixedSum - 1) > 1e-6 {
+            throw Diagnostic(.error, "with parameter '\(changed)' so set, the \(what) of '\(segment)' sum to \(NumberText.percent(fixedSum)), not 100%",
+                             at: nil, help: ["every \(what == "shares" ? "share" : "weight") of '\(segment)' is a parameter, so none can take up the difference; write one as a number"])
+        }
+    }
+}

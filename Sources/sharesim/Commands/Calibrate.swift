@@ -1,0 +1,132 @@
+import ArgumentParser
+import Foundation
+import ShareSimCore
+
+struct Calibrate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Fit parameters of a scenario to observed outcomes.",
+        discussion: """
+            One --fit and one --target: bisection inside --in LOW..HIGH (or the
+            parameter's valid range, if bounded); outcome - target must change sign
+            between the two ends. At most 60 halvings, stopping when the bracket is
+            below 1e-12 of its first width.
+            Several --fit or --target: least squares (Levenberg-Marquardt) on the
+            log-odds of shares (log of amounts, log of growth factors), from the
+            parameters' values in the file, within their valid ranges and the --in
+            bounds given (one per --fit, in order).
+            Examples:
+              sharesim calibrate scenarios/china-chip-share.scn \\
+                --fit leakage --in 0%..20% \\
+                --target "installed share origin CN, HK in chips at 2023-01 = 85%"
+              sharesim calibrate scenarios/huawei-substitution.scn \\
+                --fit huawei_trend --in 0.3/y..0.7/y \\
+                --target "sales growth Huawei from 2014-01 to 2019-01 = 51%/y"
+            """)
+
+    enum Method: String, ExpressibleByArgument, CaseIterable {
+        case auto, bisection
+        case leastSquares = "least-squares"
+    }
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
+
+    @Argument(help: "The scenario file.")
+    var file: String
+
+    @Option(help: ArgumentHelp("A parameter to fit; repeat for several.", valueName: "name"))
+    var fit: [String] = []
+
+    @Option(name: .customLong("in"), help: ArgumentHelp("Bounds LOW..HIGH for each --fit, in order (e.g. 0%..20%).", valueName: "low..high"))
+    var bounds: [String] = []
+
+    @Option(help: ArgumentHelp("An observation: \"OUTCOME = VALUE\", e.g. \"installed share origin CN in chips at 2023-01 = 85%\"; repeat for several.",
+                               valueName: "target"))
+    var target: [String] = []
+
+    @Option(help: "auto (bisection for one parameter and one target, else least squares), bisection or least-squares.")
+    var method: Method = .auto
+
+    @Option(help: "Output format: table or json.")
+    var format: Format = .table
+
+    @Option(name: [.short, .long], help: "Write to this file instead of standard output (atomically).")
+    var output: String?
+
+    @Option(help: "Threads for the runs of least squares (default: every core).")
+    var threads: Int?
+
+    @OptionGroup var diagnostics: DiagnosticOptions
+
+    func validate() throws {
+        if fit.isEmpty { throw ValidationError("give the parameter to fit: --fit NAME") }
+        if target.isEmpty { throw ValidationError("give what to fit it to: --target \"OUTCOME = VALUE\"") }
+        if bounds.count > fit.count { throw ValidationError("--in gives bounds for each --fit in order; there are more --in than --fit") }
+        if method == .bisection, fit.count != 1 || target.count != 1 {
+            throw ValidationError("bisection fits one parameter to one target")
+        }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+    }
+
+    func run() throws {
+        let input = ScenarioInput(printer: diagnostics.printer)
+        let loaded: ScenarioLoader.Loaded
+        switch input.load(file) {
+        case .failure(let code): throw code
+        case .success(let l): loaded = l
+        }
+        let scenario = loaded.scenario
+        var intervals: [ValueInterval] = []
+        var targets: [OutcomeTarget] = []
+        var problems: [Diagnostic] = []
+        var sources: [String: SourceFile] = loaded.sources
+        for text in bounds {
+            do { intervals.append(try ValueInterval.parse(text, source: "--in")) } catch {
+                problems += error.diagnostics
+                sources.merge(error.sources) { a, _ in a }
+            }
+        }
+        for (i, text) in target.enumerated() {
+            do { targets.append(try OutcomeTarget.parse(text, in: scenario, source: target.count > 1 ? "--target \(i + 1)" : "--target")) } catch {
+                problems += error.diagnostics
+                sources.merge(error.sources) { a, _ in a }
+            }
+        }
+        if !problems.isEmpty {
+            input.report(ScenarioError(problems, sources: sources))
+            throw ExitCode(ExitStatus.usage)
+        }
+        let useBisection = method == .bisection || (method == .auto && fit.count == 1 && targets.count == 1)
+        let result: ScenarioCalibration.Result
+        do {
+            if useBisection {
+                var interval = intervals.first.map { $0.low...$0.high }
+                let labels = intervals.first.map { (low: $0.lowText, high: $0.highText) }
+                if interval == nil { interval = try ScenarioCalibration.bracket(of: fit[0], in: scenario) }
+                guard let interval else {
+                    Output.err("sharesim: error: '\(fit[0])' has no bounded valid range; give a bracket: --in LOW..HIGH\n")
+                    throw ExitCode(ExitStatus.usage)
+                }
+                result = try ScenarioCalibration.fitByBisection(scenario, parameter: fit[0], in: interval, labels: labels, target: targets[0])
+            } else {
+                result = try ScenarioCalibration.fitByLeastSquares(
+                    scenario, parameters: fit, bounds: fit.indices.map { $0 < intervals.count ? intervals[$0].low...intervals[$0].high : nil },
+                    targets: targets, threads: threads ?? SweepExecutor.defaultThreads)
+            }
+        } catch let failure as ScenarioCalibration.Failure {
+            switch failure {
+            case .cancelled: throw ExitCode(ExitStatus.interrupted)
+            case .invalid(let d):
+                input.report(ScenarioError([d], sources: sources))
+                throw ExitCode(ExitStatus.usage)
+            }
+        }
+        let text: String
+        switch format {
+        case .table:
+            text = CalibrationReport.text(result, scenario: scenario.name, units: fit.indices.map { $0 < intervals.count ? intervals[$0].unit : nil })
+        case .json:
+            text = CalibrationReport.json(result, scenario: scenario)
+        }
+        try AnalysisOutput.write(text, to: output)
+    }
+}

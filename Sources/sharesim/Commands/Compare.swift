@@ -1,0 +1,153 @@
+import ArgumentParser
+import Foundation
+import ShareSimCore
+
+struct Compare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compare two scenarios or two run outputs; exit 1 if they differ by more than a tolerance.",
+        discussion: """
+            A and B are scenario files (.scn or resolved .json; '-' reads standard
+            input) or run output written by 'sharesim run --format csv' (one run per
+            file; FILE#RUN picks one run of a file that holds several). For each
+            segment and vendor it reports the difference B - A over time, the first
+            date where |B - A| exceeds the tolerance, and the largest difference.
+            The tolerance is absolute, in share: 0.5% (or 0.005) is half a
+            percentage point. The default, 0, counts any difference. Exits 1 when a
+            difference exceeds the tolerance, 0 otherwise.
+            Examples:
+              sharesim compare scenarios/ofac-easing.scn \\
+                scenarios/ofac-no-easing.scn --by origin
+              sharesim run scenarios/ofac-easing.scn --format csv -o easing.csv
+              sharesim compare easing.csv scenarios/ofac-easing.scn
+            """)
+
+    @Argument(help: "The first scenario or run output (A).")
+    var a: String
+
+    @Argument(help: "The second scenario or run output (B); differences are B − A.")
+    var b: String
+
+    @Option(help: "Largest difference that counts as equal, e.g. 0.5% or 0.005 (default 0: any difference).")
+    var tolerance: String?
+
+    @Option(help: "Output format: table, csv or json.")
+    var format: OutputFormat = .table
+
+    @Option(name: [.short, .long], help: "Write to this file instead of standard output (atomically).")
+    var output: String?
+
+    @Option(help: "Which share to compare: installed or sales.")
+    var share: ShareKind = .installed
+
+    @Option(help: "Rows per vendor or per origin.")
+    var by: Grouping = .vendor
+
+    @OptionGroup var diagnostics: DiagnosticOptions
+
+    func validate() throws {
+        if a == "-" && b == "-" { throw ValidationError("only one of A and B can be standard input") }
+    }
+
+    func run() throws {
+        let printer = diagnostics.printer
+        let input = ScenarioInput(printer: printer)
+        var limit = 0.0
+        if let tolerance {
+            do {
+                let q = try ValueText.parse(tolerance, source: "--tolerance")
+                guard q.unit == .percent || q.unit == .plain, q.value >= 0 else {
+                    Output.err("sharesim: error: --tolerance takes a non-negative share difference, e.g. 0.5% or 0.005, not \(tolerance)\n")
+                    throw ExitCode(ExitStatus.usage)
+                }
+                limit = q.value
+            } catch let e as ScenarioError {
+                input.report(e)
+                throw ExitCode(ExitStatus.usage)
+            }
+        }
+        // Both sides are read and all their problems reported before giving up.
+        let sides = [CompareSide.load(a, input: input, grouping: by), CompareSide.load(b, input: input, grouping: by)]
+        var tables: [(table: ShareTable, label: String)] = []
+        var failure: Int32 = 0
+        for side in sides {
+            switch side {
+            case .success(let t): tables.append(t)
+            case .failure(let code): failure = failure == 0 ? code.rawValue : failure
+            }
+        }
+        if failure != 0 { throw ExitCode(failure) }
+
+        let comparison: RunComparison
+        do {
+            comparison = try RunComparison(tables[0].table, tables[1].table, metric: share == .installed ? .installedShare : .salesShare,
+                                           grouping: by, tolerance: limit)
+        } catch {
+            Output.err("sharesim: error: cannot compare \(a) with \(b): \(error.message)\n" + (error.help.map { "help: \($0)\n" } ?? ""))
+            throw ExitCode(ExitStatus.dataError)
+        }
+        let text: String
+        switch format {
+        case .table:
+            text = ComparisonReport.table(comparison, labelA: tables[0].label, labelB: tables[1].label, width: output == nil ? Terminal.width : 80)
+        case .csv: text = ComparisonReport.csv(comparison)
+        case .json: text = ComparisonReport.json(comparison, labelA: tables[0].label, labelB: tables[1].label)
+        }
+        if let output {
+            do { try AtomicFile.write(text, to: output) } catch {
+                Output.err("sharesim: error: cannot write '\(output)': \(error.localizedDescription)\n")
+                throw ExitCode(73)
+            }
+        } else {
+            Output.out(text)
+        }
+        if !comparison.isWithinTolerance { throw ExitCode(ExitStatus.expectationFailed) }
+    }
+}
+
+/// One side of a comparison: a scenario to run, or run output to read back.
+enum CompareSide {
+    static func load(_ given: String, input: ScenarioInput, grouping: Grouping) -> Result<(table: ShareTable, label: String), ExitCode> {
+        // FILE#RUN names one run of a file that holds several.
+        var path = given, run: String?
+        if given != "-", !FileManager.default.fileExists(atPath: given), let hash = given.lastIndex(of: "#") {
+            path = String(given[..<hash])
+            run = String(given[given.index(after: hash)...])
+        }
+        let name = path == "-" ? "<stdin>" : path
+        let data: Data
+        do { data = try ScenarioInput.read(path) } catch {
+            let missing = (error as NSError).code == NSFileReadNoSuchFileError || (error as NSError).code == NSFileNoSuchFileError
+            let reason = missing ? "no such file" : (error as NSError).localizedDescription
+            Output.err("sharesim: error: cannot read '\(name)': \(reason)\n")
+            return .failure(ExitCode(ExitStatus.noInput))
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        if path.hasSuffix(".csv") || ShareTable.looksLikeRunCSV(text[...]) {
+            do {
+                var table = try ShareTable.readCSV(text, path: name, run: run)
+                table.name = given
+                return .success((table, given))
+            } catch {
+                input.report(error)
+                return .failure(ExitCode(ExitStatus.dataError))
+            }
+        }
+        if let run {
+            Output.err("sharesim: error: '\(path)' is a scenario, not run output; '#\(run)' picks a run only in a CSV file\n")
+            return .failure(ExitCode(ExitStatus.usage))
+        }
+        // A scenario: loaded like every other command's (its `use`d files from disk).
+        let loader = ScenarioLoader(readFile: { p in p == name ? data : try ScenarioInput.read(p) })
+        do {
+            let loaded = try loader.load(path: name)
+            if !loaded.warnings.isEmpty { Output.err(input.printer.render(loaded.warnings, sources: loaded.sources)) }
+            let result = try Engine.run(loaded.scenario)
+            return .success((ShareTable(result, grouping: grouping), "\(given) — \(loaded.scenario.name)"))
+        } catch let error as ScenarioError {
+            input.report(error)
+            return .failure(ExitCode(error.isUnreadableFile ? ExitStatus.noInput : ExitStatus.dataError))
+        } catch {
+            return .failure(ExitCode(ExitStatus.interrupted))
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import ShareSimCore
+
+struct MergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Combine the partial results of a sharded Monte Carlo batch.",
+        discussion: """
+            PARTS are the files 'sharesim montecarlo … --shard I/N --output PART' wrote, one per shard, in
+            any order. The output is exactly the bytes one machine running the whole batch would have
+            written. Every shard of the batch must be given once.
+
+            Example:
+              sharesim merge parts/part-*.mcpart --format csv -o bands.csv
+            """)
+
+    @Argument(help: "The partial result files.")
+    var parts: [String]
+
+    @Option(help: "Output format: table, csv or json (default: the format the shards were run with).")
+    var format: OutputFormat?
+
+    @Option(name: [.short, .long], help: "Write to this file instead of standard output (atomically).")
+    var output: String?
+
+    @Option(help: "Threads for the percentiles (default: every core).")
+    var threads: Int?
+
+    func validate() throws {
+        if parts.isEmpty { throw ValidationError("give the partial result files to merge") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+    }
+
+    func run() throws {
+        let merged: (batch: MonteCarloBatch, format: MonteCarloReport.Format, samples: MonteCarloSamples)
+        do { merged = try MonteCarloShard.merge(parts) } catch {
+            Output.err("sharesim: error: \(error.description)\n")
+            throw ExitCode(error.isUnreadable ? ExitStatus.noInput : ExitStatus.dataError)
+        }
+        let chosen = format.flatMap { MonteCarloReport.Format(rawValue: $0.rawValue) } ?? merged.format
+        let values = MonteCarlo.bands(merged.samples, bands: merged.batch.bands, rows: merged.batch.entities.count,
+                                      threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        try MergeCommand.emit(MonteCarloReport.render(merged.batch, values: values, as: chosen), to: output)
+    }
+
+    /// Writes a report to a file atomically, or to standard output.
+    static func emit(_ text: String, to output: String?) throws {
+        guard let output else { return Output.out(text) }
+        do { try AtomicFile.write(text, to: output) } catch {
+            Output.err("sharesim: error: cannot write '\(output)': \(error.localizedDescription)\n")
+            throw ExitCode(73)
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import ArgumentParser
+import Foundation
+import ShareSimCore
+
+struct SweepCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sweep",
+        abstract: "Run a scenario over a range of parameter values and tabulate an outcome.",
+        discussion: """
+            --vary NAME=FROM..TO/COUNT takes COUNT evenly spaced values, both ends
+            included (11 without /COUNT); NAME=V1,V2,... takes the values listed.
+            Values are written as in scenarios: 2%, 0.5/y. Once: a table of
+            value -> outcome. Twice: a grid, rows for the first parameter, columns
+            for the second. The outcome reads like the left side of an expect line.
+            Runs go to every core (--threads); the output is the same whatever the
+            number of threads.
+            Examples:
+              sharesim sweep scenarios/china-chip-share.scn \\
+                --vary leakage=2%..20%/10 \\
+                --outcome "installed share origin CN, HK in chips at 2023-01"
+              sharesim sweep scenarios/huawei-substitution.scn \\
+                --vary huawei_trend=0.36/y..0.54/y/10 \\
+                --outcome "sales growth Huawei from 2014-01 to 2019-01"
+            """)
+
+    @Argument(help: "The scenario file.")
+    var file: String
+
+    @Option(name: .customLong("vary"), help: ArgumentHelp("A parameter and its values: NAME=FROM..TO/COUNT or NAME=V1,V2,…; once or twice.",
+                                                           valueName: "spec"))
+    var vary: [String] = []
+
+    @Option(help: ArgumentHelp("What to tabulate, as an expect line's left side, e.g. \"installed share origin CN in chips at 2023-01\".",
+                               valueName: "outcome"))
+    var outcome: String
+
+    @Option(help: "Output format: table, csv or json.")
+    var format: OutputFormat = .table
+
+    @Option(name: [.short, .long], help: "Write to this file instead of standard output (atomically).")
+    var output: String?
+
+    @Option(help: "Threads to run on (default: every core).")
+    var threads: Int?
+
+    @OptionGroup var diagnostics: DiagnosticOptions
+
+    func validate() throws {
+        guard (1...2).contains(vary.count) else {
+            throw ValidationError(vary.isEmpty ? "give --vary NAME=FROM..TO/COUNT" : "--vary once for a table or twice for a grid, not \(vary.count) times")
+        }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+    }
+
+    func run() throws {
+        let input = ScenarioInput(printer: diagnostics.printer)
+        let loaded: ScenarioLoader.Loaded
+        switch input.load(file) {
+        case .failure(let code): throw code
+        case .success(let l): loaded = l
+        }
+        let axes: [SweepAxis]
+        let what: ScenarioOutcome
+        do {
+            axes = try vary.map { spec throws(ScenarioError) in try SweepAxis.parse(spec, source: "--vary") }
+            what = try ScenarioOutcome.parse(outcome, in: loaded.scenario, source: "--outcome")
+        } catch {
+            input.report(error)
+            throw ExitCode(ExitStatus.usage)
+        }
+        let sweep: Sweep
+        do {
+            sweep = try Sweep.run(loaded.scenario, axes: axes, outcome: what, threads: threads ?? SweepExecutor.defaultThreads)
+        } catch .cancelled {
+            throw ExitCode(ExitStatus.interrupted)
+        } catch .invalid(let d) {
+            input.report(ScenarioError([d], sources: loaded.sources))
+            throw ExitCode(ExitStatus.usage)
+        }
+        let text: String
+        switch format {
+        case .table: text = SweepReport.table(sweep, width: output == nil ? Terminal.width : 80)
+        case .csv: text = SweepReport.csv(sweep)
+        case .json: text = SweepReport.json(sweep)
+        }
+        try AnalysisOutput.write(text, to: output)
+    }
+}
+
+/// Standard output, or a file written atomically.
+enum AnalysisOutput {
+    static func write(_ text: String, to output: String?) throws {
+        guard let output else { return Output.out(text) }
+        do { try AtomicFile.write(text, to: output) } catch {
+            Output.err("sharesim: error: cannot write '\(output)': \(error.localizedDescription)\n")
+            throw ExitCode(73)
+        }
+    }
+}

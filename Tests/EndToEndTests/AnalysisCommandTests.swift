@@ -1,0 +1,173 @@
+import Foundation
+import ShareSimTestSupport
+import Testing
+
+/// `compare`, `sweep` and `calibrate` as a user meets them: outputs and exit codes.
+@Suite struct AnalysisCommandTests {
+    func temp(_ name: String, _ text: String) throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sharesim-analysis-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let url = dir.appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    static let chipOutcome = "installed share origin CN, HK in chips at 2023-01"
+
+    // MARK: compare
+
+    @Test func compareExitsOneOverTheToleranceAndZeroWithin() throws {
+        let strict = try BinaryRunner.run(["compare", "scenarios/ofac-easing.scn", "scenarios/ofac-no-easing.scn"])
+        #expect(strict.status == 1)
+        #expect(strict.stdout.hasPrefix("A  scenarios/ofac-easing.scn — OFAC easing (GL 25), April 2022\n"))
+        #expect(strict.stdout.contains("installed share by vendor: B − A in percentage points; tolerance 0"))
+        #expect(strict.stdout.contains("Cisco    US       2022-05    -0.61  2027-12"))
+        #expect(strict.stdout.contains("over tolerance: 6 of 6 vendors differ by more than 0, first at 2022-05"))
+        let loose = try BinaryRunner.run(["compare", "scenarios/ofac-easing.scn", "scenarios/ofac-no-easing.scn", "--tolerance", "5%"])
+        #expect(loose.status == 0)
+        #expect(loose.stdout.contains("within tolerance: no vendor differs by more than 5 points"))
+        #expect(try BinaryRunner.run(["compare", "scenarios/ofac-easing.scn", "scenarios/ofac-no-easing.scn", "--tolerance", "0.05"]).status == 0)
+        let sales = try BinaryRunner.run(["compare", "scenarios/ofac-easing.scn", "scenarios/ofac-no-easing.scn", "--share", "sales",
+                                          "--by", "origin", "--tolerance", "0.5%"])
+        #expect(sales.status == 1 && sales.stdout.contains("US       2022-10    -1.12  2023-03"))
+    }
+
+    @Test func compareReadsRunOutputBack() throws {
+        let csv = try BinaryRunner.run(["run", "scenarios/ofac-easing.scn", "--format", "csv"])
+        let saved = try temp("easing.csv", csv.stdout)
+        let same = try BinaryRunner.run(["compare", saved, "scenarios/ofac-easing.scn"])
+        #expect(same.status == 0)
+        #expect(same.stdout.contains("identical: no vendor differs at any of the 84 dates"))
+        let both = try BinaryRunner.run(["run", "scenarios/ofac-easing.scn", "scenarios/ofac-no-easing.scn", "--format", "csv"])
+        let bothPath = try temp("both.csv", both.stdout)
+        let picked = try BinaryRunner.run(["compare", "\(bothPath)#ofac-easing", "\(bothPath)#ofac-no-easing", "--format", "json"])
+        #expect(picked.status == 1)
+        let object = try JSONSerialization.jsonObject(with: Data(picked.stdout.utf8)) as? [String: Any]
+        #expect(object?["format"] as? String == "sharesim-comparison" && object?["within_tolerance"] as? Bool == false)
+        let ambiguous = try BinaryRunner.run(["compare", bothPath, "scenarios/ofac-easing.scn"])
+        #expect(ambiguous.status == 65 && ambiguous.stderr.contains("holds 2 runs (ofac-easing, ofac-no-easing)"))
+    }
+
+    @Test func compareCSVIsTidyAndTheSameAtEveryRun() throws {
+        let args = ["compare", "scenarios/ofac-easing.scn", "scenarios/ofac-no-easing.scn", "--format", "csv"]
+        let one = try BinaryRunner.run(args), two = try BinaryRunner.run(args)
+        #expect(one.status == 1 && one.stdout == two.stdout)
+        let lines = one.stdout.split(separator: "\n")
+        #expect(lines[0] == "step,date,segment,vendor,origin,present,a,b,difference")
+        #expect(lines.count == 1 + 84 * 6)
+    }
+
+    @Test func compareReportsMismatchedShapesAndBadInput() throws {
+        let other = try temp("other.scn", """
+            scenario "Other"
+            timeline 2022-01 to 2023-12 quarterly
+            segment telecom lifetime 8y
+            vendor Huawei origin CN
+            vendor Yadro origin RU
+            share telecom: Huawei 60%, Yadro 40%
+
+            """)
+        let run = try BinaryRunner.run(["compare", "scenarios/ofac-easing.scn", other])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("note: the timelines differ"))
+        #expect(run.stdout.contains("* only in A: ZTE, Ericsson, Nokia, Cisco, Domestic (no share in B)"))
+        #expect(run.stdout.contains("† only in B: Yadro (no share in A)"))
+        #expect(try BinaryRunner.run(["compare", "scenarios/ofac-easing.scn", "no/such.scn"]).status == 66)
+        #expect(try BinaryRunner.run(["compare", "scenarios/ofac-easing.scn"]).status == 2)
+        let tolerance = try BinaryRunner.run(["compare", "scenarios/ofac-easing.scn", "scenarios/ofac-easing.scn", "--tolerance", "5y"])
+        #expect(tolerance.status == 2)
+        let broken = try temp("broken.csv", "step,date,segment,vendor,origin,installed_share,sales_share,installed,sales\n0,2021-01-01,telecom,Huawei\n")
+        let bad = try BinaryRunner.run(["compare", broken, "scenarios/ofac-easing.scn"])
+        #expect(bad.status == 65 && bad.stderr.contains("broken.csv:2:1: error: this row has 4 fields; the header has 9"))
+    }
+
+    // MARK: sweep
+
+    @Test func sweepTabulatesAnOutcome() throws {
+        let run = try BinaryRunner.run(["sweep", "scenarios/china-chip-share.scn", "--vary", "leakage=2%..20%/10", "--outcome", Self.chipOutcome])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("sweep of leakage (10 runs)"))
+        #expect(run.stdout.contains("outcome: \(Self.chipOutcome)"))
+        // A flow market: 27 / (27 + 73·ℓ) once the controls are in force.
+        #expect(run.stdout.contains("\n2%         94.9%\n"))
+        #expect(run.stdout.contains("\n20%        64.9%\n"))
+    }
+
+    @Test func sweepOutputIsByteIdenticalAtAnyThreadCount() throws {
+        var outputs: [String] = []
+        for threads in ["1", "2", "5"] {
+            let run = try BinaryRunner.run(["sweep", "scenarios/china-chip-share.scn", "--vary", "leakage=1%..30%/12",
+                                            "--outcome", Self.chipOutcome, "--format", "csv", "--threads", threads])
+            #expect(run.status == 0)
+            outputs.append(run.stdout)
+        }
+        #expect(Set(outputs).count == 1)
+        #expect(outputs[0].hasPrefix("leakage,outcome\n0.01,"))
+        #expect(outputs[0].split(separator: "\n").count == 13)
+        let json = ["1", "2"].map { threads in
+            try? BinaryRunner.run(["sweep", "scenarios/china-chip-share.scn", "--vary", "leakage=1%..30%/12", "--outcome", Self.chipOutcome,
+                                   "--format", "json", "--threads", threads]).stdout
+        }
+        #expect(json[0] != nil && json[0] == json[1] && json[0]!.contains("\"format\": \"sharesim-sweep\""))
+        let twice = try BinaryRunner.run(["sweep", "scenarios/china-chip-share.scn", "--vary", "leakage=1%..30%/12", "--vary", "leakage=1%",
+                                          "--outcome", Self.chipOutcome])
+        #expect(twice.status == 2 && twice.stderr.contains("parameter 'leakage' is varied twice"))
+    }
+
+    @Test func sweepRefusesUnknownParametersAndBadOutcomes() throws {
+        let typo = try BinaryRunner.run(["sweep", "scenarios/china-chip-share.scn", "--vary", "leakge=2%..20%", "--outcome", Self.chipOutcome])
+        #expect(typo.status == 2)
+        #expect(typo.stderr.contains("unknown parameter 'leakge'") && typo.stderr.contains("help: did you mean 'leakage'?"))
+        let outcome = try BinaryRunner.run(["sweep", "scenarios/china-chip-share.scn", "--vary", "leakage=2%..20%",
+                                            "--outcome", "installed share origin CN in chip at 2023-01"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("--outcome:1:30: error: unknown segment 'chip'"))
+        #expect(outcome.stderr.contains("help: did you mean 'chips'?"))
+        #expect(try BinaryRunner.run(["sweep", "scenarios/china-chip-share.scn", "--outcome", Self.chipOutcome]).status == 2)
+        let range = try BinaryRunner.run(["sweep", "scenarios/china-chip-share.scn", "--vary", "leakage=50%..150%/3", "--outcome", Self.chipOutcome])
+        #expect(range.status == 2 && range.stderr.contains("outside the valid range of parameter 'leakage'"))
+    }
+
+    // MARK: calibrate
+
+    @Test func calibrateFindsTheChipLeakage() throws {
+        let run = try BinaryRunner.run(["calibrate", "scenarios/china-chip-share.scn", "--fit", "leakage", "--in", "0%..20%",
+                                        "--target", "\(Self.chipOutcome) = 85%"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("calibration by bisection"))
+        // 0.27 / (0.27 + 0.73·ℓ) = 0.85 gives ℓ = 0.27·(1/0.85 − 1)/0.73 = 6.52699%.
+        #expect(run.stdout.contains("leakage    6.526994%"))
+        #expect(run.stdout.contains("85%   85.0%"))
+        let again = try BinaryRunner.run(["calibrate", "scenarios/china-chip-share.scn", "--fit", "leakage", "--in", "0%..20%",
+                                          "--target", "\(Self.chipOutcome) = 85%", "--format", "json"])
+        let same = try BinaryRunner.run(["calibrate", "scenarios/china-chip-share.scn", "--fit", "leakage", "--in", "0%..20%",
+                                         "--target", "\(Self.chipOutcome) = 85%", "--format", "json"])
+        #expect(again.status == 0 && again.stdout == same.stdout)
+        #expect(again.stdout.contains("\"method\": \"bisection\""))
+    }
+
+    @Test func calibrateRefusesABracketWithoutARoot() throws {
+        let run = try BinaryRunner.run(["calibrate", "scenarios/china-chip-share.scn", "--fit", "leakage", "--in", "10%..20%",
+                                        "--target", "\(Self.chipOutcome) = 85%"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("error: the bracket 10%..20% of 'leakage' may hold no solution: the outcome is below the target 85% at both ends"))
+        #expect(run.stderr.contains("note: at leakage = 10%: 78.7%"))
+        #expect(run.stderr.contains("note: at leakage = 20%: 64.9%"))
+    }
+
+    @Test func calibrateFitsTheHuaweiTrend() throws {
+        let run = try BinaryRunner.run(["calibrate", "scenarios/huawei-substitution.scn", "--fit", "huawei_trend", "--in", "0.3/y..0.7/y",
+                                        "--target", "sales growth Huawei from 2014-01 to 2019-01 = 51%/y"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("huawei_trend  0.521949/y"))
+    }
+
+    @Test func leastSquaresFitsSeveralTargets() throws {
+        let run = try BinaryRunner.run(["calibrate", "scenarios/china-chip-share.scn", "--fit", "leakage", "--in", "0%..20%",
+                                        "--target", "installed share origin CN, HK in chips at 2023-01 = 85%",
+                                        "--target", "sales share origin CN, HK in chips at 2022-12 = 86%"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("calibration by least squares"))
+        #expect(run.stdout.contains("log-odds"))
+    }
+}
