@@ -20,7 +20,7 @@ struct ShareSim: ParsableCommand {
 
     /// No command at all opens a session, as `sqlite3` and `psql` do.
     func run() throws {
-        var session = try Repl.parse([])
+        let session = try Repl.parse([])
         try session.run()
     }
 }
@@ -32,5 +32,7 @@ enum ExitStatus {
     static let dataError: Int32 = 65
     static let noInput: Int32 = 66
     static let internalError: Int32 = 70
+    /// An output file could not be written (sysexits' EX_CANTCREAT).
+    static let cannotWrite: Int32 = 73
     static let interrupted: Int32 = 130
 }

@@ -34,6 +34,16 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
 enum Output {
     static func out(_ s: String) { FileHandle.standardOutput.write(Data(s.utf8)) }
     static func err(_ s: String) { FileHandle.standardError.write(Data(s.utf8)) }
+
+    /// A command's result: to standard output, or written whole to `path` (temp file, then
+    /// rename), exiting 73 (cannot create) when that fails.
+    static func deliver(_ text: String, to path: String?) throws {
+        guard let path else { return out(text) }
+        do { try AtomicFile.write(text, to: path) } catch {
+            err("sharesim: error: cannot write '\(path)': \(error.localizedDescription)\n")
+            throw ExitCode(ExitStatus.cannotWrite)
+        }
+    }
 }
 
 /// `1 segment`, `3 segments`.

@@ -39,28 +39,7 @@ public struct ShareTable: Sendable {
     /// `RunResult.entities(segment:by: .origin)` sums them (so the bits agree with a run's).
     public func byOrigin() -> ShareTable {
         guard grouping == .vendor else { return self }
-        let T = dates.count
-        let grouped = segments.map { seg -> SegmentRows in
-            var order: [String] = []
-            var acc: [String: EntitySeries] = [:]
-            for row in seg.rows {
-                if var a = acc[row.origin] {
-                    for k in 0..<T {
-                        a.installedShare[k] += row.installedShare[k]
-                        a.salesShare[k] += row.salesShare[k]
-                        a.installed[k] += row.installed[k]
-                        a.sales[k] += row.sales[k]
-                    }
-                    acc[row.origin] = a
-                } else {
-                    order.append(row.origin)
-                    var first = row
-                    first.name = row.origin
-                    acc[row.origin] = first
-                }
-            }
-            return SegmentRows(id: seg.id, rows: order.map { acc[$0]! })
-        }
+        let grouped = segments.map { SegmentRows(id: $0.id, rows: EntitySeries.summedByOrigin($0.rows)) }
         return ShareTable(name: name, dates: dates, segments: grouped, grouping: .origin)
     }
 }

@@ -96,7 +96,7 @@ extension Parser {
     mutating func parseOutcome(target: Bool) throws -> ExpectStatement {
         let first = peek
         let example = target ? "installed share origin CN, HK in chips at 2023-01 = 85%" : "installed share origin CN, HK in chips at 2023-01"
-        let metric = try parseOutcomeMetric(example: example)
+        let metric = try parseMetric(example: example)
         let vendors = try parseSelector(example: example)
         var segments: [Name] = []
         if acceptWord("in") {
@@ -137,22 +137,5 @@ extension Parser {
         return ExpectStatement(metric: metric, vendors: vendors, segments: segments, from: from, to: to,
                                comparison: target ? .equal : .greaterOrEqual, value: value, tolerance: nil,
                                location: location(of: first), tag: nil, text: file.lineText(1).trimmingSpaces())
-    }
-
-    private mutating func parseOutcomeMetric(example: String) throws -> Metric {
-        let t = peek
-        if acceptWord("share") { return .installedShare }
-        if acceptWord("installed") {
-            if acceptWord("share") { return .installedShare }
-            if acceptWord("growth") { return .installedGrowth }
-            return .installed
-        }
-        if acceptWord("sales") {
-            if acceptWord("share") { return .salesShare }
-            if acceptWord("growth") { return .salesGrowth }
-            return .sales
-        }
-        throw fail("expected what to measure (installed share, sales share, installed, sales, sales growth), found \(t.display)",
-                   at: t, help: example)
     }
 }

@@ -115,7 +115,8 @@ extension Parser {
                                text: text.trimmingSpaces())
     }
 
-    private mutating func parseMetric(example: String) throws -> Metric {
+    /// `installed share`, `sales growth` …: what an `expect` line or an outcome measures.
+    mutating func parseMetric(example: String) throws -> Metric {
         let t = peek
         if acceptWord("share") { return .installedShare }
         if acceptWord("installed") {

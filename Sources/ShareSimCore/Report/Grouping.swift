@@ -23,22 +23,15 @@ public struct EntitySeries: Sendable {
     }
 }
 
-extension RunResult {
-    /// The rows of one segment, in declaration order of vendors (or of origins' first vendor).
-    public func entities(segment s: Int, by grouping: Grouping) -> [EntitySeries] {
-        let series = segments[s], T = steps
-        let vendorRows = series.vendors.enumerated().map { j, v in
-            EntitySeries(name: scenario.vendors[v].id, origin: scenario.vendors[v].origin,
-                         installedShare: series.values(.installedShare, member: j),
-                         salesShare: series.values(.salesShare, member: j),
-                         installed: series.values(.installed, member: j), sales: series.values(.sales, member: j))
-        }
-        guard grouping == .origin else { return vendorRows }
+extension EntitySeries {
+    /// One row per origin, in the order of each origin's first vendor: its vendors'
+    /// figures added in declaration order, so the sums are the same bits every time.
+    public static func summedByOrigin(_ vendorRows: [EntitySeries]) -> [EntitySeries] {
         var order: [String] = []
         var byOrigin: [String: EntitySeries] = [:]
         for row in vendorRows {
             if var acc = byOrigin[row.origin] {
-                for k in 0..<T {
+                for k in acc.installedShare.indices {
                     acc.installedShare[k] += row.installedShare[k]
                     acc.salesShare[k] += row.salesShare[k]
                     acc.installed[k] += row.installed[k]
@@ -53,6 +46,20 @@ extension RunResult {
             }
         }
         return order.map { byOrigin[$0]! }
+    }
+}
+
+extension RunResult {
+    /// The rows of one segment, in declaration order of vendors (or of origins' first vendor).
+    public func entities(segment s: Int, by grouping: Grouping) -> [EntitySeries] {
+        let series = segments[s]
+        let vendorRows = series.vendors.enumerated().map { j, v in
+            EntitySeries(name: scenario.vendors[v].id, origin: scenario.vendors[v].origin,
+                         installedShare: series.values(.installedShare, member: j),
+                         salesShare: series.values(.salesShare, member: j),
+                         installed: series.values(.installed, member: j), sales: series.values(.sales, member: j))
+        }
+        return grouping == .origin ? EntitySeries.summedByOrigin(vendorRows) : vendorRows
     }
 
     /// The first day of step `k`, as the run output's `date` column writes it.

@@ -127,6 +127,6 @@ struct Calibrate: ParsableCommand {
         case .json:
             text = CalibrationReport.json(result, scenario: scenario)
         }
-        try AnalysisOutput.write(text, to: output)
+        try Output.deliver(text, to: output)
     }
 }

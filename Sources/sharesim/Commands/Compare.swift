@@ -92,14 +92,7 @@ struct Compare: ParsableCommand {
         case .csv: text = ComparisonReport.csv(comparison)
         case .json: text = ComparisonReport.json(comparison, labelA: tables[0].label, labelB: tables[1].label)
         }
-        if let output {
-            do { try AtomicFile.write(text, to: output) } catch {
-                Output.err("sharesim: error: cannot write '\(output)': \(error.localizedDescription)\n")
-                throw ExitCode(73)
-            }
-        } else {
-            Output.out(text)
-        }
+        try Output.deliver(text, to: output)
         if !comparison.isWithinTolerance { throw ExitCode(ExitStatus.expectationFailed) }
     }
 }

@@ -41,15 +41,6 @@ struct MergeCommand: ParsableCommand {
         let chosen = format.flatMap { MonteCarloReport.Format(rawValue: $0.rawValue) } ?? merged.format
         let values = MonteCarlo.bands(merged.samples, bands: merged.batch.bands, rows: merged.batch.entities.count,
                                       threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
-        try MergeCommand.emit(MonteCarloReport.render(merged.batch, values: values, as: chosen), to: output)
-    }
-
-    /// Writes a report to a file atomically, or to standard output.
-    static func emit(_ text: String, to output: String?) throws {
-        guard let output else { return Output.out(text) }
-        do { try AtomicFile.write(text, to: output) } catch {
-            Output.err("sharesim: error: cannot write '\(output)': \(error.localizedDescription)\n")
-            throw ExitCode(73)
-        }
+        try Output.deliver(MonteCarloReport.render(merged.batch, values: values, as: chosen), to: output)
     }
 }

@@ -145,13 +145,13 @@ struct MonteCarloCommand: ParsableCommand {
         if let header, let output {
             do { try MonteCarloShard.write(header, samples: samples, to: output) } catch {
                 Output.err("sharesim: error: \(error.description)\n")
-                throw ExitCode(73)
+                throw ExitCode(ExitStatus.cannotWrite)
             }
             return
         }
         let values = MonteCarlo.bands(samples, bands: bandList, rows: batch.entities.count, threads: threadCount)
         if InterruptFlag.isPending { throw MonteCarloCommand.interrupted() }
-        try MergeCommand.emit(MonteCarloReport.render(batch, values: values, as: reportFormat), to: output)
+        try Output.deliver(MonteCarloReport.render(batch, values: values, as: reportFormat), to: output)
     }
 }
 

@@ -30,7 +30,7 @@ struct Repl: ParsableCommand {
         if let record {
             do { recorder = try TranscriptRecorder(path: record) } catch {
                 Output.err("sharesim: error: cannot write '\(record)': \(error.localizedDescription)\n")
-                throw ExitCode(73)
+                throw ExitCode(ExitStatus.cannotWrite)
             }
         }
         let loop = REPLLoop(interactive: interactive, color: Terminal.wantsColor(diagnostics.color, fd: STDOUT_FILENO), recorder: recorder)

@@ -30,10 +30,7 @@ struct Replay: ParsableCommand {
             let session = Session(environment: SessionEnvironment(inputName: "<input>", width: 80, color: false))
             if update {
                 let text = entries.map { Transcript.format(input: $0.input, reply: session.execute(InputAssembler.Input(text: $0.input, line: $0.inputLine))) }.joined()
-                do { try AtomicFile.write(text, to: file) } catch {
-                    Output.err("sharesim: error: cannot write '\(file)': \(error.localizedDescription)\n")
-                    throw ExitCode(73)
-                }
+                try Output.deliver(text, to: file)
                 Output.out("updated \(file) (\(entries.count) inputs)\n")
                 continue
             }

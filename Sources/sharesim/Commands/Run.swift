@@ -69,14 +69,7 @@ struct Run: ParsableCommand {
             }
             text = tables.joined(separator: "\n")
         }
-        if let output {
-            do { try AtomicFile.write(text, to: output) } catch {
-                Output.err("sharesim: error: cannot write '\(output)': \(error.localizedDescription)\n")
-                throw ExitCode(73)
-            }
-        } else {
-            Output.out(text)
-        }
+        try Output.deliver(text, to: output)
     }
 }
 

@@ -83,17 +83,6 @@ struct SweepCommand: ParsableCommand {
         case .csv: text = SweepReport.csv(sweep)
         case .json: text = SweepReport.json(sweep)
         }
-        try AnalysisOutput.write(text, to: output)
-    }
-}
-
-/// Standard output, or a file written atomically.
-enum AnalysisOutput {
-    static func write(_ text: String, to output: String?) throws {
-        guard let output else { return Output.out(text) }
-        do { try AtomicFile.write(text, to: output) } catch {
-            Output.err("sharesim: error: cannot write '\(output)': \(error.localizedDescription)\n")
-            throw ExitCode(73)
-        }
+        try Output.deliver(text, to: output)
     }
 }
