@@ -1,3 +1,4 @@
+import Foundation
 import ShareSimCore
 import ShareSimTestSupport
 import Testing
@@ -148,5 +149,20 @@ import Testing
         #expect(text.contains("unknown statement 'vendr'"))
         #expect(text.contains("2030-01 is outside the timeline (2021-01 to 2022-12)"))
         #expect(text.contains("a shift is in units of utility"))
+    }
+
+    @Test func aTimelineOrSharesGivenTwiceInOneFileAreErrors() {
+        let twice = Fixtures.diagnostics(Self.base + "timeline 2020-01 to 2022-12 monthly\nshare telecom: Huawei 50%, Cisco 20%, Ericsson 30%\n")
+        #expect(twice.contains("test.scn:8:1: error: the timeline is declared twice"))
+        #expect(twice.contains("note: first declared at test.scn:1:1"))
+        #expect(twice.contains("test.scn:9:1: error: the initial shares of 'telecom' are given twice"))
+        let overlay = try? Fixtures.resolve("use \"base.scn\"\ntimeline 2021-01 to 2023-12 monthly\n", path: "over.scn", files: ["base.scn": Self.base])
+        #expect(overlay?.timeline.steps == 36)
+    }
+
+    @Test func anAppealBesideAShareIsAWarning() throws {
+        let loader = ScenarioLoader(readFile: { _ in Data((Self.base + "appeal telecom: Cisco -2\n").utf8) })
+        let loaded = try loader.load(path: "test.scn")
+        #expect(loaded.warnings.map(\.message) == ["the appeal of 'Cisco' in 'telecom' is not used"])
     }
 }

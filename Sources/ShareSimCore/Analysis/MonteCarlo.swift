@@ -9,10 +9,11 @@ import Foundation
 /// own column, so the kept values, and all that is computed from them, are the same bits on
 /// any number of threads or machines.
 ///
-/// Memory: the kept values take 8 · runs · steps · rows bytes (steps: the reporting dates;
-/// rows: vendors or origins summed over segments), plus one engine workspace per thread.
-/// 100,000 runs of the chip scenario at every one of its 36 steps with 5 vendors is 144 MB;
-/// at the table's 4 dates, 16 MB.
+/// Memory: the kept values take at most 8 · runs · steps · rows bytes (steps: the reporting
+/// dates; rows: vendors or origins summed over segments), plus one engine workspace per
+/// thread; a step that repeats the one before in every run takes none (`MonteCarloSamples`).
+/// 100,000 runs of the chip scenario at every one of its 36 steps with 5 vendors is 144 MB
+/// at most, 90 MB touched; at the table's 4 dates, 16 MB.
 public enum MonteCarlo {
     public enum Failure: Error, Sendable {
         /// The cancellation check said to stop.
@@ -48,6 +49,7 @@ public enum MonteCarlo {
         progress?(job.runsDone)
         if let (run, diagnostic) = job.firstFailure { throw .run(run, diagnostic) }
         if job.wasCancelled { throw .cancelled }
+        samples.settle(rows: job.rows.count)
         return samples
     }
 
@@ -67,7 +69,8 @@ public enum MonteCarlo {
         DispatchQueue.concurrentPerform(iterations: threads) { t in
             var c = t
             while c < cells {
-                same[c] = c >= rows && memcmp(samples.cell(c), samples.cell(c - rows), n * MemoryLayout<Double>.size) == 0
+                same[c] = c >= rows && (samples.isRepeat(c)
+                                        || memcmp(samples.cell(c), samples.cell(c - rows), n * MemoryLayout<Double>.size) == 0)
                 c += threads
             }
         }
@@ -142,33 +145,34 @@ public enum MonteCarlo {
         }
 
         func work() {
-            let workspace = EngineWorkspace()
-            let metric = batch.metric, steps = batch.steps, rows = self.rows
-            let cells = samples.cells, stride = samples.runs, seed = batch.seed, rowCount = rows.count
-            precondition(cells == steps.count * rowCount)
-            let out = samples.base
-            // The uncertain parameters overwrite the same figures in every run, so one copy of
-            // the scenario serves all of this thread's runs; only where shares or buyer weights
-            // are rebalanced does each run start again from the scenario as resolved, since
-            // rebalancing scales what the previous run left.
+            let planned = PlannedRuns(scenario, workspace: EngineWorkspace())
+            let metric = batch.metric, rows = self.rows
+            let cells = samples.cells, seed = batch.seed, rowCount = rows.count
+            precondition(cells == batch.steps.count * rowCount)
+            // Each run writes its draws straight into the plan, which every run of this thread
+            // shares: the draws overwrite the same figures in every run. Where that cannot be
+            // done (shares or buyer weights, which are rebalanced by scaling the others), each
+            // run starts again from the scenario as resolved and is planned afresh.
             let uncertain = scenario.parameters.filter(\.isUncertain)
-            let rebalances = uncertain.contains { p in
-                p.targets.contains { t in
-                    switch t {
-                    case .initialShare, .buyerWeight: return true
-                    default: return false
-                    }
-                }
-            }
-            var s = scenario
-            // A block's values, cell by cell, then copied cell by cell into the samples:
+            let draws = uncertain.map { ($0.distribution!, $0.validRange) }
+            let found = uncertain.map { planned.patches(for: $0.targets, in: scenario) }
+            let patches = found.contains { $0 == nil } ? nil : UnsafeBufferPointer.copy(found.flatMap { $0! })
+            defer { patches?.deallocate() }
+            // Parameter p's patches are patches[patchStart[p] ..< patchStart[p + 1]].
+            let patchStart = found.reduce(into: [0]) { $0.append($0.last! + ($1?.count ?? 0)) }
+            // A block's values, cell by cell, then written cell by cell into the samples:
             // writing each run's figures straight into their cells would touch as many pages
-            // per run as there are cells.
-            let blockSize = MonteCarlo.blockSize
-            let block = UnsafeMutablePointer<Double>.allocate(capacity: max(1, cells * blockSize))
+            // per run as there are cells. The cells lie a cache line more than a block apart:
+            // at a power of two apart, those a run writes would all fall in a few cache sets.
+            let blockSize = MonteCarlo.blockSize, cellStride = blockSize + 8
+            let block = UnsafeMutablePointer<Double>.allocate(capacity: max(1, cells * cellStride))
             defer { block.deallocate() }
-            let rowSegment = rows.map(\.segment), rowFirst = rows.map { $0.members[0] }
-            let rowRest = rows.map { Array($0.members.dropFirst()) }
+            // Row e sums the figures of members rowMembers[rowStart[e] ..< rowStart[e + 1]]. The
+            // run loop reads these lists through bare pointers: no retain, no uniqueness check.
+            let rowFigures = rows.map { planned.figures(segment: $0.segment) }
+            let rowStart = rows.reduce(into: [0]) { $0.append($0.last! + $1.members.count) }
+            let rowMembers = UnsafeBufferPointer.copy(rows.flatMap(\.members)), steps = UnsafeBufferPointer.copy(batch.steps)
+            defer { rowMembers.deallocate(); steps.deallocate() }
             while let start = take() {
                 let end = min(start + blockSize, runs.count)
                 for r in start..<end {
@@ -178,8 +182,13 @@ public enum MonteCarlo {
                     }
                     let run = runs.lowerBound + r
                     var rng = Xoshiro256StarStar(batchSeed: seed, run: UInt64(truncatingIfNeeded: run))
-                    if rebalances {
-                        s = scenario
+                    if let patches {
+                        for p in 0..<draws.count {
+                            let value = draws[p].0.draw(&rng, within: draws[p].1)
+                            planned.set(UnsafeBufferPointer(rebasing: patches[patchStart[p]..<patchStart[p + 1]]), to: value)
+                        }
+                    } else {
+                        var s = scenario
                         do {
                             try s.draw(&rng)
                         } catch {
@@ -189,34 +198,34 @@ public enum MonteCarlo {
                             }
                             return
                         }
-                    } else {
-                        for p in uncertain { s.assign(p.targets, p.distribution!.draw(&rng, within: p.validRange)) }
+                        planned.replan(s)
                     }
-                    let result: RunResult
-                    do { result = try Engine.run(s, workspace: workspace) } catch {
+                    let figures: UnsafePointer<Double>
+                    do { figures = try planned.run() } catch {
                         lock.withLock { stop = true }
                         return
                     }
-                    // Cell (step i, row e) is i·rows + e; taken row by row so that each
-                    // segment's series is fetched once.
+                    // Cell (step i, row e) is i·rows + e.
                     let column = block + (r - start)
                     for e in 0..<rowCount {
-                        let segment = result.segments[rowSegment[e]]
-                        let first = rowFirst[e], rest = rowRest[e]
-                        for (i, k) in steps.enumerated() {
-                            var v = segment.value(metric, step: k, member: first)
-                            if !rest.isEmpty { for m in rest { v += segment.value(metric, step: k, member: m) } }
-                            column[(i &* rowCount &+ e) &* blockSize] = v
-                        }
+                        let members = UnsafeBufferPointer(rebasing: rowMembers[rowStart[e]..<rowStart[e + 1]])
+                        rowFigures[e].sum(metric, in: figures, members: members, at: steps,
+                                          into: column + e &* cellStride, stride: rowCount &* cellStride)
                     }
                 }
-                let count = end - start
-                for c in 0..<cells {
-                    (out + (c &* stride &+ start)).update(from: block + c &* blockSize, count: count)
-                }
-                lock.withLock { done += count }
+                samples.write(block: block, stride: cellStride, runs: end - start, at: start, rows: rowCount)
+                lock.withLock { done += end - start }
             }
         }
+    }
+}
+
+extension UnsafeBufferPointer {
+    /// A copy of `values` in memory the caller deallocates.
+    static func copy(_ values: [Element]) -> UnsafeBufferPointer<Element> {
+        let copy = UnsafeMutableBufferPointer<Element>.allocate(capacity: Swift.max(1, values.count))
+        _ = copy.initialize(from: values)
+        return UnsafeBufferPointer(rebasing: copy[0..<values.count])
     }
 }
 
@@ -239,47 +248,5 @@ extension ResolvedScenario {
             }
         }
         if let first { try rebalance(segmentsOf: weighted, changed: first) }
-    }
-}
-
-/// The values a batch keeps: `cells` per run, stored cell by cell so that each cell's runs
-/// lie together for the percentiles: cell `c` of the `r`-th run at `c · runs + r`.
-public final class MonteCarloSamples: @unchecked Sendable {
-    public let cells: Int
-    public let runs: Int
-    let base: UnsafeMutablePointer<Double>
-    /// Set when the block is huge pages mapped for it (see HugePages): a large batch touches
-    /// hundreds of megabytes once, and 4 KiB pages made that cost more than the runs.
-    private let mapped: (start: UnsafeMutableRawPointer, length: Int)?
-
-    public init(cells: Int, runs: Int) {
-        self.cells = cells
-        self.runs = runs
-        let count = max(1, cells * runs)
-        if let block = HugePages.map(bytes: count * MemoryLayout<Double>.stride) {
-            mapped = block
-            base = block.start.bindMemory(to: Double.self, capacity: count)
-        } else {
-            mapped = nil
-            base = .allocate(capacity: count)
-        }
-    }
-
-    deinit {
-        if let mapped { HugePages.unmap(mapped.start, length: mapped.length) } else { base.deallocate() }
-    }
-
-    /// The runs' values of one cell.
-    public func cell(_ c: Int) -> UnsafeMutablePointer<Double> { base + c * runs }
-
-    /// Every value, cell by cell.
-    public var values: UnsafeBufferPointer<Double> { UnsafeBufferPointer(start: base, count: cells * runs) }
-
-    /// Copies `part`'s values into runs `offset ..< offset + part.runs` of each cell.
-    public func place(_ part: UnsafeBufferPointer<Double>, runs count: Int, at offset: Int) {
-        precondition(part.count == cells * count && offset + count <= runs)
-        for c in 0..<cells {
-            (base + c * runs + offset).update(from: part.baseAddress! + c * count, count: count)
-        }
     }
 }

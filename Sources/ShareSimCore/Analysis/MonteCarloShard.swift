@@ -60,7 +60,7 @@ public enum MonteCarloShard {
         let head = Array((magic + "\n").utf8) + Array(json) + [UInt8(ascii: "\n")]
         ok = ok && fwrite(head, 1, head.count, f) == head.count
         if samples.cells * samples.runs > 0 {
-            ok = ok && fwrite(samples.base, MemoryLayout<Double>.size, header.valueCount, f) == header.valueCount
+            ok = ok && fwrite(samples.values.baseAddress!, MemoryLayout<Double>.size, header.valueCount, f) == header.valueCount
         }
         ok = fflush(f) == 0 && ok
         ok = fsync(fileno(f)) == 0 && ok

@@ -8,6 +8,9 @@ struct RampEvent: BitwiseCopyable {
     var over: Int
     /// Its entries' place in the plan's entry list.
     var firstEntry: Int, entryCount: Int
+    /// The index of the scenario change it comes from, so that a parameter setting that
+    /// change's `to` finds its event after the sort (see `PlanPatch`).
+    var change: Int
 }
 
 /// The ramp running on one parameter entry, and its place in the list of running ramps.

@@ -16,12 +16,8 @@ struct RunMemory {
     /// them out as a result.
     mutating func run(_ scenario: ResolvedScenario, isCancelled: (() -> Bool)?) throws(Engine.Cancelled) -> RunResult {
         plan.build(scenario)
-        let steps = scenario.timeline.steps, dt = scenario.timeline.step.years
-        let storage = figures(count: plan.outputCount)
-        for s in plan.segments.indices {
-            try StepLoop.run(plan.segments[s], in: &self, output: storage.base + plan.segments[s].output, steps: steps,
-                             dt: dt, isCancelled: isCancelled)
-        }
+        let steps = scenario.timeline.steps
+        let storage = try runPlan(steps: steps, dt: scenario.timeline.step.years, isCancelled: isCancelled)
         var segments: [SegmentSeries] = []
         segments.reserveCapacity(plan.segments.count)
         for s in plan.segments.indices {
@@ -29,6 +25,16 @@ struct RunMemory {
                                           offset: plan.segments[s].output))
         }
         return RunResult(scenario: scenario, segments: segments)
+    }
+
+    /// Runs each segment's step loop of the plan as it stands into the run's figures.
+    mutating func runPlan(steps: Int, dt: Double, isCancelled: (() -> Bool)?) throws(Engine.Cancelled) -> RunStorage {
+        let storage = figures(count: plan.outputCount)
+        for s in plan.segments.indices {
+            try StepLoop.run(plan.segments[s], in: &self, output: storage.base + plan.segments[s].output, steps: steps,
+                             dt: dt, isCancelled: isCancelled)
+        }
+        return storage
     }
 
     func deallocate() {

@@ -3,12 +3,16 @@ import Foundation
 /// A scenario resolved for the step loops: for each segment its members, their base utility
 /// and initial installed base, its buyer weights, and the ramps its changes start, all in
 /// flat lists that a workspace keeps from run to run. Names are looked up here, once per
-/// run, so that the step loops only ever see indices.
+/// run (once per batch where runs differ only in parameters: see `PlannedRuns`), so that
+/// the step loops only ever see indices.
 struct RunPlan {
     var segments: [SegmentPlan] = []
     var members = ScratchList<Int>()
     var base = ScratchList<Double>()
     var initial = ScratchList<Double>()
+    /// Members' initial shares `σ` (0 where none is declared), kept so that a parameter
+    /// setting the segment's size can recompute `σ·Z`.
+    var shares = ScratchList<Double>()
     var weights = ScratchList<Double>()
     var events = ScratchList<RampEvent>()
     var entries = ScratchList<Int>()
@@ -22,7 +26,7 @@ struct RunPlan {
 
     mutating func build(_ scenario: ResolvedScenario) {
         segments.removeAll(keepingCapacity: true)
-        members.removeAll(); base.removeAll(); initial.removeAll()
+        members.removeAll(); base.removeAll(); initial.removeAll(); shares.removeAll()
         weights.removeAll(); events.removeAll(); entries.removeAll()
         indexVendors(scenario.vendors)
         let steps = scenario.timeline.steps, dt = scenario.timeline.step.years
@@ -34,8 +38,8 @@ struct RunPlan {
             for group in segment.buyers { weights.append(group.weight) }
             let firstEvent = events.count
             var shifts = false, trends = false
-            for change in scenario.changes where change.at < steps && change.segment == segment.id {
-                guard addEvent(change, segment: segment, layout: layout, firstEvent: firstEvent) else { continue }
+            for (c, change) in scenario.changes.enumerated() where change.at < steps && change.segment == segment.id {
+                guard addEvent(change, index: c, segment: segment, layout: layout, firstEvent: firstEvent) else { continue }
                 shifts = shifts || change.field == .shift
                 trends = trends || change.field == .trend
             }
@@ -49,7 +53,7 @@ struct RunPlan {
     }
 
     func deallocate() {
-        members.deallocate(); base.deallocate(); initial.deallocate(); weights.deallocate()
+        members.deallocate(); base.deallocate(); initial.deallocate(); shares.deallocate(); weights.deallocate()
         events.deallocate(); entries.deallocate(); column.deallocate()
     }
 
@@ -83,6 +87,7 @@ struct RunPlan {
             column[i] = members.count - first
             members.append(i)
             base.append(alpha)
+            shares.append(sigma ?? 0)
             initial.append((sigma ?? 0) * segment.size)
         }
         return first..<members.count
@@ -91,7 +96,7 @@ struct RunPlan {
     /// The change's ramp on the parameter entries it sets, inserted after the segment's
     /// events that start no later; false when it sets none, because the vendor or buyer
     /// group it names takes no part in the segment.
-    private mutating func addEvent(_ change: Change, segment: Segment, layout: ParameterLayout, firstEvent: Int) -> Bool {
+    private mutating func addEvent(_ change: Change, index: Int, segment: Segment, layout: ParameterLayout, firstEvent: Int) -> Bool {
         let first = entries.count
         if change.field == .growth {
             entries.append(layout.growth)
@@ -110,7 +115,8 @@ struct RunPlan {
             }
         }
         guard entries.count > first else { return false }
-        events.append(RampEvent(at: change.at, to: change.to, over: max(1, change.over), firstEntry: first, entryCount: entries.count - first))
+        events.append(RampEvent(at: change.at, to: change.to, over: max(1, change.over), firstEntry: first,
+                              entryCount: entries.count - first, change: index))
         var e = events.count - 1
         while e > firstEvent && events[e - 1].at > events[e].at {
             let later = events[e - 1]

@@ -26,8 +26,28 @@ public struct SegmentSeries: Sendable {
     /// A figure at step `k` of the segment's `j`-th member vendor.
     public func value(_ metric: SeriesMetric, step k: Int, member j: Int) -> Double {
         precondition(k >= 0 && k < steps && j >= 0 && j < vendors.count, "step or member out of range")
-        let V = vendors.count
-        let installed = storage.base + offset, won = installed + steps * V
+        return SegmentFigures(offset: offset, steps: steps, vendorCount: vendors.count)
+            .value(metric, in: storage.base, step: k, member: j)
+    }
+
+    /// A figure of the `j`-th member vendor at every step.
+    public func values(_ metric: SeriesMetric, member j: Int) -> [Double] {
+        (0..<steps).map { value(metric, step: $0, member: j) }
+    }
+}
+
+/// Where one segment's figures lie in a run's memory, laid out as `SegmentPlan.outputCount`
+/// says; for batches that read each run's figures before the next run overwrites them,
+/// without making a result (see `PlannedRuns`).
+struct SegmentFigures {
+    let offset: Int
+    let steps: Int
+    let vendorCount: Int
+
+    /// A figure at step `k` of the `j`-th member vendor, derived as `SegmentSeries` says.
+    @inline(__always) func value(_ metric: SeriesMetric, in run: UnsafePointer<Double>, step k: Int, member j: Int) -> Double {
+        let V = vendorCount
+        let installed = run + offset, won = installed + steps * V
         let installedTotal = won + steps * V, demand = installedTotal + steps, wonTotal = demand + steps
         let i = k * V + j
         switch metric {
@@ -38,9 +58,49 @@ public struct SegmentSeries: Sendable {
         }
     }
 
-    /// A figure of the `j`-th member vendor at every step.
-    public func values(_ metric: SeriesMetric, member j: Int) -> [Double] {
-        (0..<steps).map { value(metric, step: $0, member: j) }
+    /// At each of `at`'s steps, the figure of `members` summed in their order (the first,
+    /// plus each of the others in turn), into `out` every `stride` doubles: the same bits as
+    /// summing `value` calls. The metric is looked at once rather than once per figure, and
+    /// where every figure the sum is derived from has the same bits as at the step before in
+    /// `at`, the sum is too, and is copied rather than divided out again: in a batch of runs
+    /// most steps repeat the one before (a market at rest, or settled).
+    @inline(__always) func sum(_ metric: SeriesMetric, in run: UnsafePointer<Double>, members: UnsafeBufferPointer<Int>,
+                               at: UnsafeBufferPointer<Int>, into out: UnsafeMutablePointer<Double>, stride: Int) {
+        let V = vendorCount
+        let installed = run + offset, won = installed + steps * V
+        let installedTotal = won + steps * V, demand = installedTotal + steps, wonTotal = demand + steps
+        switch metric {
+        case .installed: sum(members, at, out, stride, installed, nil) { k, j in value(.installed, in: run, step: k, member: j) }
+        case .sales: sum(members, at, out, stride, won, demand) { k, j in value(.sales, in: run, step: k, member: j) }
+        case .installedShare:
+            sum(members, at, out, stride, installed, installedTotal) { k, j in value(.installedShare, in: run, step: k, member: j) }
+        case .salesShare: sum(members, at, out, stride, won, wonTotal) { k, j in value(.salesShare, in: run, step: k, member: j) }
+        }
+    }
+
+    /// `perMember` (at `k·V + j`) and `perStep` (at `k`, if any) are what `value` reads.
+    @inline(__always) private func sum(_ members: UnsafeBufferPointer<Int>, _ at: UnsafeBufferPointer<Int>,
+                                       _ out: UnsafeMutablePointer<Double>, _ stride: Int, _ perMember: UnsafePointer<Double>,
+                                       _ perStep: UnsafePointer<Double>?, _ value: (Int, Int) -> Double) {
+        let first = members[0]
+        var v = 0.0
+        for i in 0..<at.count {
+            let k = at[i]
+            if i == 0 || !repeats(k, at[i - 1], members, perMember, perStep) {
+                v = value(k, first)
+                for m in 1..<members.count { v += value(k, members[m]) }
+            }
+            out[i &* stride] = v
+        }
+    }
+
+    /// Whether the figures `value` reads at step `k` have the same bits as at step `p`.
+    @inline(__always) private func repeats(_ k: Int, _ p: Int, _ members: UnsafeBufferPointer<Int>,
+                                           _ perMember: UnsafePointer<Double>, _ perStep: UnsafePointer<Double>?) -> Bool {
+        if let perStep, perStep[k].bitPattern != perStep[p].bitPattern { return false }
+        let V = vendorCount
+        for j in members where perMember[k &* V &+ j].bitPattern != perMember[p &* V &+ j].bitPattern { return false }
+        return true
     }
 }
 

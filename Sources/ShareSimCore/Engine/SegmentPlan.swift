@@ -28,10 +28,10 @@ struct SegmentPlan {
     let utilityMoves: Bool
     /// Whether some change sets a trend: if none does, the cumulative trend stays 0.
     let trendMoves: Bool
-    /// Replacement rate per step `r`.
-    let replacement: Double
-    /// Growth per year `γ` as declared.
-    let growth: Double
+    /// Replacement rate per step `r`; a parameter setting the lifetime patches it.
+    var replacement: Double
+    /// Growth per year `γ` as declared, or as a parameter patched it.
+    var growth: Double
     let output: Int
 
     var vendorCount: Int { layout.vendorCount }

@@ -157,6 +157,11 @@ extension Resolver {
                                  : "reduce the shares by \(NumberText.percent(-rest)) in all")
             return (nil, appeal)
         }
+        for (_, e) in d.appeal.sorted(by: { $0.value.name.location < $1.value.name.location }) where (initial[e.name.text] ?? 0) > 0 {
+            diagnostics.add(Diagnostic(.warning, "the appeal of '\(e.name.text)' in '\(d.name.text)' is not used", at: e.value.location,
+                                       notes: ["a vendor with an initial share has the log of that share as its base utility"],
+                                       help: ["to change its appeal, write an event with a shift; an appeal is for vendors that start at 0%"]))
+        }
         return (ok ? initial : nil, appeal)
     }
 

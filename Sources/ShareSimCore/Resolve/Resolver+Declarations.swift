@@ -77,6 +77,11 @@ extension Resolver {
             error("initial shares are for the timeline's start (\(t.start.text)), not \(date.text)", at: date.location,
                   help: "to change shares later, write an event with access, shift or trend changes")
         }
+        if let first = segments[i].sharesLocation, first.file == loc.file {
+            error("the initial shares of '\(seg.text)' are given twice", at: loc, help: "keep one share statement per segment",
+                  notes: ["first given at \(first.description)"])
+            return
+        }
         segments[i].shares = entries
         segments[i].sharesTag = tag
         segments[i].sharesLocation = loc

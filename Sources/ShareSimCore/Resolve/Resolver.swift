@@ -178,6 +178,11 @@ public struct Resolver {
     }
 
     private mutating func declareTimeline(start: DateLiteral, end: DateLiteral, step: Name, at loc: SourceLocation) {
+        if let (_, first) = timeline, first.file == loc.file {
+            error("the timeline is declared twice", at: loc, help: "keep one; a file that uses this one may declare its own",
+                  notes: ["first declared at \(first.description)"])
+            return
+        }
         timelineFailed = true
         guard let kind = StepKind(word: step.text) else {
             error("unknown step length '\(step.text)'", at: step.location,
