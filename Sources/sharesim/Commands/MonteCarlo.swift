@@ -9,11 +9,11 @@ struct MonteCarloCommand: ParsableCommand {
         commandName: "montecarlo",
         abstract: "Run a scenario many times over its uncertain parameters and print percentile bands.",
         discussion: """
-            Each run draws every uncertain parameter (param x ~ uniform(…), or a distribution written
-            in place of a number) from its own random stream, seeded from SEED + run, so the output is
+            Each run draws every uncertain parameter (param x ~ uniform(…), or a distribution written \
+            in place of a number) from its own random stream, seeded from SEED + run, so the output is \
             the same bytes on any number of threads or machines. Bands are nearest-rank percentiles.
 
-            Memory: 8 bytes × runs × dates × rows (rows: vendors or origins over all segments). CSV and
+            Memory: 8 bytes × runs × dates × rows (rows: vendors or origins over all segments). CSV and \
             JSON keep every step unless --at names dates; a table keeps only its columns' dates.
 
             Examples:
