@@ -88,9 +88,10 @@ final class SessionCompleter: LineCompleter {
 final class TranscriptRecorder {
     let handle: FileHandle
     init(path: String) throws {
-        FileManager.default.createFile(atPath: path, contents: nil)
-        handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-        try handle.truncate(atOffset: 0)
+        // Opened with truncation, so a file left by an earlier recording starts empty.
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
     }
     func append(_ text: String) { handle.write(Data(text.utf8)) }
 }

@@ -94,4 +94,19 @@ import Testing
         let dir = (out as NSString).deletingLastPathComponent
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).allSatisfy { !$0.hasSuffix(".tmp") })
     }
+
+    @Test func aRecordedSessionReplays() throws {
+        let transcript = try temp("recorded.txt", "")
+        let session = try BinaryRunner.run(["repl", "--record", transcript, "scenarios/china-chip-share.scn"],
+                                           stdin: "run as base\nshow --by origin at 2023-01\n")
+        #expect(session.status == 0)
+        let recorded = try String(contentsOfFile: transcript, encoding: .utf8)
+        #expect(recorded.hasPrefix("sharesim> load scenarios/china-chip-share.scn\nloaded scenarios/china-chip-share.scn"))
+        #expect(recorded.contains("sharesim> show --by origin at 2023-01\n"))
+        let replay = try BinaryRunner.run(["replay", transcript])
+        #expect(replay.status == 0 && replay.stdout.hasSuffix("1 passed, 0 failed\n"))
+        try (recorded.replacingOccurrences(of: "69.3%", with: "70.0%")).write(toFile: transcript, atomically: true, encoding: .utf8)
+        let changed = try BinaryRunner.run(["replay", transcript])
+        #expect(changed.status == 1 && changed.stdout.contains("FAIL \(transcript):"))
+    }
 }
