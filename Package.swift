@@ -14,11 +14,13 @@ let package = Package(
     ],
     targets: [
         // The language, resolver, engine, analysis and reports: no terminal code, no global state.
-        .target(name: "ShareSimCore"),
+        .target(name: "ShareSimCore", dependencies: ["AtomicFiles"]),
+        // Whole-file replacement (temp file, fsync, rename) for saves, exports and history.
+        .target(name: "AtomicFiles"),
         // libedit's variadic C API wrapped in plain C functions that Swift can call.
         .target(name: "CLibEdit", linkerSettings: [.linkedLibrary("edit")]),
         // A line reader protocol with libedit, plain-pipe and scripted implementations.
-        .target(name: "LineEditor", dependencies: ["CLibEdit"]),
+        .target(name: "LineEditor", dependencies: ["CLibEdit", "AtomicFiles"]),
         // The interactive session: state, commands and help, strings in and strings out.
         .target(name: "ShareSimREPL", dependencies: ["ShareSimCore"]),
         // Argument parsing and nothing else.

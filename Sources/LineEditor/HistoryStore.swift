@@ -1,3 +1,4 @@
+import AtomicFiles
 import Foundation
 
 /// Where REPL history persists between sessions, and the rules that keep the

@@ -92,7 +92,7 @@ import Testing
         let written = try String(contentsOfFile: out, encoding: .utf8)
         #expect(written.hasPrefix("step,date,segment,vendor,origin,"))
         let dir = (out as NSString).deletingLastPathComponent
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).allSatisfy { !$0.hasSuffix(".tmp") })
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).allSatisfy { !$0.hasPrefix(".out.csv.") })
     }
 
     @Test func aRecordedSessionReplays() throws {

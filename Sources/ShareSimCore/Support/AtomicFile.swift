@@ -1,19 +1,14 @@
+import AtomicFiles
 import Foundation
 
-/// Writes a file so that it is either entirely there or not changed at all: a temporary
-/// file in the same directory, flushed, then renamed over the target. An interrupted save
-/// never leaves a half-written scenario or report behind.
+/// Writes a file so that it is either entirely there or not changed at all (see
+/// `AtomicFileWriter`): an interrupted save never leaves a half-written scenario or report.
+/// A file that exists keeps its permissions.
 public enum AtomicFile {
     public static func write(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let dir = url.deletingLastPathComponent()
-        let temp = dir.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            try Data(text.utf8).write(to: temp)
-            if rename(temp.path, url.path) != 0 { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        } catch {
-            try? FileManager.default.removeItem(at: temp)
-            throw error
-        }
+        var mode: mode_t = 0o644
+        var info = stat()
+        if stat(path, &info) == 0 { mode = info.st_mode & 0o7777 }
+        try AtomicFileWriter.replace(URL(fileURLWithPath: path), with: Array(text.utf8), mode: mode)
     }
 }

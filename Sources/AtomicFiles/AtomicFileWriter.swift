@@ -2,10 +2,10 @@ import Foundation
 
 /// Replaces a file so that readers, and a session killed mid-write, see either
 /// the old contents or the new, never a torn file.
-enum AtomicFileWriter {
+public enum AtomicFileWriter {
     /// Writes a temporary file beside `url` (rename is only atomic within one
     /// file system), gives it `mode`, syncs it, then renames it over `url`.
-    static func replace(_ url: URL, with bytes: [UInt8], mode: mode_t) throws {
+    public static func replace(_ url: URL, with bytes: [UInt8], mode: mode_t) throws {
         let directory = url.deletingLastPathComponent().path
         var template = Array("\(directory)/.\(url.lastPathComponent).XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { buffer in
