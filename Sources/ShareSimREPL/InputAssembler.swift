@@ -48,6 +48,11 @@ public struct InputAssembler: Sendable {
         return ready
     }
 
+    /// Ctrl-C at a continuation prompt: the open block is dropped; line numbers go on.
+    public mutating func discardBlock() {
+        pending = []
+    }
+
     /// At the end of input, whatever block is still open.
     public mutating func finish() -> [Input] {
         pending.isEmpty ? [] : [closeBlock()]

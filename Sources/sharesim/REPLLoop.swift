@@ -35,7 +35,7 @@ struct REPLLoop {
             var inputs: [InputAssembler.Input]
             switch reader.readLine(prompt: prompt) {
             case .interrupted:
-                assembler = InputAssembler(interactive: interactive)
+                assembler.discardBlock()
                 continue
             case .line(let line):
                 inputs = assembler.feed(line)

@@ -128,6 +128,14 @@ import Testing
         #expect(a.feed("") == [.init(text: "event \"X\" 2022:\n  access A to 0%", line: 1)])
     }
 
+    @Test func discardingABlockKeepsCountingLines() {
+        var a = InputAssembler(interactive: true)
+        _ = a.feed("event \"X\" 2022:")
+        a.discardBlock()
+        #expect(!a.isInBlock)
+        #expect(a.feed("runs") == [.init(text: "runs", line: 2)])
+    }
+
     @Test func pipedBlocksCloseOnTheNextUnindentedLine() {
         var a = InputAssembler(interactive: false)
         _ = a.feed("event \"X\" 2022: # comment")
