@@ -165,4 +165,16 @@ import Testing
         let loaded = try loader.load(path: "test.scn")
         #expect(loaded.warnings.map(\.message) == ["the appeal of 'Cisco' in 'telecom' is not used"])
     }
+
+    @Test func aFileUsedTwiceIsAppliedOnce() throws {
+        let files = ["base.scn": Self.base]
+        let loader = ScenarioLoader(readFile: { p in
+            guard let t = (files.merging(["over.scn": "use \"base.scn\"\nuse \"base.scn\"\n"]) { a, _ in a })[p] else { throw CocoaError(.fileReadNoSuchFile) }
+            return Data(t.utf8)
+        })
+        let loaded = try loader.load(path: "over.scn")
+        #expect(loaded.scenario.vendors.count == 3)
+        #expect(loaded.warnings.map(\.message) == ["\"base.scn\" is already used; this use changes nothing"])
+        #expect(loaded.warnings.first?.location?.line == 2)
+    }
 }

@@ -32,6 +32,8 @@ public struct Resolver {
     var useStack: [String] = []
     /// Once a used file cannot be read, what follows it would only report its absence again.
     var useFailed = false
+    /// Files already applied through `use`.
+    var usedFiles = Set<String>()
     /// A used file that could not be read makes the whole scenario unreadable (exit 66).
     var usedFileUnreadable = false
 
@@ -167,6 +169,12 @@ public struct Resolver {
                 let cycle = (useStack + [layer.file.path]).joined(separator: " → ")
                 error("cyclic use of \"\(path)\"", at: loc, help: "a file cannot use itself, directly or through others", notes: ["the chain is \(cycle)"])
                 useFailed = true
+                return
+            }
+            // A file reached twice (used twice, or by two files that both use it) is applied
+            // once, as an include guard would: applying it again would only redeclare its names.
+            guard usedFiles.insert(layer.file.path).inserted else {
+                diagnostics.add(Diagnostic(.warning, "\"\(path)\" is already used; this use changes nothing", at: loc))
                 return
             }
             report(parseErrors)
