@@ -96,30 +96,7 @@ extension Parser {
     mutating func parseOutcome(target: Bool) throws -> ExpectStatement {
         let first = peek
         let example = target ? "installed share origin CN, HK in chips at 2023-01 = 85%" : "installed share origin CN, HK in chips at 2023-01"
-        let metric = try parseMetric(example: example)
-        let vendors = try parseSelector(example: example)
-        var segments: [Name] = []
-        if acceptWord("in") {
-            segments = try parseNameList(what: "a segment name", example: example)
-        }
-        let from: DateLiteral
-        var to: DateLiteral?
-        if metric.isGrowth {
-            let growthExample = "sales growth Huawei from 2014 to 2019"
-            try expectWord("from", context: "before the first date of a growth rate", help: growthExample)
-            from = try parseDate(context: "after 'from'")
-            try expectWord("to", context: "before the last date", help: growthExample)
-            to = try parseDate(context: "after 'to'")
-        } else {
-            if isWord("from") {
-                throw fail("an outcome is read at one date, not over a range", at: peek, help: "write 'at DATE', e.g. \(example)")
-            }
-            try expectWord("at", context: "before the date", help: example)
-            from = try parseDate(context: "after 'at'")
-            if isWord("to") {
-                throw fail("an outcome is read at one date, not over a range", at: peek, help: "write 'at DATE', e.g. \(example)")
-            }
-        }
+        let m = try parseMeasure(example: example, growthExample: "sales growth Huawei from 2014 to 2019", rangeExample: nil)
         var value = Quantity(value: 0, unit: .plain, text: "0", location: location(of: first))
         if !target, case .symbol(let sym) = peek.kind, Comparison(rawValue: sym) != nil {
             throw fail("an outcome names a figure; it has no comparison", at: peek,
@@ -134,7 +111,7 @@ extension Parser {
             value = try parseQuantity(context: "for the target")
         }
         try expectEndOfStatement()
-        return ExpectStatement(metric: metric, vendors: vendors, segments: segments, from: from, to: to,
+        return ExpectStatement(metric: m.metric, vendors: m.vendors, segments: m.segments, from: m.from, to: m.to,
                                comparison: target ? .equal : .greaterOrEqual, value: value, tolerance: nil,
                                location: location(of: first), tag: nil, text: file.lineText(1).trimmingSpaces())
     }

@@ -64,29 +64,8 @@ extension Parser {
         let kw = advance()
         let lineStart = kw.span.start
         let example = "expect installed share origin US in telecom at 2021-12 <= 33%"
-        let metric = try parseMetric(example: example)
-        let vendors = try parseSelector(example: example)
-        var segments: [Name] = []
-        if acceptWord("in") {
-            segments = try parseNameList(what: "a segment name", example: example)
-        }
-        let from: DateLiteral
-        var to: DateLiteral?
-        if metric.isGrowth {
-            try expectWord("from", context: "before the first date of a growth rate",
-                           help: "expect sales growth Huawei from 2014 to 2019 = 51%/y ± 5%")
-            from = try parseDate(context: "after 'from'")
-            try expectWord("to", context: "before the last date", help: "expect sales growth Huawei from 2014 to 2019 = 51%/y ± 5%")
-            to = try parseDate(context: "after 'to'")
-        } else if acceptWord("from") {
-            from = try parseDate(context: "after 'from'")
-            try expectWord("to", context: "before the range's last date", help: "expect share Huawei from 2021 to 2022 <= 60%")
-            to = try parseDate(context: "after 'to'")
-        } else {
-            try expectWord("at", context: "before the date", help: example)
-            from = try parseDate(context: "after 'at'")
-            if acceptWord("to") { to = try parseDate(context: "after 'to'") }
-        }
+        let m = try parseMeasure(example: example, growthExample: "expect sales growth Huawei from 2014 to 2019 = 51%/y ± 5%",
+                                 rangeExample: "expect share Huawei from 2021 to 2022 <= 60%")
         let opToken = peek
         let comparison: Comparison
         switch opToken.kind {
@@ -110,9 +89,56 @@ extension Parser {
         let tag = acceptTag()
         try expectEndOfStatement()
         let text = file.lineText(file.location(at: lineStart).line)
-        return ExpectStatement(metric: metric, vendors: vendors, segments: segments, from: from, to: to, comparison: comparison,
+        return ExpectStatement(metric: m.metric, vendors: m.vendors, segments: m.segments, from: m.from, to: m.to, comparison: comparison,
                                value: value, tolerance: tolerance, location: location(of: kw), tag: tag ?? value.tag,
                                text: text.trimmingSpaces())
+    }
+
+    /// What an `expect` line or an outcome measures, and when: `installed share origin US
+    /// in telecom at 2021-12`, `… from 2021 to 2022`, `sales growth Huawei from 2014 to 2019`.
+    /// Without `rangeExample` a level is read at one date only.
+    mutating func parseMeasure(example: String, growthExample: String, rangeExample: String?) throws -> Measure {
+        let metric = try parseMetric(example: example)
+        let vendors = try parseSelector(example: example)
+        var segments: [Name] = []
+        if acceptWord("in") {
+            segments = try parseNameList(what: "a segment name", example: example)
+        }
+        if metric.isGrowth {
+            try expectWord("from", context: "before the first date of a growth rate", help: growthExample)
+            let from = try parseDate(context: "after 'from'")
+            try expectWord("to", context: "before the last date", help: growthExample)
+            return Measure(metric: metric, vendors: vendors, segments: segments, from: from, to: try parseDate(context: "after 'to'"))
+        }
+        guard let rangeExample else {
+            if isWord("from") {
+                throw fail("an outcome is read at one date, not over a range", at: peek, help: "write 'at DATE', e.g. \(example)")
+            }
+            try expectWord("at", context: "before the date", help: example)
+            let from = try parseDate(context: "after 'at'")
+            if isWord("to") {
+                throw fail("an outcome is read at one date, not over a range", at: peek, help: "write 'at DATE', e.g. \(example)")
+            }
+            return Measure(metric: metric, vendors: vendors, segments: segments, from: from, to: nil)
+        }
+        if acceptWord("from") {
+            let from = try parseDate(context: "after 'from'")
+            try expectWord("to", context: "before the range's last date", help: rangeExample)
+            return Measure(metric: metric, vendors: vendors, segments: segments, from: from, to: try parseDate(context: "after 'to'"))
+        }
+        try expectWord("at", context: "before the date", help: example)
+        let from = try parseDate(context: "after 'at'")
+        let to = acceptWord("to") ? try parseDate(context: "after 'to'") : nil
+        return Measure(metric: metric, vendors: vendors, segments: segments, from: from, to: to)
+    }
+
+    /// The measured part of an `expect` line.
+    struct Measure {
+        var metric: Metric
+        var vendors: VendorSelector
+        var segments: [Name]
+        var from: DateLiteral
+        var to: DateLiteral?
     }
 
     /// `installed share`, `sales growth` …: what an `expect` line or an outcome measures.
