@@ -104,6 +104,7 @@ import Testing
 
     @Test func helpCoversEveryCommandWithAnExample() {
         let all = type("help").output
+        #expect(all.split(separator: "\n").allSatisfy { $0.count <= 80 })
         for name in ["load", "run", "runs", "show", "compare", "drop", "undo", "reset", "diff", "save", "export", "plot", "sources", "explain", "timing", "help", "quit"] {
             #expect(all.contains("  \(name) "), "\(name) missing from help")
             #expect(type("help \(name)").output.contains("example: "), "\(name) has no example")
