@@ -43,3 +43,26 @@ struct ScenarioInput {
         if errors > 1 { Output.err("\(errors) errors\n") }
     }
 }
+
+/// How a command's result is written: its form and where it goes.
+struct ReportOutput: ParsableArguments {
+    @Option(help: "Output format: table, csv or json.")
+    var format: OutputFormat = .table
+
+    @Option(name: [.short, .long], help: "Write to this file instead of standard output (atomically).")
+    var output: String?
+
+    /// A table is fitted to the terminal only when it goes to one.
+    var tableWidth: Int { output == nil ? Terminal.width : 80 }
+}
+
+/// Which share a report shows and whom its rows speak of.
+struct ShareView: ParsableArguments {
+    @Option(help: "Which share: installed or sales.")
+    var share: ShareKind = .installed
+
+    @Option(help: "Rows per vendor or per origin.")
+    var by: Grouping = .vendor
+
+    var metric: SeriesMetric { share == .installed ? .installedShare : .salesShare }
+}

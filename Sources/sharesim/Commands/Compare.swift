@@ -30,18 +30,8 @@ struct Compare: ParsableCommand {
     @Option(help: "Largest difference that counts as equal, e.g. 0.5% or 0.005 (default 0: any difference).")
     var tolerance: String?
 
-    @Option(help: "Output format: table, csv or json.")
-    var format: OutputFormat = .table
-
-    @Option(name: [.short, .long], help: "Write to this file instead of standard output (atomically).")
-    var output: String?
-
-    @Option(help: "Which share to compare: installed or sales.")
-    var share: ShareKind = .installed
-
-    @Option(help: "Rows per vendor or per origin.")
-    var by: Grouping = .vendor
-
+    @OptionGroup var report: ReportOutput
+    @OptionGroup var view: ShareView
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func validate() throws {
@@ -66,7 +56,7 @@ struct Compare: ParsableCommand {
             }
         }
         // Both sides are read and all their problems reported before giving up.
-        let sides = [CompareSide.load(a, input: input, grouping: by), CompareSide.load(b, input: input, grouping: by)]
+        let sides = [CompareSide.load(a, input: input, grouping: view.by), CompareSide.load(b, input: input, grouping: view.by)]
         var tables: [(table: ShareTable, label: String)] = []
         var failure: Int32 = 0
         for side in sides {
@@ -79,20 +69,20 @@ struct Compare: ParsableCommand {
 
         let comparison: RunComparison
         do {
-            comparison = try RunComparison(tables[0].table, tables[1].table, metric: share == .installed ? .installedShare : .salesShare,
-                                           grouping: by, tolerance: limit)
+            comparison = try RunComparison(tables[0].table, tables[1].table, metric: view.metric,
+                                           grouping: view.by, tolerance: limit)
         } catch {
             Output.err("sharesim: error: cannot compare \(a) with \(b): \(error.message)\n" + (error.help.map { "help: \($0)\n" } ?? ""))
             throw ExitCode(ExitStatus.dataError)
         }
         let text: String
-        switch format {
+        switch report.format {
         case .table:
-            text = ComparisonReport.table(comparison, labelA: tables[0].label, labelB: tables[1].label, width: output == nil ? Terminal.width : 80)
+            text = ComparisonReport.table(comparison, labelA: tables[0].label, labelB: tables[1].label, width: report.tableWidth)
         case .csv: text = ComparisonReport.csv(comparison)
         case .json: text = ComparisonReport.json(comparison, labelA: tables[0].label, labelB: tables[1].label)
         }
-        try Output.deliver(text, to: output)
+        try Output.deliver(text, to: report.output)
         if !comparison.isWithinTolerance { throw ExitCode(ExitStatus.expectationFailed) }
     }
 }

@@ -38,24 +38,14 @@ struct MonteCarloCommand: ParsableCommand {
     @Option(help: "Percentiles to report, comma-separated.")
     var bands: String = "5,25,50,75,95"
 
-    @Option(help: "Output format: table, csv or json.")
-    var format: OutputFormat = .table
-
     @Option(help: "Dates to report, comma-separated (default: the table's columns; every step for csv and json).")
     var at: String?
-
-    @Option(help: "Which share: installed or sales.")
-    var share: ShareKind = .installed
-
-    @Option(help: "Rows per vendor or per origin.")
-    var by: Grouping = .vendor
 
     @Option(help: "Compute only shard I of N (counted from 0) and write its partial result to --output; see 'sharesim merge'.")
     var shard: String?
 
-    @Option(name: [.short, .long], help: "Write to this file instead of standard output (atomically).")
-    var output: String?
-
+    @OptionGroup var report: ReportOutput
+    @OptionGroup var view: ShareView
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func validate() throws {
@@ -75,7 +65,7 @@ struct MonteCarloCommand: ParsableCommand {
                 throw ValidationError("--shard takes I/N with 0 ≤ I < N, e.g. 0/4 for the first of four shards")
             }
             guard n <= runs else { throw ValidationError("--shard \(i)/\(n): there are more shards than the \(runs) runs") }
-            guard output != nil else { throw ValidationError("--shard writes a partial result file: give it with --output") }
+            guard report.output != nil else { throw ValidationError("--shard writes a partial result file: give it with --output") }
         }
     }
 
@@ -83,18 +73,18 @@ struct MonteCarloCommand: ParsableCommand {
         let loaded = try ScenarioInput(printer: diagnostics.printer).load(file).get()
         let scenario = loaded.scenario
         let bandList = try Band.parseList(bands).get()
-        let metric: SeriesMetric = share == .installed ? .installedShare : .salesShare
-        let reportFormat = MonteCarloReport.Format(rawValue: format.rawValue)!
+        let metric = view.metric
+        let reportFormat = MonteCarloReport.Format(rawValue: report.format.rawValue)!
         let steps: [Int]
         if let at {
             steps = try ReportDates.steps(at, in: scenario.timeline, file: file)
-        } else if format == .table {
-            let width = output == nil && Terminal.isTerminal(STDOUT_FILENO) ? Terminal.width : 80
-            steps = MonteCarloReport.defaultTableSteps(scenario, grouping: by, bands: bandList, width: width)
+        } else if report.format == .table {
+            let width = report.output == nil && Terminal.isTerminal(STDOUT_FILENO) ? Terminal.width : 80
+            steps = MonteCarloReport.defaultTableSteps(scenario, grouping: view.by, bands: bandList, width: width)
         } else {
             steps = Array(0..<scenario.timeline.steps)
         }
-        let batch = MonteCarloBatch(scenario: scenario, runs: runs, seed: seed, bands: bandList, metric: metric, grouping: by, steps: steps)
+        let batch = MonteCarloBatch(scenario: scenario, runs: runs, seed: seed, bands: bandList, metric: metric, grouping: view.by, steps: steps)
         let shardSpec = shard.flatMap(ShardSpec.parse)
         let range = shardSpec.map { MonteCarloBatch.runs(ofShard: $0.0, of: $0.1, total: runs) } ?? 0..<runs
 
@@ -111,7 +101,7 @@ struct MonteCarloCommand: ParsableCommand {
         }
 
         var header: MonteCarloShard.Header?
-        if let (i, n) = shardSpec, let output {
+        if let (i, n) = shardSpec, let output = report.output {
             let h = MonteCarloShard.Header(batch: batch, shard: i, shards: n, format: reportFormat)
             if MonteCarloShard.isComplete(output, h) {
                 Output.err("sharesim: shard \(i)/\(n) is already complete in '\(output)'; skipped\n")
@@ -142,7 +132,7 @@ struct MonteCarloCommand: ParsableCommand {
         }
 
         if InterruptFlag.isPending { throw MonteCarloCommand.interrupted() }
-        if let header, let output {
+        if let header, let output = report.output {
             do { try MonteCarloShard.write(header, samples: samples, to: output) } catch {
                 Output.err("sharesim: error: \(error.description)\n")
                 throw ExitCode(ExitStatus.cannotWrite)
@@ -151,7 +141,7 @@ struct MonteCarloCommand: ParsableCommand {
         }
         let values = MonteCarlo.bands(samples, bands: bandList, rows: batch.entities.count, threads: threadCount)
         if InterruptFlag.isPending { throw MonteCarloCommand.interrupted() }
-        try Output.deliver(MonteCarloReport.render(batch, values: values, as: reportFormat), to: output)
+        try Output.deliver(MonteCarloReport.render(batch, values: values, as: reportFormat), to: report.output)
     }
 }
 

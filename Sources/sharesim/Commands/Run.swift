@@ -19,21 +19,11 @@ struct Run: ParsableCommand {
     @Argument(help: "Scenario files to run.")
     var files: [String]
 
-    @Option(help: "Output format: table, csv or json.")
-    var format: OutputFormat = .table
-
-    @Option(name: [.short, .long], help: "Write to this file instead of standard output (atomically).")
-    var output: String?
-
-    @Option(help: "Which share the table shows: installed or sales.")
-    var share: ShareKind = .installed
-
-    @Option(help: "Rows per vendor or per origin.")
-    var by: Grouping = .vendor
-
     @Option(help: "Dates for the table's columns, comma-separated (e.g. 2022-01,2023-06).")
     var at: String?
 
+    @OptionGroup var report: ReportOutput
+    @OptionGroup var view: ShareView
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func validate() throws {
@@ -56,20 +46,20 @@ struct Run: ParsableCommand {
         }
         if let failure { throw failure }
         let text: String
-        switch format {
-        case .csv: text = CSVReport.render(runs, grouping: by)
-        case .json: text = JSONReport.render(runs, grouping: by)
+        switch report.format {
+        case .csv: text = CSVReport.render(runs, grouping: view.by)
+        case .json: text = JSONReport.render(runs, grouping: view.by)
         case .table:
             var tables: [String] = []
             for run in runs {
                 let steps = try at.map { try columnSteps(for: $0, in: run.result.scenario.timeline, file: run.name) }
-                let table = TableReport(metric: share == .installed ? .installedShare : .salesShare, grouping: by, steps: steps,
-                                        width: output == nil ? Terminal.width : 80)
+                let table = TableReport(metric: view.metric, grouping: view.by, steps: steps,
+                                        width: report.tableWidth)
                 tables.append(table.render(run.result))
             }
             text = tables.joined(separator: "\n")
         }
-        try Output.deliver(text, to: output)
+        try Output.deliver(text, to: report.output)
     }
 }
 

@@ -34,15 +34,10 @@ struct SweepCommand: ParsableCommand {
                                valueName: "outcome"))
     var outcome: String
 
-    @Option(help: "Output format: table, csv or json.")
-    var format: OutputFormat = .table
-
-    @Option(name: [.short, .long], help: "Write to this file instead of standard output (atomically).")
-    var output: String?
-
     @Option(help: "Threads to run on (default: every core).")
     var threads: Int?
 
+    @OptionGroup var report: ReportOutput
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func validate() throws {
@@ -78,11 +73,11 @@ struct SweepCommand: ParsableCommand {
             throw ExitCode(ExitStatus.usage)
         }
         let text: String
-        switch format {
-        case .table: text = SweepReport.table(sweep, width: output == nil ? Terminal.width : 80)
+        switch report.format {
+        case .table: text = SweepReport.table(sweep, width: report.tableWidth)
         case .csv: text = SweepReport.csv(sweep)
         case .json: text = SweepReport.json(sweep)
         }
-        try Output.deliver(text, to: output)
+        try Output.deliver(text, to: report.output)
     }
 }
