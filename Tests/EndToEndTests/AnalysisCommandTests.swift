@@ -4,14 +4,6 @@ import Testing
 
 /// `compare`, `sweep` and `calibrate` as a user meets them: outputs and exit codes.
 @Suite struct AnalysisCommandTests {
-    func temp(_ name: String, _ text: String) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sharesim-analysis-\(getpid())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let url = dir.appendingPathComponent(name)
-        try text.write(to: url, atomically: true, encoding: .utf8)
-        return url.path
-    }
-
     static let chipOutcome = "installed share origin CN, HK in chips at 2023-01"
 
     // MARK: compare
@@ -34,12 +26,12 @@ import Testing
 
     @Test func compareReadsRunOutputBack() throws {
         let csv = try BinaryRunner.run(["run", "scenarios/ofac-easing.scn", "--format", "csv"])
-        let saved = try temp("easing.csv", csv.stdout)
+        let saved = try Fixtures.temporaryFile("easing.csv", csv.stdout)
         let same = try BinaryRunner.run(["compare", saved, "scenarios/ofac-easing.scn"])
         #expect(same.status == 0)
         #expect(same.stdout.contains("identical: no vendor differs at any of the 84 dates"))
         let both = try BinaryRunner.run(["run", "scenarios/ofac-easing.scn", "scenarios/ofac-no-easing.scn", "--format", "csv"])
-        let bothPath = try temp("both.csv", both.stdout)
+        let bothPath = try Fixtures.temporaryFile("both.csv", both.stdout)
         let picked = try BinaryRunner.run(["compare", "\(bothPath)#ofac-easing", "\(bothPath)#ofac-no-easing", "--format", "json"])
         #expect(picked.status == 1)
         let object = try JSONSerialization.jsonObject(with: Data(picked.stdout.utf8)) as? [String: Any]
@@ -58,7 +50,7 @@ import Testing
     }
 
     @Test func compareReportsMismatchedShapesAndBadInput() throws {
-        let other = try temp("other.scn", """
+        let other = try Fixtures.temporaryFile("other.scn", """
             scenario "Other"
             timeline 2022-01 to 2023-12 quarterly
             segment telecom lifetime 8y
@@ -76,7 +68,7 @@ import Testing
         #expect(try BinaryRunner.run(["compare", "scenarios/ofac-easing.scn"]).status == 2)
         let tolerance = try BinaryRunner.run(["compare", "scenarios/ofac-easing.scn", "scenarios/ofac-easing.scn", "--tolerance", "5y"])
         #expect(tolerance.status == 2)
-        let broken = try temp("broken.csv", "step,date,segment,vendor,origin,installed_share,sales_share,installed,sales\n0,2021-01-01,telecom,Huawei\n")
+        let broken = try Fixtures.temporaryFile("broken.csv", "step,date,segment,vendor,origin,installed_share,sales_share,installed,sales\n0,2021-01-01,telecom,Huawei\n")
         let bad = try BinaryRunner.run(["compare", broken, "scenarios/ofac-easing.scn"])
         #expect(bad.status == 65 && bad.stderr.contains("broken.csv:2:1: error: this row has 4 fields; the header has 9"))
     }

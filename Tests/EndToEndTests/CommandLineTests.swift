@@ -4,14 +4,6 @@ import Testing
 
 /// The executable as a user meets it: outputs and the contract's exit codes.
 @Suite struct CommandLineTests {
-    func temp(_ name: String, _ text: String) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sharesim-e2e-\(getpid())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let url = dir.appendingPathComponent(name)
-        try text.write(to: url, atomically: true, encoding: .utf8)
-        return url.path
-    }
-
     @Test func testCommandPassesTheBundledScenarios() throws {
         let run = try BinaryRunner.run(["test", "scenarios"])
         #expect(run.status == 0)
@@ -22,7 +14,7 @@ import Testing
     @Test func aFailedExpectationExitsOneWithItsLocation() throws {
         let text = try String(contentsOfFile: Fixtures.scenarioPath("china-chip-share"), encoding: .utf8)
             + "expect installed share origin CN in chips at 2023-06 <= 50%\n"
-        let path = try temp("failing.scn", text)
+        let path = try Fixtures.temporaryFile("failing.scn", text)
         let run = try BinaryRunner.run(["test", path])
         #expect(run.status == 1)
         #expect(run.stdout.contains("\(path):33:1: error: expectation failed: found 69.3% at 2023-06"))
@@ -30,7 +22,7 @@ import Testing
     }
 
     @Test func badScenarioExits65WithLocatedDiagnostics() throws {
-        let path = try temp("bad.scn", "timeline 2021-01 to 2022-12 monthly\nvendor A origin US\nsegment s lifetime 8y\nshare s: A 45\n")
+        let path = try Fixtures.temporaryFile("bad.scn", "timeline 2021-01 to 2022-12 monthly\nvendor A origin US\nsegment s lifetime 8y\nshare s: A 45\n")
         let run = try BinaryRunner.run(["check", path])
         #expect(run.status == 65)
         #expect(run.stderr.contains("\(path):4:12: error: a share of 45 is not a fraction"))
@@ -63,7 +55,7 @@ import Testing
         let json = try BinaryRunner.run(["inspect", "scenarios/ofac-easing.scn", "--json"])
         #expect(json.status == 0)
         #expect(json.stdout.hasPrefix("{\n  \"format\": \"sharesim-resolved\",\n  \"version\": 1,"))
-        let path = try temp("resolved.json", json.stdout)
+        let path = try Fixtures.temporaryFile("resolved.json", json.stdout)
         let fromJSON = try BinaryRunner.run(["run", path, "--format", "csv"])
         let fromText = try BinaryRunner.run(["run", "scenarios/ofac-easing.scn", "--format", "csv"])
         #expect(fromJSON.status == 0 && fromJSON.stdout == fromText.stdout)
@@ -86,7 +78,7 @@ import Testing
     }
 
     @Test func outputFileIsWrittenWhole() throws {
-        let out = try temp("out.csv", "old contents")
+        let out = try Fixtures.temporaryFile("out.csv", "old contents")
         let run = try BinaryRunner.run(["run", "scenarios/china-chip-share.scn", "--format", "csv", "-o", out])
         #expect(run.status == 0 && run.stdout == "")
         let written = try String(contentsOfFile: out, encoding: .utf8)
@@ -96,7 +88,7 @@ import Testing
     }
 
     @Test func aRecordedSessionReplays() throws {
-        let transcript = try temp("recorded.txt", "")
+        let transcript = try Fixtures.temporaryFile("recorded.txt", "")
         let session = try BinaryRunner.run(["repl", "--record", transcript, "scenarios/china-chip-share.scn"],
                                            stdin: "run as base\nshow --by origin at 2023-01\n")
         #expect(session.status == 0)

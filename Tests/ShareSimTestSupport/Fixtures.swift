@@ -33,6 +33,15 @@ public enum Fixtures {
         }
     }
 
+    /// Writes a file in this process's own temporary directory and returns its path.
+    public static func temporaryFile(_ name: String, _ text: String) throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sharesim-tests-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let url = dir.appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
     /// Parses the run-output CSV into rows keyed by "step|segment|vendor".
     public static func csvRows(_ csv: String) -> [String: [String: String]] {
         var lines = csv.split(whereSeparator: \.isNewline).map(String.init)

@@ -69,11 +69,7 @@ struct Calibrate: ParsableCommand {
 
     func run() throws {
         let input = ScenarioInput(printer: diagnostics.printer)
-        let loaded: ScenarioLoader.Loaded
-        switch input.load(file) {
-        case .failure(let code): throw code
-        case .success(let l): loaded = l
-        }
+        let loaded = try input.load(file).get()
         let scenario = loaded.scenario
         var intervals: [ValueInterval] = []
         var targets: [OutcomeTarget] = []

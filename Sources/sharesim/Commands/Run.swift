@@ -52,7 +52,7 @@ struct Run: ParsableCommand {
         case .table:
             var tables: [String] = []
             for run in runs {
-                let steps = try at.map { try columnSteps(for: $0, in: run.result.scenario.timeline, file: run.name) }
+                let steps = try at.map { try ReportDates.steps($0, in: run.result.scenario.timeline, file: run.name) }
                 let table = TableReport(metric: view.metric, grouping: view.by, steps: steps,
                                         width: report.tableWidth)
                 tables.append(table.render(run.result))
@@ -60,21 +60,6 @@ struct Run: ParsableCommand {
             text = tables.joined(separator: "\n")
         }
         try Output.deliver(text, to: report.output)
-    }
-}
-
-extension Run {
-    /// The steps of the `--at` dates; a date outside the timeline is a usage error.
-    func columnSteps(for dates: String, in timeline: Timeline, file: String) throws -> [Int] {
-        try dates.split(separator: ",").compactMap { CalendarMonth.parse(String($0).trimmingCharacters(in: .whitespaces)) }.map { d in
-            let k = timeline.step(containing: d.month)
-            guard (0..<timeline.steps).contains(k) else {
-                let last = timeline.month(ofStep: timeline.steps - 1)
-                Output.err("sharesim: error: --at \(d.month.text) is outside the timeline of \(file) (\(timeline.start.text) to \(last.text))\n")
-                throw ExitCode(ExitStatus.usage)
-            }
-            return k
-        }
     }
 }
 

@@ -49,11 +49,7 @@ struct SweepCommand: ParsableCommand {
 
     func run() throws {
         let input = ScenarioInput(printer: diagnostics.printer)
-        let loaded: ScenarioLoader.Loaded
-        switch input.load(file) {
-        case .failure(let code): throw code
-        case .success(let l): loaded = l
-        }
+        let loaded = try input.load(file).get()
         let axes: [SweepAxis]
         let what: ScenarioOutcome
         do {
