@@ -133,6 +133,14 @@ void clibedit_set_completion(clibedit_editor *editor, clibedit_completion_fn fun
 }
 
 const char *clibedit_gets(clibedit_editor *editor, int *count) {
+    /*
+     * el_gets draws the prompt before it puts the terminal into its editing
+     * mode, so a key pressed just as the prompt appears would meet the
+     * terminal's own line discipline: Ctrl-D there becomes an empty "end of
+     * file" that reaches the editor as a NUL byte and is lost. Switching first
+     * means every key typed after the prompt is seen reads as the editor's.
+     */
+    el_set(editor->line, EL_PREP_TERM, 1);
     return el_gets(editor->line, count);
 }
 

@@ -54,7 +54,6 @@ struct REPLLoop {
             }
             for input in inputs {
                 if interactive { reader.addHistory(input.text) }
-                _ = InterruptFlag.takePending()
                 let reply = session.execute(input)
                 emit(reply, input: input.text)
                 if input.text.split(separator: " ").first.map({ ["run", "show", "plot", "compare"].contains(String($0)) }) == true {
@@ -62,6 +61,10 @@ struct REPLLoop {
                 }
                 if reply.quit { return 0 }
                 if reply.failed && !interactive { return reply.status == 0 ? 65 : reply.status }
+                // A Ctrl-C pressed any time after Enter cancels the work it met (the reader
+                // already dropped any from before), then it is spent, and the rest of that
+                // input is abandoned too.
+                if InterruptFlag.takePending() { break }
             }
         }
     }

@@ -14,42 +14,43 @@ import Testing
 
     var environment: [String: String] { ["XDG_STATE_HOME": state.path, "HOME": state.path] }
 
+    // Each test types only once a prompt is drawn (see `TerminalSession.enter`), and each
+    // exit check carries the screen, so a failure shows what the person would have seen.
+
     @Test func typingRunsAndCtrlDLeaves() throws {
         let t = try TerminalSession(arguments: ["repl", "scenarios/ofac-easing.scn"], environment: environment)
-        try t.waitFor("sharesim> ")
-        t.type("run\r")
-        try t.waitFor("expect: 4 passed, 0 failed")
+        let prompt = try t.waitFor("sharesim> ")
+        try t.enter("run\r", expecting: "expect: 4 passed, 0 failed", after: prompt)
         t.type("\u{4}")
-        #expect(try t.waitForExit() == 0)
+        let status = try t.waitForExit()
+        #expect(status == 0, "\(t.screen)")
     }
 
     @Test func tabCompletesCommandsAndNames() throws {
         let t = try TerminalSession(arguments: ["repl", "scenarios/ofac-easing.scn"], environment: environment)
-        try t.waitFor("sharesim> ")
-        t.type("expl\tCis\t\r")
-        try t.waitFor("share telecom Cisco = 4.4%")
+        let prompt = try t.waitFor("sharesim> ")
+        try t.enter("expl\tCis\t\r", expecting: "share telecom Cisco = 4.4%", after: prompt)
         t.type("\u{4}")
-        #expect(try t.waitForExit() == 0)
+        let status = try t.waitForExit()
+        #expect(status == 0, "\(t.screen)")
     }
 
     @Test func historyIsRecalledInTheNextSession() throws {
         let first = try TerminalSession(arguments: ["repl"], environment: environment)
-        try first.waitFor("sharesim> ")
-        first.type("help plot\r")
-        try first.waitFor("example: plot telecom")
+        try first.enter("help plot\r", expecting: "example: plot telecom", after: first.waitFor("sharesim> "))
         first.type("\u{4}")
-        #expect(try first.waitForExit() == 0)
+        let firstStatus = try first.waitForExit()
+        #expect(firstStatus == 0, "\(first.screen)")
         let file = state.appendingPathComponent("sharesim/history")
         #expect(try String(contentsOf: file, encoding: .utf8).contains("help plot"))
         let attributes = try FileManager.default.attributesOfItem(atPath: file.path)
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
 
         let second = try TerminalSession(arguments: ["repl"], environment: environment)
-        try second.waitFor("sharesim> ")
-        second.type("\u{1B}[A\r")
-        try second.waitFor("example: plot telecom")
+        try second.enter("\u{1B}[A\r", expecting: "example: plot telecom", after: second.waitFor("sharesim> "))
         second.type("\u{4}")
-        #expect(try second.waitForExit() == 0)
+        let secondStatus = try second.waitForExit()
+        #expect(secondStatus == 0, "\(second.screen)")
     }
 
     @Test func ctrlCCancelsALongRunAndKeepsTheSession() throws {
@@ -58,26 +59,26 @@ import Testing
         let t = try TerminalSession(arguments: ["repl", big.path], environment: environment)
         let prompt = try t.waitFor("sharesim> ")
         t.type("run\r")
-        // The editor echoes the line and moves to the next once it has accepted it.
+        // The editor echoes the line and moves to the next once it has accepted it; from
+        // then on a Ctrl-C belongs to the run, however soon it comes.
         try t.waitFor("run\r\n", after: prompt)
-        usleep(300_000)
+        usleep(100_000)
         t.type("\u{3}")
-        let at = try t.waitFor("run cancelled")
-        t.type("runs\r")
-        try t.waitFor("no runs yet", after: at)
+        let cancelled = try t.waitFor("sharesim> ", after: t.waitFor("run cancelled", after: prompt))
+        try t.enter("runs\r", expecting: "no runs yet", after: cancelled)
         t.type("\u{4}")
-        #expect(try t.waitForExit() == 0)
+        let status = try t.waitForExit()
+        #expect(status == 0, "\(t.screen)")
     }
 
     @Test func ctrlDWarnsOnceAboutUnsavedEdits() throws {
         let t = try TerminalSession(arguments: ["repl", "scenarios/ofac-easing.scn"], environment: environment)
-        try t.waitFor("sharesim> ")
-        t.type("drop event \"OFAC GL 25\"\r")
-        try t.waitFor("sharesim> ", after: t.screen.count)
+        let prompt = try t.waitFor("sharesim> ")
+        let edited = try t.enter("drop event \"OFAC GL 25\"\r", expecting: "\r\n", after: prompt)
+        try t.enter("\u{4}", expecting: "1 unsaved what-if edit", after: edited)
         t.type("\u{4}")
-        try t.waitFor("1 unsaved what-if edit")
-        t.type("\u{4}")
-        #expect(try t.waitForExit() == 0)
+        let status = try t.waitForExit()
+        #expect(status == 0, "\(t.screen)")
     }
 
     /// Resolved JSON for a run long enough to interrupt: 120,000 months × 40 vendors × 12 segments.

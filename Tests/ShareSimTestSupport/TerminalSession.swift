@@ -19,8 +19,10 @@ public final class TerminalSession: @unchecked Sendable {
 
     public init(arguments: [String], environment: [String: String], directory: URL = Fixtures.packageRoot) throws {
         let command = ([BinaryRunner.binary.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-qfec", command, "/dev/null"]
+        // setsid keeps `script` out of the test runner's process group, so a signal sent to
+        // that group (a test of Ctrl-C elsewhere) cannot end this session.
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
+        process.arguments = ["--wait", "/usr/bin/script", "-qfec", command, "/dev/null"]
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
         env["TERM"] = "xterm"
@@ -65,6 +67,16 @@ public final class TerminalSession: @unchecked Sendable {
         throw Timeout(waitingFor: text, screen: screen)
     }
 
+    /// Types `keys`, waits for `reply` after `offset`, then for the next prompt, and returns
+    /// where that prompt ends. Typing only once a prompt is drawn matters: keys that arrive
+    /// while the program is busy meet the terminal's own line handling, not the editor.
+    @discardableResult
+    public func enter(_ keys: String, expecting reply: String, after offset: Int, prompt: String = "sharesim> ") throws -> Int {
+        type(keys)
+        let replied = try waitFor(reply, after: offset)
+        return try waitFor(prompt, after: replied)
+    }
+
     /// Waits for the program to end and returns its exit status.
     public func waitForExit(limit: Double = 60) throws -> Int32 {
         let deadline = Date().addingTimeInterval(limit)
@@ -73,6 +85,7 @@ public final class TerminalSession: @unchecked Sendable {
             process.terminate()
             throw Timeout(waitingFor: "exit", screen: screen)
         }
+        process.waitUntilExit()
         output.fileHandleForReading.readabilityHandler = nil
         return process.terminationStatus
     }
