@@ -81,7 +81,7 @@ public enum ScenarioCalibration {
                 at: nil,
                 notes: ["at \(parameter) = \(loText): \(target.outcome.describe(fLo + target.value))",
                         "at \(parameter) = \(hiText): \(target.outcome.describe(fHi + target.value))"],
-                help: ["widen the bracket (--in) so that the outcome crosses \(target.valueText) inside it"]))
+                help: ["widen the bracket so that the outcome crosses \(target.valueText) inside it"]))
         } catch Calibration.BisectionFailure.undefined(let x) {
             throw .invalid(Diagnostic(.error, "the outcome is undefined at \(parameter) = \(NumberText.csv(x))", at: nil,
                                       help: ["a growth rate needs sales at its first date; choose another bracket or outcome"]))

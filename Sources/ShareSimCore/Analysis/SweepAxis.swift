@@ -112,7 +112,7 @@ public struct ValueInterval: Sendable, Equatable {
         let scalars = Array(text.unicodeScalars)
         guard let dots = ValueText.find([".", "."], in: scalars) else {
             throw ScenarioError([Diagnostic(.error, "expected LOW..HIGH", at: SourceLocation(file: source, line: 1, column: 1, length: max(1, scalars.count)),
-                                            help: ["e.g. --in 0%..20%"])], sources: [source: file])
+                                            help: ["e.g. 0%..20%"])], sources: [source: file])
         }
         let lo = try ValueText.quantity(file: file, from: 0, to: dots, what: "the interval's low end")
         let hi = try ValueText.quantity(file: file, from: dots + 2, to: scalars.count, what: "the interval's high end")

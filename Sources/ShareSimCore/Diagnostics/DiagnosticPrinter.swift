@@ -16,9 +16,11 @@ public struct DiagnosticPrinter: Sendable {
                 let (line, column) = excerpt(of: src, line: loc.line, column: loc.column)
                 let shown = sanitize(line)
                 out += " \(gutter) | \(shown)\n"
-                let prefix = String(shown.unicodeScalars.prefix(max(0, column - 1)).map { $0 == "\t" ? "\t" : " " })
-                let caretLength = max(1, min(loc.length, max(1, shown.unicodeScalars.count - column + 1)))
-                let marks = "^" + String(repeating: "~", count: caretLength - 1)
+                let scalars = Array(shown.unicodeScalars)
+                let before = scalars.prefix(max(0, column - 1))
+                let prefix = before.map { $0 == "\t" ? "\t" : String(repeating: " ", count: DisplayWidth.of($0)) }.joined()
+                let covered = scalars.dropFirst(before.count).prefix(max(1, loc.length))
+                let marks = "^" + String(repeating: "~", count: max(1, DisplayWidth.of(covered)) - 1)
                 out += " \(pad) | \(prefix)\(useColor ? "\u{1B}[1;32m" + marks + "\u{1B}[0m" : marks)\n"
             }
         } else {
