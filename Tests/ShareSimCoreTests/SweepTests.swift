@@ -1,5 +1,5 @@
 import Foundation
-import ShareSimCore
+@testable import ShareSimCore
 import ShareSimTestSupport
 import Testing
 
@@ -116,6 +116,32 @@ enum AnalysisFixture {
         let out = SweepExecutor.map(count: 1000, threads: 4) { $0 * $0 }
         #expect(out == (0..<1000).map { $0 * $0 })
         #expect(SweepExecutor.map(count: 0, threads: 4) { $0 }.isEmpty)
+    }
+
+    /// Each thread makes its worker (an engine workspace, in sweeps) once and keeps it for
+    /// every job it takes; results still come back by index.
+    @Test func eachThreadMakesOneWorkerAndKeepsIt() {
+        final class Made: @unchecked Sendable {
+            let lock = NSLock()
+            var count = 0
+        }
+        for threads in [1, 2, 4] {
+            let made = Made()
+            let out = SweepExecutor.map(count: 500, threads: threads, worker: { () -> [Int] in
+                made.lock.withLock { made.count += 1 }
+                return []
+            }) { jobs, i in
+                jobs.append(i)
+                return jobs.count
+            }
+            #expect(made.count == threads)
+            // A job's result counts the jobs its worker has run so far: each worker that ran
+            // any gives 1, 2, 3, … once each, so no count appears more often than a smaller one.
+            let times = (1...500).map { k in out.filter { $0 == k }.count }
+            #expect(out.count == 500 && (1...threads).contains(times[0]))
+            #expect(zip(times, times.dropFirst()).allSatisfy { $0 >= $1 })
+            #expect(times.reduce(0, +) == 500)
+        }
     }
 
     @Test func unknownParametersAndValuesOutOfRangeAreRefused() throws {

@@ -60,9 +60,11 @@ public enum ScenarioCalibration {
                                       isCancelled: (@Sendable () -> Bool)? = nil) throws(Failure) -> Result {
         let bounds = try checkBounds(scenario, parameter, interval)
         var runs = 0
+        let workspace = EngineWorkspace()
         func f(_ x: Double) throws -> Double {
             runs += 1
-            switch SweepJob.evaluate(scenario, setting: [(parameter, x)], outcomes: [target.outcome], isCancelled: isCancelled) {
+            switch SweepJob.evaluate(scenario, setting: [(parameter, x)], outcomes: [target.outcome], workspace: workspace,
+                                     isCancelled: isCancelled) {
             case .value(let v): return v[0] - target.value
             case .invalid(let d): throw Failure.invalid(d)
             case .cancelled: throw Failure.cancelled
@@ -126,8 +128,9 @@ public enum ScenarioCalibration {
         var runs = 0
         let evaluate: ([[Double]]) throws -> [[Double]] = { points in
             runs += points.count
-            let results = SweepExecutor.map(count: points.count, threads: threads) { k in
-                SweepJob.evaluate(scenario, setting: Array(zip(parameters, points[k])), outcomes: outcomes, isCancelled: isCancelled)
+            let results = SweepExecutor.map(count: points.count, threads: threads, worker: { EngineWorkspace() }) { workspace, k in
+                SweepJob.evaluate(scenario, setting: Array(zip(parameters, points[k])), outcomes: outcomes, workspace: workspace,
+                                  isCancelled: isCancelled)
             }
             return try results.map { r in
                 switch r {
@@ -150,7 +153,8 @@ public enum ScenarioCalibration {
         }
         // The outcomes at the fit, in their own terms.
         let final: [Double]
-        switch SweepJob.evaluate(scenario, setting: Array(zip(parameters, fit.values)), outcomes: outcomes, isCancelled: isCancelled) {
+        switch SweepJob.evaluate(scenario, setting: Array(zip(parameters, fit.values)), outcomes: outcomes, workspace: EngineWorkspace(),
+                                 isCancelled: isCancelled) {
         case .value(let v): final = v
         case .invalid(let d): throw .invalid(d)
         case .cancelled: throw .cancelled

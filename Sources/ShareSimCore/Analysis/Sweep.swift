@@ -56,11 +56,11 @@ public struct Sweep: Sendable {
             throw .invalid(Diagnostic(.error, "the sweep asks for \(count) runs; at most \(maxRuns) are allowed", at: nil,
                                       help: ["take fewer values"]))
         }
-        let results = SweepExecutor.map(count: count, threads: threads) { index -> SweepJobResult in
+        let results = SweepExecutor.map(count: count, threads: threads, worker: { EngineWorkspace() }) { workspace, index -> SweepJobResult in
             if let isCancelled, isCancelled() { return .cancelled }
             var setting = [(axes[0].name, axes[0].values[index / columns])]
             if axes.count > 1 { setting.append((axes[1].name, axes[1].values[index % columns])) }
-            return SweepJob.evaluate(scenario, setting: setting, outcomes: [outcome], isCancelled: isCancelled).map { $0[0] }
+            return SweepJob.evaluate(scenario, setting: setting, outcomes: [outcome], workspace: workspace, isCancelled: isCancelled).map { $0[0] }
         }
         var values: [Double] = []
         values.reserveCapacity(count)
@@ -104,13 +104,14 @@ enum SweepJob {
         return s
     }
 
-    /// Sets the parameters, runs, and reads each outcome.
+    /// Sets the parameters, runs in `workspace` (whose memory the next run reuses), and reads
+    /// each outcome.
     static func evaluate(_ base: ResolvedScenario, setting: [(String, Double)], outcomes: [ScenarioOutcome],
-                         isCancelled: (@Sendable () -> Bool)?) -> Result<[Double]> {
+                         workspace: EngineWorkspace, isCancelled: (@Sendable () -> Bool)?) -> Result<[Double]> {
         let s: ResolvedScenario
         do { s = try scenario(base, setting: setting) } catch { return .invalid(error) }
         let run: RunResult
-        do { run = try Engine.run(s, isCancelled: isCancelled) } catch { return .cancelled }
+        do { run = try Engine.run(s, workspace: workspace, isCancelled: isCancelled) } catch { return .cancelled }
         return .value(outcomes.map { $0.value(in: run) })
     }
 }

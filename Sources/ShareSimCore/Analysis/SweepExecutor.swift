@@ -10,14 +10,26 @@ public enum SweepExecutor {
     /// Jobs are handed out one at a time, so slow ones do not hold up a thread's share.
     /// With one thread (or one job) everything runs on the calling thread.
     public static func map<T: Sendable>(count: Int, threads: Int, _ body: @Sendable (Int) -> T) -> [T] {
+        map(count: count, threads: threads, worker: {}) { _, i in body(i) }
+    }
+
+    /// As `map(count:threads:_:)`, with something each thread makes once and hands to every
+    /// job it runs: an engine workspace, so that runs reuse its memory instead of allocating
+    /// their own. It never leaves the thread that made it.
+    static func map<T: Sendable, Worker>(count: Int, threads: Int, worker makeWorker: @Sendable () -> Worker,
+                                         _ body: @Sendable (inout Worker, Int) -> T) -> [T] {
         guard count > 0 else { return [] }
         let workers = max(1, min(threads, count))
-        if workers == 1 { return (0..<count).map(body) }
+        if workers == 1 {
+            var worker = makeWorker()
+            return (0..<count).map { body(&worker, $0) }
+        }
         let slots = ResultSlots<T>(count: count)
         let next = JobCounter()
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            var worker = makeWorker()
             while let i = next.take(below: count) {
-                slots.store(body(i), at: i)
+                slots.store(body(&worker, i), at: i)
             }
         }
         return slots.collect()
