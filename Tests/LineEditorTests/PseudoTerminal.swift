@@ -38,6 +38,24 @@ final class PseudoTerminal {
         _ = bytes.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
     }
 
+    /// Fills the terminal's output until a further write would wait, so that whatever the
+    /// program draws next stays blocked until the test reads the screen.
+    func fillOutput() {
+        let fd = fileno(output)
+        let flags = fcntl(fd, F_GETFL)
+        _ = fcntl(fd, F_SETFL, flags | O_NONBLOCK)
+        let filler = [UInt8](repeating: UInt8(ascii: "."), count: 4096)
+        while filler.withUnsafeBytes({ write(fd, $0.baseAddress, $0.count) }) > 0 {}
+        _ = fcntl(fd, F_SETFL, flags)
+    }
+
+    /// Whether the terminal is in canonical (line-at-a-time) mode, the kernel's own editing.
+    var isCanonical: Bool {
+        var modes = termios()
+        tcgetattr(fileno(input), &modes)
+        return modes.c_lflag & tcflag_t(ICANON) != 0
+    }
+
     /// Everything drawn so far, with the terminal's CRLF line ends.
     func screen() -> String {
         var collected: [UInt8] = []

@@ -127,6 +127,33 @@ struct TerminalTests {
         }
     }
 
+    /// A key pressed the moment the prompt appears must reach the editor, not the terminal's
+    /// own line handling (which turns Ctrl-D into a NUL the editor ignores). The output is
+    /// kept full, so the prompt cannot be drawn until the test reads the screen; by then the
+    /// terminal must already be out of canonical mode.
+    @Test func theEditorTakesTheTerminalBeforeDrawingThePrompt() throws {
+        try withReader { terminal, reader in
+            #expect(terminal.isCanonical)
+            terminal.fillOutput()
+            let result = ReadResultBox()
+            let done = DispatchSemaphore(value: 0)
+            let unchecked = UncheckedReader(reader: reader)
+            DispatchQueue.global().async {
+                result.value = unchecked.reader.readLine(prompt: "> ")
+                done.signal()
+            }
+            var waited = 0
+            while terminal.isCanonical && waited < 500 {
+                usleep(10_000)
+                waited += 1
+            }
+            #expect(!terminal.isCanonical, "the prompt was drawn while the terminal was still canonical")
+            terminal.type("x\r")
+            while done.wait(timeout: .now() + .milliseconds(20)) == .timedOut { _ = terminal.screen() }
+            #expect(result.value == .line("x"))
+        }
+    }
+
     @Test func staleInterruptDoesNotCancelTheNextPrompt() throws {
         InterruptFlag.install()
         raiseSIGINTOnThisThread()
@@ -137,4 +164,14 @@ struct TerminalTests {
             #expect(InterruptFlag.isPending == false)
         }
     }
+}
+
+/// The reader, handed to the one thread that reads with it while the test waits.
+private struct UncheckedReader: @unchecked Sendable {
+    let reader: LibEditLineReader
+}
+
+/// What that thread read, looked at only after it signalled.
+private final class ReadResultBox: @unchecked Sendable {
+    var value: LineReadResult?
 }
