@@ -177,4 +177,27 @@ import Testing
         #expect(loaded.warnings.map(\.message) == ["\"base.scn\" is already used; this use changes nothing"])
         #expect(loaded.warnings.first?.location?.line == 2)
     }
+
+    /// A tag that ends a list sources every entry without its own; a change's tag may
+    /// follow its ramp's duration.
+    @Test func aTagEndingAListSourcesEachUntaggedEntry() throws {
+        let s = try Fixtures.resolve("""
+            timeline 2021-01 to 2021-12 monthly
+            segment s lifetime 5y growth 0%/y size 1B USD
+            buyers s: government 10%, operators 90% [assumption: split]
+            vendor A origin US
+            vendor B origin CN
+            vendor C origin RU
+            share s: A 60% [FACTS: X], B 30%, C 10% [assumption]
+            event "E" 2021-06:
+              access A in s to 50% over 3 months [seed 000]
+            """)
+        let tags = Dictionary(uniqueKeysWithValues: s.provenance.map { ($0.subject, $0.tag) })
+        #expect(tags["buyers s government"] == "assumption: split")
+        #expect(tags["buyers s operators"] == "assumption: split")
+        #expect(tags["share s A"] == "FACTS: X")
+        #expect(tags["share s B"] == "assumption")
+        #expect(tags["share s C"] == "assumption")
+        #expect(s.provenance.first { $0.subject.hasPrefix("event") }?.tag == "seed 000")
+    }
 }

@@ -56,7 +56,7 @@ extension Parser {
         }
         let tag = acceptTag()
         return ChangeStatement(field: field, vendors: vendors, buyers: buyers, segments: segments, value: value,
-                               over: over, location: location(from: kw, to: previous), tag: tag ?? value.tag)
+                               over: over, location: location(from: kw, to: previous), tag: tag ?? value.tag ?? over?.tag)
     }
 
     /// `expect installed share origin US, EU in telecom at 2021-12 <= 33%`

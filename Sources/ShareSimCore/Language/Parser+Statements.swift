@@ -98,7 +98,7 @@ extension Parser {
         let segment = try parseName(what: "a segment name", example: example)
         try expectSymbol(":", context: "after the segment", help: example)
         let entries = try parseEntryList(example: example)
-        let tag = acceptTag()
+        let tag = listTag(entries)
         try expectEndOfStatement()
         if keyword == "buyers" {
             return .buyers(segment: segment, groups: entries, location: location(of: kw), tag: tag)
@@ -115,6 +115,14 @@ extension Parser {
             entries.append(Entry(name: n, value: q))
         } while acceptSymbol(",")
         return entries
+    }
+
+    /// The tag that ends a list statement is the list's: it sources every entry without a
+    /// tag of its own, as a reader of `buyers telecom: government 10%, operators 90% [x]`
+    /// takes it. The last entry's figure has already taken it as its own, so it is read
+    /// back from there.
+    private mutating func listTag(_ entries: [Entry]) -> String? {
+        acceptTag() ?? entries.last?.value.tag
     }
 
     private mutating func parseVendor() throws -> Statement {
@@ -138,7 +146,7 @@ extension Parser {
         }
         try expectSymbol(":", context: "before the shares", help: example)
         let entries = try parseEntryList(example: example)
-        let tag = acceptTag()
+        let tag = listTag(entries)
         try expectEndOfStatement()
         return .share(segment: segment, date: date, entries: entries, location: location(of: kw), tag: tag)
     }
