@@ -27,11 +27,13 @@ test: build
 	$(BIN) test scenarios
 	$(BIN) replay Tests/Transcripts/*.txt
 
-## Speed: vendor-steps per second and whole-process time per bundled scenario (release).
+## Speed (release): vendor-steps per second, whole-process time per bundled scenario,
+## Monte Carlo against numpy, and the REPL's first prompt and timed run.
 bench: build
 	$(SWIFT) build -c release --product sharesim-bench
 	.build/release/sharesim-bench
 	python3 bench/montecarlo_numpy.py --bench $(BIN)
+	python3 bench/repl_latency.py $(BIN) $(DEFAULT_SCENARIO)
 
 clean:
 	rm -rf .build
