@@ -66,6 +66,17 @@ import Testing
         }
     }
 
+    /// The bundled scenarios are the project's example of sourcing: every figure says where
+    /// it came from, or that it is an assumption.
+    @Test func everyFigureOfTheBundledScenariosHasASource() throws {
+        for name in Fixtures.bundledScenarios {
+            let sc = try ScenarioLoader().load(path: Fixtures.scenarioPath(name)).scenario
+            #expect(!sc.provenance.isEmpty)
+            let untagged = sc.provenance.filter { $0.tag == nil }.map { "\($0.subject) at \($0.location)" }
+            #expect(untagged.isEmpty, "\(name): \(untagged)")
+        }
+    }
+
     @Test func aFailedExpectationReportsTheValueFound() throws {
         let sc = try Fixtures.resolve(ResolverTests.base + "expect share Huawei at 2021-06 <= 50%\n")
         let outcome = try #require(ExpectationChecker.check(try Engine.run(sc)).first)
