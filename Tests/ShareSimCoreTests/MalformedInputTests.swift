@@ -53,7 +53,7 @@ import Testing
         "expect-equal-without-tolerance.scn", "growth-without-unit.scn", "lifetime-without-unit.scn",
         "shift-in-percent.scn", "buyers-not-100.scn", "drop-unknown-event.scn", "unexpected-indentation.scn",
         "unterminated-tag.scn", "trailing-garbage.scn", "crlf-line-endings.scn", "non-ascii-columns.scn",
-        "several-errors.scn", "huge-ramp.scn",
+        "several-errors.scn", "huge-ramp.scn", "no-follow-on-after-a-broken-segment.scn",
         "json-syntax-error.json", "json-trailing-comma.json", "json-number-too-large.json", "json-wrong-format.json",
         "json-wrong-type.json", "json-missing-key.json", "json-shares-not-one.json", "json-unknown-vendor-in-change.json",
         "json-unknown-field.json", "json-change-after-timeline.json", "scenario-text-named-json.json",

@@ -32,6 +32,14 @@ import Testing
         }
     }
 
+    @Test func byteSizesReadAsDisksGiveThem() {
+        #expect(NumberText.bytes(512) == "512 B")
+        #expect(NumberText.bytes(920_920_000) == "921 MB")
+        #expect(NumberText.bytes(25_280_000_000) == "25.3 GB")
+        #expect(NumberText.bytes(4e13) == "40 TB")
+        #expect(NumberText.bytes(2_000) == "2 kB")
+    }
+
     @Test func jsonCarriesMetaAndSeries() throws {
         let json = JSONReport.encode(try Self.run(), grouping: .vendor).pretty
         #expect(json.contains("\"scenario_sha256\": \""))

@@ -6,9 +6,9 @@ public enum CalibrationReport {
         var out = "\(scenario) — calibration by \(r.method.rawValue)\n"
         switch r.method {
         case .bisection:
-            out += "\(r.iterations) halvings, \(r.runs) runs\n\n"
+            out += "\(NumberText.counted(r.iterations, "halving")), \(NumberText.counted(r.runs, "run"))\n\n"
         case .leastSquares:
-            out += "\(r.iterations) iterations, \(r.runs) runs\(r.converged ? "" : "; stopped at the iteration limit before converging")\n\n"
+            out += "\(NumberText.counted(r.iterations, "iteration")), \(NumberText.counted(r.runs, "run"))\(r.converged ? "" : "; stopped at the iteration limit before converging")\n\n"
         }
         let nameWidth = max(9, r.parameters.map(\.count).max() ?? 0)
         out += padRight("parameter", nameWidth) + "  value\n"

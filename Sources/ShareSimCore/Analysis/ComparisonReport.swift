@@ -143,7 +143,9 @@ public enum ComparisonReport {
 
     static func toleranceText(_ c: RunComparison) -> String {
         if c.tolerance == 0 { return "0" }
-        return isShare(c.metric) ? trimmedPoints(c.tolerance) + " points" : NumberText.amount(c.tolerance)
+        guard isShare(c.metric) else { return NumberText.amount(c.tolerance) }
+        let points = trimmedPoints(c.tolerance)
+        return points + (points == "1" ? " point" : " points")
     }
 
     /// `+1.25`, `-0.03`, `0`; a nonzero difference too small for two decimals in

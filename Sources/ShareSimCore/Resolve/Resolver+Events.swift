@@ -70,7 +70,10 @@ extension Resolver {
                 }
             }
         }
-        if !touched {
+        // A segment that failed to build (its errors already reported) would make this a
+        // follow-on error: its vendors are missing from the scenario, not from the selection.
+        let everySegmentBuilt = r.segments.count == segments.count
+        if !touched, everySegmentBuilt {
             error("\(what) reaches no vendor: none of those selected sells in \(c.segments.isEmpty ? "any segment" : "'\(segmentIDs.joined(separator: ", "))'")",
                   at: c.location, help: "give the vendor a share or an appeal in that segment, or select other vendors")
         }

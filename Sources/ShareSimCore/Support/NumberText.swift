@@ -30,6 +30,22 @@ public enum NumberText {
         return decimals == 0 ? "\(sign)\(whole)" : "\(sign)\(whole).\(pad(frac, decimals))"
     }
 
+    /// `1 run`, `3 runs`: a count with its noun, for messages.
+    public static func counted(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+
+    /// A size in bytes for messages: `920 MB`, `25.3 GB`, decimal units as disks and `free -h --si` give.
+    public static func bytes(_ d: Double) -> String {
+        let units = ["B", "kB", "MB", "GB", "TB", "PB"]
+        var value = d, unit = 0
+        while value >= 1000, unit < units.count - 1 {
+            value /= 1000
+            unit += 1
+        }
+        var s = fixed(value, decimals: value < 100 && unit > 0 ? 1 : 0)
+        if s.hasSuffix(".0") { s.removeLast(2) }
+        return s + " " + units[unit]
+    }
+
     /// `4B`, `1.32B`, `392M`: amounts for people.
     public static func amount(_ d: Double) -> String {
         let a = abs(d)

@@ -55,11 +55,7 @@ struct MonteCarloCommand: ParsableCommand {
         if case .failure(let e) = Band.parseList(bands) {
             throw ValidationError("'\(e.text)' is not a percentile: --bands takes percentages above 0 and at most 100, e.g. 5,25,50,75,95")
         }
-        if let at {
-            for d in at.split(separator: ",") where CalendarMonth.parse(String(d).trimmingCharacters(in: .whitespaces)) == nil {
-                throw ValidationError("'\(d)' is not a date; write 2022, 2022-04 or 2022-04-07")
-            }
-        }
+        if let at { _ = try ReportDates.months(at) }
         if let shard {
             guard let (i, n) = ShardSpec.parse(shard) else {
                 throw ValidationError("--shard takes I/N with 0 ≤ I < N, e.g. 0/4 for the first of four shards")
@@ -91,8 +87,8 @@ struct MonteCarloCommand: ParsableCommand {
         let bytes = Double(batch.cellCount) * Double(range.count) * 8
         let physical = Double(ProcessInfo.processInfo.physicalMemory)
         if physical > 0, bytes > 0.8 * physical {
-            Output.err("sharesim: error: \(range.count) runs × \(batch.steps.count) dates × \(batch.entities.count) rows need "
-                       + "\(NumberText.amount(bytes))B of memory, more than this machine has (\(NumberText.amount(physical))B)\n"
+            Output.err("sharesim: error: \(plural(range.count, "run")) × \(plural(batch.steps.count, "date")) × \(plural(batch.entities.count, "row")) need "
+                       + "\(NumberText.bytes(bytes)) of memory, more than this machine has (\(NumberText.bytes(physical)))\n"
                        + "help: report fewer dates with --at, or split the batch with --shard I/N and 'sharesim merge'\n")
             throw ExitCode(ExitStatus.usage)
         }

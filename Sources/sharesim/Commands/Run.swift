@@ -27,21 +27,17 @@ struct Run: ParsableCommand {
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func validate() throws {
-        if let at {
-            for d in at.split(separator: ",") where CalendarMonth.parse(String(d).trimmingCharacters(in: .whitespaces)) == nil {
-                throw ValidationError("'\(d)' is not a date; write 2022, 2022-04 or 2022-04-07")
-            }
-        }
+        if let at { _ = try ReportDates.months(at) }
     }
 
     func run() throws {
         let input = ScenarioInput(printer: diagnostics.printer)
         var runs: [(name: String, result: RunResult)] = []
         var failure: ExitCode?
-        for file in files {
+        for (file, name) in zip(files, RunName.distinct(files)) {
             switch input.load(file) {
             case .failure(let code): failure = ExitCode(max(failure?.rawValue ?? 0, code.rawValue))
-            case .success(let loaded): runs.append((RunName.of(file), try runOrInterrupt(loaded.scenario)))
+            case .success(let loaded): runs.append((name, try runOrInterrupt(loaded.scenario)))
             }
         }
         if let failure { throw failure }
@@ -69,10 +65,29 @@ func runOrInterrupt(_ s: ResolvedScenario) throws -> RunResult {
 
 enum RunName {
     /// A run's name in multi-run output: the file's base name without extension.
-    static func of(_ path: String) -> String {
+    private static func of(_ path: String) -> String {
         if path == "-" { return "stdin" }
-        let base = (path as NSString).lastPathComponent
-        let ext = (base as NSString).pathExtension
-        return ext.isEmpty ? base : String(base.dropLast(ext.count + 1))
+        return withoutExtension((path as NSString).lastPathComponent)
+    }
+
+    /// The names of runs of `paths`, told apart: a base name shared by two files becomes
+    /// the path as given (`d1/x`, `d2/x`), and a file given twice is numbered (`x`, `x-2`),
+    /// so that `compare FILE#NAME` can pick each run of the output.
+    static func distinct(_ paths: [String]) -> [String] {
+        let bases = paths.map(of)
+        var names = paths.indices.map { i in
+            bases.filter { $0 == bases[i] }.count > 1 && paths[i] != "-" ? withoutExtension(paths[i]) : bases[i]
+        }
+        var seen: [String: Int] = [:]
+        for i in names.indices {
+            seen[names[i], default: 0] += 1
+            if let n = seen[names[i]], n > 1 { names[i] += "-\(n)" }
+        }
+        return names
+    }
+
+    private static func withoutExtension(_ path: String) -> String {
+        let ext = (path as NSString).pathExtension
+        return ext.isEmpty ? path : String(path.dropLast(ext.count + 1))
     }
 }

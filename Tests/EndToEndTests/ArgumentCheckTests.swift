@@ -1,0 +1,65 @@
+import Foundation
+import ShareSimTestSupport
+import Testing
+
+/// Options whose mistakes would otherwise pass silently: each is refused with a usage error
+/// (exit 2) that says what to write instead, or, where the input is fine, handled as meant.
+@Suite struct ArgumentCheckTests {
+    static let easing = "scenarios/ofac-easing.scn"
+
+    @Test(arguments: [
+        ("", "--at needs at least one date"),
+        ("2022-01,,2023-01", "has an empty date between commas"),
+        ("2023-01,2022-01", "--at dates must be in order: 2022-01 is written after 2023-01"),
+        ("2022-01,2022-01-15", "--at names 2022-01 twice"),
+        ("2022-13", "'2022-13' is not a date"),
+    ])
+    func badDateListsAreRefused(_ list: String, _ message: String) throws {
+        for command in [["run", Self.easing], ["montecarlo", "scenarios/china-chip-share.scn", "--runs", "10", "--seed", "1"]] {
+            let run = try BinaryRunner.run(command + ["--at", list])
+            #expect(run.status == 2, "\(command[0]) --at '\(list)'")
+            #expect(run.stderr.contains(message), "\(run.stderr)")
+            #expect(run.stdout.isEmpty)
+        }
+    }
+
+    @Test func spacesAroundDatesAreFine() throws {
+        let run = try BinaryRunner.run(["run", Self.easing, "--at", "2022-01, 2023-01"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("2022-01") && run.stdout.contains("2023-01"))
+    }
+
+    @Test func aBareToleranceAboveOneIsTakenForForgottenPercent() throws {
+        let run = try BinaryRunner.run(["compare", Self.easing, "scenarios/ofac-no-easing.scn", "--tolerance", "5"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("--tolerance 5 would allow 500 percentage points"))
+        #expect(run.stderr.contains("help: for 5 points write --tolerance 5%"))
+        let fraction = try BinaryRunner.run(["compare", Self.easing, "scenarios/ofac-no-easing.scn", "--tolerance", "0.05"])
+        #expect(fraction.status == 0)
+        #expect(fraction.stdout.contains("within tolerance: no vendor differs by more than 5 points"))
+        let one = try BinaryRunner.run(["compare", Self.easing, "scenarios/ofac-no-easing.scn", "--tolerance", "1%"])
+        #expect(one.stdout.contains("by more than 1 point\n"))
+    }
+
+    /// Two files of the same name in different folders, and one file given twice, still
+    /// make runs that `compare FILE#RUN` can tell apart.
+    @Test func runsOfFilesWithTheSameNameGetDistinctNames() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sharesim-names-\(UUID().uuidString)")
+        for (sub, scenario) in [("one", "ofac-easing"), ("two", "china-chip-share")] {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: Fixtures.scenarioPath(scenario), toPath: folder.appendingPathComponent("\(sub)/x.scn").path)
+        }
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try BinaryRunner.run(["run", "one/x.scn", "two/x.scn", "one/x.scn", "--format", "csv"], directory: folder)
+        #expect(run.status == 0)
+        let names = Set(run.stdout.split(separator: "\n").dropFirst().map { String($0.prefix { $0 != "," }) })
+        #expect(names == ["one/x", "two/x", "one/x-2"])
+    }
+
+    @Test func calibrationCountsReadAsEnglish() throws {
+        let run = try BinaryRunner.run(["calibrate", "scenarios/china-chip-share.scn", "--fit", "leakage",
+                                        "--target", "installed share origin CN, HK in chips at 2023-01 = 100%"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("0 halvings, 1 run\n"))
+    }
+}
