@@ -27,6 +27,12 @@ struct Replay: ParsableCommand {
                 throw ExitCode(ExitStatus.noInput)
             }
             let entries = Transcript.parse(String(decoding: data, as: UTF8.self))
+            guard !entries.isEmpty else {
+                failed += 1
+                Output.err("\(file): error: no '\(Transcript.prompt)' lines; not a transcript\n"
+                           + "help: record one with 'sharesim repl --record FILE'\n")
+                continue
+            }
             let session = Session(environment: SessionEnvironment(inputName: "<input>", width: 80, color: false))
             if update {
                 let text = entries.map { Transcript.format(input: $0.input, reply: session.execute(InputAssembler.Input(text: $0.input, line: $0.inputLine))) }.joined()
