@@ -42,12 +42,26 @@ public struct HistoryStore: Sendable {
     /// sensitive input), creating missing parent directories with mode 0700.
     /// Keeps the newest `limit` entries and drops empty entries and
     /// consecutive duplicates.
-    public func save(_ entries: [String]) throws {
-        let directory = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(
-            at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    /// Throws a `FileError`, whose reason ("permission denied") fits a one-line warning.
+    public func save(_ entries: [String]) throws(FileError) {
+        try Self.createDirectories(url.deletingLastPathComponent().path)
         let contents = HistoryFileFormat.encode(normalized(entries))
         try AtomicFileWriter.replace(url, with: Array(contents.utf8), mode: 0o600)
+    }
+
+    /// `mkdir -p` with mode 0700, reporting the failing call's errno rather than a
+    /// Foundation error dump.
+    private static func createDirectories(_ path: String) throws(FileError) {
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for part in path.split(separator: "/") {
+            prefix += (prefix.isEmpty || prefix.hasSuffix("/") ? "" : "/") + part
+            var info = stat()
+            if stat(prefix, &info) == 0 {
+                guard info.st_mode & S_IFMT == S_IFDIR else { throw FileError(code: ENOTDIR) }
+                continue
+            }
+            if mkdir(prefix, 0o700) != 0 && errno != EEXIST { throw FileError(code: errno) }
+        }
     }
 
     private func normalized(_ entries: [String]) -> [String] {

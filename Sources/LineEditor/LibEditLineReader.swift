@@ -1,3 +1,4 @@
+import AtomicFiles
 import CLibEdit
 import Foundation
 
@@ -114,7 +115,7 @@ public final class LibEditLineReader: LineReader {
         } catch {
             guard !reportedSaveFailure else { return }
             reportedSaveFailure = true
-            write("\(programName): cannot save history to \(store.url.path): \(error)\n", to: errorOutput)
+            write("\(programName): cannot save history to \(store.url.path): \(error.reason)\n", to: errorOutput)
         }
     }
 

@@ -81,6 +81,22 @@ import Testing
         #expect(status == 0, "\(t.screen)")
     }
 
+    @Test func anUnwritableHistoryWarnsOnceInOneLine() throws {
+        // A state directory under a regular file cannot be created, whoever runs the test.
+        let blocker = state.appendingPathComponent("blocker")
+        try "".write(to: blocker, atomically: true, encoding: .utf8)
+        let t = try TerminalSession(arguments: ["repl"], environment: ["XDG_STATE_HOME": blocker.appendingPathComponent("state").path])
+        var prompt = try t.waitFor("sharesim> ")
+        prompt = try t.enter("runs\r", expecting: "no runs yet", after: prompt)
+        try t.enter("runs\r", expecting: "no runs yet", after: prompt)
+        t.type("\u{4}")
+        let status = try t.waitForExit()
+        #expect(status == 0, "\(t.screen)")
+        let warning = "sharesim: cannot save history to \(blocker.path)/state/sharesim/history: not a directory\r\n"
+        #expect(t.screen.components(separatedBy: warning).count == 2, "\(t.screen)")
+        #expect(!t.screen.contains("Error Domain"), "\(t.screen)")
+    }
+
     /// Resolved JSON for a run long enough to interrupt: 120,000 months × 40 vendors × 12 segments.
     static func longScenario() -> String {
         let vendors = (0..<40).map { "{\"id\":\"V\($0)\",\"origin\":\"O\($0 % 4)\"}" }.joined(separator: ",")
@@ -89,5 +105,23 @@ import Testing
         let changes = (0..<12).map { "{\"at\":0,\"segment\":\"s\($0)\",\"vendor\":\"V1\",\"buyer\":null,\"field\":\"trend\",\"to\":0.0001,\"over\":1}" }.joined(separator: ",")
         return "{\"format\":\"sharesim-resolved\",\"version\":1,\"name\":\"long\",\"timeline\":{\"start\":\"2000-01-01\",\"step\":\"month\",\"steps\":120000},"
             + "\"vendors\":[\(vendors)],\"segments\":[\(segments)],\"changes\":[\(changes)]}"
+    }
+}
+
+/// `replay` through the binary: what it accepts as a transcript and how it fails.
+@Suite struct ReplayCommandTests {
+    @Test func aFileWithoutPromptsIsNoTranscript() throws {
+        let run = try BinaryRunner.run(["replay", "scenarios/ofac-easing.scn", "Tests/Transcripts/11-help.txt"])
+        #expect(run.status == 1)
+        #expect(run.stderr == "scenarios/ofac-easing.scn: error: no 'sharesim> ' lines; not a transcript\n"
+                + "help: record one with 'sharesim repl --record FILE'\n")
+        #expect(run.stdout.hasSuffix("1 passed, 1 failed\n"))
+    }
+
+    @Test func updateLeavesANonTranscriptAlone() throws {
+        let path = try Fixtures.temporaryFile("notes.txt", "some notes\n")
+        let run = try BinaryRunner.run(["replay", "--update", path])
+        #expect(run.status == 1)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "some notes\n")
     }
 }
