@@ -171,7 +171,7 @@ import Testing
         #expect(csv.split(separator: "\n").count == 11)
         let json = MonteCarloReport.render(b, values: values, as: .json)
         #expect(json.contains("\"seed\": \"42\""))
-        #expect(json.contains("\"scenario_sha256\": \"\(SHA256.hex(ResolvedJSON.encode(s).compact))\""))
+        #expect(json.contains("\"scenario_sha256\": \"\(ResolvedJSON.sha256(s))\""))
         #expect(json.contains("\"distribution\": \"triangular(0.03, 0.065, 0.1)\""))
         let table = MonteCarloReport.render(b, values: values, as: .table)
         #expect(table.contains("10 runs, seed 42"))

@@ -58,7 +58,7 @@ public struct MonteCarloBatch: Sendable, Equatable, Codable {
     public init(scenario s: ResolvedScenario, runs: Int, seed: UInt64, bands: [Band], metric: SeriesMetric,
                 grouping: Grouping, steps: [Int]) {
         scenario = s.name
-        scenarioSHA256 = SHA256.hex(ResolvedJSON.encode(s).compact)
+        scenarioSHA256 = ResolvedJSON.sha256(s)
         parameters = s.parameters.map { Parameter(name: $0.name, nominal: $0.nominal, distribution: $0.distribution?.description) }
         parametersSHA256 = SHA256.hex(JSONValue.array(s.parameters.map { p in
             .object([("name", .string(p.name)), ("nominal", .number(p.nominal)),

@@ -7,7 +7,7 @@ public enum JSONReport {
         .object([
             ("tool", .string("sharesim")),
             ("version", .string(toolVersion)),
-            ("scenario_sha256", .string(SHA256.hex(ResolvedJSON.encode(scenario).compact))),
+            ("scenario_sha256", .string(ResolvedJSON.sha256(scenario))),
             ("seed", seed.map { .string(String($0)) } ?? .null),
         ])
     }

@@ -6,7 +6,16 @@ public enum ResolvedJSON {
     public static let format = "sharesim-resolved"
     public static let version = 1
 
-    public static func encode(_ r: ResolvedScenario) -> JSONValue {
+    /// The SHA-256 that outputs carry as `scenario_sha256`: of this JSON without the changes'
+    /// origins, so that it names what the engine ran, the same whichever directory the
+    /// scenario was run from or however its path was typed.
+    public static func sha256(_ r: ResolvedScenario) -> String {
+        SHA256.hex(encode(r, withOrigins: false).compact)
+    }
+
+    /// `withOrigins: false` leaves out where each change was written, which the engine
+    /// does not read.
+    public static func encode(_ r: ResolvedScenario, withOrigins: Bool = true) -> JSONValue {
         .object([
             ("format", .string(format)),
             ("version", .int(version)),
@@ -18,7 +27,7 @@ public enum ResolvedJSON {
             ])),
             ("vendors", .array(r.vendors.map { .object([("id", .string($0.id)), ("origin", .string($0.origin))]) })),
             ("segments", .array(r.segments.map { encode($0, vendors: r.vendors) })),
-            ("changes", .array(r.changes.map(encode))),
+            ("changes", .array(r.changes.map { encode($0, withOrigin: withOrigins) })),
         ])
     }
 
@@ -39,7 +48,7 @@ public enum ResolvedJSON {
         return .object(fields)
     }
 
-    private static func encode(_ c: Change) -> JSONValue {
+    private static func encode(_ c: Change, withOrigin: Bool) -> JSONValue {
         var fields: [(String, JSONValue)] = [
             ("at", .int(c.at)),
             ("segment", .string(c.segment)),
@@ -49,7 +58,7 @@ public enum ResolvedJSON {
             ("to", .number(c.to)),
             ("over", .int(c.over)),
         ]
-        if let o = c.origin {
+        if withOrigin, let o = c.origin {
             var origin: [(String, JSONValue)] = [("file", .string(o.file)), ("line", .int(o.line))]
             if let e = o.event { origin.append(("event", .string(e))) }
             fields.append(("origin", .object(origin)))
