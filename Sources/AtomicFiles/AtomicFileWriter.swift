@@ -4,26 +4,29 @@ import Foundation
 /// the old contents or the new, never a torn file.
 public enum AtomicFileWriter {
     /// Writes a temporary file beside `url` (rename is only atomic within one
-    /// file system), gives it `mode`, syncs it, then renames it over `url`.
-    public static func replace(_ url: URL, with bytes: [UInt8], mode: mode_t) throws {
+    /// file system), gives it `mode` (and `owner`, where the process may), syncs it,
+    /// then renames it over `url`.
+    public static func replace(_ url: URL, with bytes: [UInt8], mode: mode_t, owner: (uid_t, gid_t)? = nil) throws(FileError) {
         let directory = url.deletingLastPathComponent().path
         var template = Array("\(directory)/.\(url.lastPathComponent).XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { buffer in
             buffer.baseAddress.map { mkstemp($0) } ?? -1
         }
-        guard descriptor >= 0 else { throw currentError() }
+        guard descriptor >= 0 else { throw .last() }
         let temporaryPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        do {
+        do throws(FileError) {
             defer { close(descriptor) }
-            guard fchmod(descriptor, mode) == 0 else { throw currentError() }
+            // Best effort: only root may give a file away. Before the mode, which a change of owner may clear bits of.
+            if let (uid, gid) = owner { _ = fchown(descriptor, uid, gid) }
+            guard fchmod(descriptor, mode) == 0 else { throw FileError.last() }
             try writeAll(bytes, to: descriptor)
-            guard fsync(descriptor) == 0 else { throw currentError() }
+            guard fsync(descriptor) == 0 else { throw FileError.last() }
         } catch {
             unlink(temporaryPath)
             throw error
         }
         guard rename(temporaryPath, url.path) == 0 else {
-            let error = currentError()
+            let error = FileError.last()
             unlink(temporaryPath)
             throw error
         }
@@ -31,22 +34,20 @@ public enum AtomicFileWriter {
 
     /// Loops because write() may be partial, and may fail with EINTR since the
     /// SIGINT handler deliberately does not restart system calls.
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) throws {
-        try bytes.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress else { return }
+    public static func writeAll(_ bytes: [UInt8], to descriptor: Int32) throws(FileError) {
+        let failure: FileError? = bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return nil }
             var offset = 0
             while offset < buffer.count {
-                let written = write(descriptor, base + offset, buffer.count - offset)
+                let written = Foundation.write(descriptor, base + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    throw currentError()
+                    return .last()
                 }
                 offset += written
             }
+            return nil
         }
-    }
-
-    private static func currentError() -> POSIXError {
-        POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+        if let failure { throw failure }
     }
 }

@@ -1,3 +1,4 @@
+import AtomicFiles
 import Foundation
 
 /// Reads scenario files from disk (or memory) into resolved scenarios: scenario text
@@ -7,8 +8,21 @@ public struct ScenarioLoader: Sendable {
     /// Reads a file's bytes; injected so tests can supply files from memory.
     public var readFile: @Sendable (String) throws -> Data
 
-    public init(readFile: @escaping @Sendable (String) throws -> Data = { try Data(contentsOf: URL(fileURLWithPath: $0)) }) {
+    public init(readFile: @escaping @Sendable (String) throws -> Data = ScenarioLoader.readWholeFile) {
         self.readFile = readFile
+    }
+
+    /// A file's bytes, whatever kind of file can be read: a regular file, a pipe (`<(…)`),
+    /// a FIFO, /dev/stdin, /dev/null. Errors say why in the OS's words ("is a directory").
+    @Sendable public static func readWholeFile(_ path: String) throws -> Data {
+        do throws(FileError) { return Data(try WholeFileReader.read(path)) } catch {
+            throw error.code == ENOENT ? FileError(code: ENOENT, reason: "no such file") : error
+        }
+    }
+
+    /// Standard input to its end.
+    public static func readStandardInput() throws -> Data {
+        Data(try WholeFileReader.read(descriptor: STDIN_FILENO))
     }
 
     /// A loaded scenario, its warnings and the source text needed to quote them.
@@ -154,10 +168,6 @@ public struct ScenarioLoader: Sendable {
             default: break
             }
         }
-        // On Linux the underlying error is a `POSIXError`, which `as? NSError` does not match.
-        if let posix = (ns.userInfo[NSUnderlyingErrorKey] as? Error).map({ $0 as NSError }), posix.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(posix.code))).lowercased()
-        }
-        return ns.localizedDescription
+        return AtomicFile.reason(error)
     }
 }

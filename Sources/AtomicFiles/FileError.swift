@@ -1,0 +1,23 @@
+import Foundation
+
+/// A file operation that failed, with the reason in the OS's words, lowercased ("is a
+/// directory", "no space left on device"): what follows "cannot write 'PATH': " in a
+/// message, without Foundation's "The operation could not be completed." around it.
+public struct FileError: Error, Equatable, CustomStringConvertible, LocalizedError, CustomNSError {
+    /// The `errno` value.
+    public let code: Int32
+    public let reason: String
+
+    public init(code: Int32, reason: String? = nil) {
+        self.code = code
+        self.reason = reason ?? String(cString: strerror(code)).lowercased()
+    }
+
+    /// The error of the system call that just failed; call it before anything can change `errno`.
+    static func last() -> FileError { FileError(code: errno) }
+
+    public var description: String { reason }
+    public var errorDescription: String? { reason }
+    public static var errorDomain: String { NSPOSIXErrorDomain }
+    public var errorCode: Int { Int(code) }
+}
