@@ -20,4 +20,6 @@ public struct FileError: Error, Equatable, CustomStringConvertible, LocalizedErr
     public var errorDescription: String? { reason }
     public static var errorDomain: String { NSPOSIXErrorDomain }
     public var errorCode: Int { Int(code) }
+    /// Bridged to `NSError`, the POSIX domain would bring back Foundation's own wording.
+    public var errorUserInfo: [String: Any] { [NSLocalizedDescriptionKey: reason] }
 }

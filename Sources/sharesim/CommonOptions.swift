@@ -14,21 +14,20 @@ struct ScenarioInput {
     let printer: DiagnosticPrinter
     let loader = ScenarioLoader(readFile: ScenarioInput.read)
 
-    /// `-` reads standard input, shown as `<stdin>` in diagnostics.
+    /// `-` reads standard input, shown as `<stdin>` in diagnostics. Any file that can be
+    /// read is: a pipe (`<(…)`), a FIFO, /dev/stdin, /dev/null as well as a regular file.
     @Sendable static func read(_ path: String) throws -> Data {
-        if path == "-" || path == "<stdin>" { return FileHandle.standardInput.readDataToEndOfFile() }
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "is a directory"])
-        }
-        return try Data(contentsOf: URL(fileURLWithPath: path))
+        if path == "-" || path == "<stdin>" { return try ScenarioLoader.readStandardInput() }
+        return try ScenarioLoader.readWholeFile(path)
     }
+
+    /// How messages name an input given on the command line: `-` is `<stdin>`.
+    static func name(_ path: String) -> String { path == "-" ? "<stdin>" : path }
 
     /// The loaded scenario, or the exit code after its diagnostics have been printed.
     func load(_ path: String) -> Result<ScenarioLoader.Loaded, ExitCode> {
-        let name = path == "-" ? "<stdin>" : path
         do {
-            let loaded = try loader.load(path: name)
+            let loaded = try loader.load(path: Self.name(path))
             if !loaded.warnings.isEmpty { Output.err(printer.render(loaded.warnings, sources: loaded.sources)) }
             return .success(loaded)
         } catch {
@@ -49,11 +48,40 @@ struct ReportOutput: ParsableArguments {
     @Option(help: "Output format: table, csv or json.")
     var format: OutputFormat = .table
 
-    @Option(name: [.short, .long], help: "Write to this file instead of standard output (atomically).")
+    @Option(name: [.short, .long], help: ReportOutput.outputHelp)
     var output: String?
 
+    /// `-o -` is standard output too.
+    var toStandardOutput: Bool { output == nil || output == "-" }
+
     /// A table is fitted to the terminal only when it goes to one.
-    var tableWidth: Int { output == nil ? Terminal.width : 80 }
+    var tableWidth: Int { toStandardOutput ? Terminal.width : 80 }
+
+    static let outputHelp: ArgumentHelp = "Write to this file instead of standard output ('-'): atomically, through a symlink to its file; directly to a pipe or device."
+
+    func refuse(overwriting inputs: [String]) throws { try Self.refuse(output, overwriting: inputs) }
+
+    /// Refuses, as a usage error, an output file that is one of `inputs` (the same file,
+    /// whatever the path): the report would replace the scenario it came from.
+    static func refuse(_ output: String?, overwriting inputs: [String]) throws {
+        guard let output, output != "-", let written = regularFile(output) else { return }
+        for input in inputs where input != "-" {
+            // Compare's FILE#RUN names the file before the '#'.
+            let read = regularFile(input) ?? input.lastIndex(of: "#").flatMap { regularFile(String(input[..<$0])) }
+            guard read == written else { continue }
+            let same = input == output ? "is also an input" : "is the input '\(input)'"
+            Output.err("sharesim: error: the output '\(output)' \(same): writing it would replace the input\n"
+                       + "help: give -o another file\n")
+            throw ExitCode(ExitStatus.usage)
+        }
+    }
+
+    /// Device and inode of the regular file `path` names, symlinks followed.
+    private static func regularFile(_ path: String) -> [UInt64]? {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return [UInt64(info.st_dev), UInt64(info.st_ino)]
+    }
 }
 
 /// Which share a report shows and whom its rows speak of.

@@ -35,12 +35,14 @@ enum Output {
     static func out(_ s: String) { FileHandle.standardOutput.write(Data(s.utf8)) }
     static func err(_ s: String) { FileHandle.standardError.write(Data(s.utf8)) }
 
-    /// A command's result: to standard output, or written whole to `path` (temp file, then
-    /// rename), exiting 73 (cannot create) when that fails.
+    /// A command's result: to standard output (also for `-o -`), or written whole to `path`
+    /// (see `AtomicFile`), exiting 73 (cannot create) when either fails.
     static func deliver(_ text: String, to path: String?) throws {
-        guard let path else { return out(text) }
-        do { try AtomicFile.write(text, to: path) } catch {
-            err("sharesim: error: cannot write '\(path)': \(error.localizedDescription)\n")
+        let file = path.flatMap { $0 == "-" ? nil : $0 }
+        do {
+            if let file { try AtomicFile.write(text, to: file) } else { try AtomicFile.write(text, toDescriptor: STDOUT_FILENO) }
+        } catch {
+            err("sharesim: error: cannot write \(file.map { "'\($0)'" } ?? "standard output"): \(AtomicFile.reason(error))\n")
             throw ExitCode(ExitStatus.cannotWrite)
         }
     }

@@ -49,7 +49,7 @@ struct Calibrate: ParsableCommand {
     @Option(help: "Output format: table or json.")
     var format: Format = .table
 
-    @Option(name: [.short, .long], help: "Write to this file instead of standard output (atomically).")
+    @Option(name: [.short, .long], help: ReportOutput.outputHelp)
     var output: String?
 
     @Option(help: "Threads for the runs of least squares (default: every core).")
@@ -68,6 +68,7 @@ struct Calibrate: ParsableCommand {
     }
 
     func run() throws {
+        try ReportOutput.refuse(output, overwriting: [file])
         let input = ScenarioInput(printer: diagnostics.printer)
         let loaded = try input.load(file).get()
         let scenario = loaded.scenario

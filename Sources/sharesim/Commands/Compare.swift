@@ -39,6 +39,7 @@ struct Compare: ParsableCommand {
     }
 
     func run() throws {
+        try report.refuse(overwriting: [a, b])
         let printer = diagnostics.printer
         let input = ScenarioInput(printer: printer)
         var limit = 0.0

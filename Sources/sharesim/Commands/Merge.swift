@@ -21,7 +21,7 @@ struct MergeCommand: ParsableCommand {
     @Option(help: "Output format: table, csv or json (default: the format the shards were run with).")
     var format: OutputFormat?
 
-    @Option(name: [.short, .long], help: "Write to this file instead of standard output (atomically).")
+    @Option(name: [.short, .long], help: ReportOutput.outputHelp)
     var output: String?
 
     @Option(help: "Threads for the percentiles (default: every core).")
@@ -33,6 +33,7 @@ struct MergeCommand: ParsableCommand {
     }
 
     func run() throws {
+        try ReportOutput.refuse(output, overwriting: parts)
         let merged: (batch: MonteCarloBatch, format: MonteCarloReport.Format, samples: MonteCarloSamples)
         do { merged = try MonteCarloShard.merge(parts) } catch {
             Output.err("sharesim: error: \(error.description)\n")

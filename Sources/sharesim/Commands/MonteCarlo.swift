@@ -61,11 +61,12 @@ struct MonteCarloCommand: ParsableCommand {
                 throw ValidationError("--shard takes I/N with 0 ≤ I < N, e.g. 0/4 for the first of four shards")
             }
             guard n <= runs else { throw ValidationError("--shard \(i)/\(n): there are more shards than the \(runs) runs") }
-            guard report.output != nil else { throw ValidationError("--shard writes a partial result file: give it with --output") }
+            guard !report.toStandardOutput else { throw ValidationError("--shard writes a partial result file: give it with --output FILE") }
         }
     }
 
     func run() throws {
+        try report.refuse(overwriting: [file])
         let loaded = try ScenarioInput(printer: diagnostics.printer).load(file).get()
         let scenario = loaded.scenario
         let bandList = try Band.parseList(bands).get()
@@ -75,7 +76,7 @@ struct MonteCarloCommand: ParsableCommand {
         if let at {
             steps = try ReportDates.steps(at, in: scenario.timeline, file: file)
         } else if report.format == .table {
-            let width = report.output == nil && Terminal.isTerminal(STDOUT_FILENO) ? Terminal.width : 80
+            let width = report.toStandardOutput && Terminal.isTerminal(STDOUT_FILENO) ? Terminal.width : 80
             steps = MonteCarloReport.defaultTableSteps(scenario, grouping: view.by, bands: bandList, width: width)
         } else {
             steps = Array(0..<scenario.timeline.steps)

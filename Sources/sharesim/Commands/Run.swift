@@ -31,6 +31,7 @@ struct Run: ParsableCommand {
     }
 
     func run() throws {
+        try report.refuse(overwriting: files)
         let input = ScenarioInput(printer: diagnostics.printer)
         var runs: [(name: String, result: RunResult)] = []
         var failure: ExitCode?

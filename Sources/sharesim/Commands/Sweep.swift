@@ -48,6 +48,7 @@ struct SweepCommand: ParsableCommand {
     }
 
     func run() throws {
+        try report.refuse(overwriting: [file])
         let input = ScenarioInput(printer: diagnostics.printer)
         let loaded = try input.load(file).get()
         let axes: [SweepAxis]
