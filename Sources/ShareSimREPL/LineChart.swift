@@ -63,11 +63,11 @@ extension Session {
     func plot(_ args: [String]) -> Reply {
         let o: ViewOptions
         switch ViewOptions.parse(args, runNames: runNames, scenario: runs.last?.result.scenario) {
-        case .failure(let p): return .failure(p.message, status: 2)
+        case .failure(let p): return .failure(p, status: 2)
         case .success(let parsed): o = parsed
         }
         switch pickRun(o) {
-        case .failure(let p): return .failure(p.message, status: 2)
+        case .failure(let p): return .failure(p, status: 2)
         case .success(let (name, result)):
             let segIndex = o.segment.flatMap { id in result.scenario.segments.firstIndex { $0.id == id } } ?? 0
             var rows = result.entities(segment: segIndex, by: o.grouping)

@@ -6,16 +6,22 @@ import ShareSimCore
 extension Session {
     /// `sweep NAME=FROM..TO[/N] [NAME2=…] OUTCOME`
     func sweep(_ input: InputAssembler.Input) -> Reply {
-        let words = input.text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        // Pieces of the input itself, so that their errors point into it.
+        let words = input.text.split(separator: " ", omittingEmptySubsequences: true)
         let specs = words.dropFirst().prefix { $0.contains("=") }
-        let outcomeText = words.dropFirst(1 + specs.count).joined(separator: " ")
+        let outcomeText = words.count > 1 + specs.count ? input.text[words[1 + specs.count].startIndex...] : ""
         guard !specs.isEmpty, !outcomeText.isEmpty else {
             return .failure("usage: sweep NAME=FROM..TO[/COUNT] [NAME2=…] OUTCOME\n  example: \(Commands.named("sweep")!.example)", status: 2)
         }
         guard case .success(let loaded) = resolve() else { return .failure("no scenario to sweep; 'load FILE' first", status: 2) }
         do {
-            let axes = try specs.map { spec throws(ScenarioError) in try SweepAxis.parse(spec, source: "sweep") }
-            let outcome = try ScenarioOutcome.parse(outcomeText, in: loaded.scenario, source: "outcome")
+            let axes = try specs.map { spec throws(ScenarioError) in
+                do throws(ScenarioError) { return try SweepAxis.parse(String(spec), source: "sweep") } catch { throw placed(error, source: "sweep", piece: spec) }
+            }
+            let outcome: ScenarioOutcome
+            do throws(ScenarioError) { outcome = try ScenarioOutcome.parse(String(outcomeText), in: loaded.scenario, source: "outcome") } catch {
+                throw placed(error, source: "outcome", piece: outcomeText)
+            }
             let sweep = try Sweep.run(loaded.scenario, axes: axes, outcome: outcome, isCancelled: env.isCancelled)
             return Reply(output: SweepReport.table(sweep, width: env.width))
         } catch let error as ScenarioError {
@@ -32,25 +38,31 @@ extension Session {
     /// `calibrate NAME [LOW..HIGH] to OUTCOME = VALUE` (bisection), or several names and
     /// targets, `calibrate a, b to T1; T2` (least squares).
     func calibrate(_ input: InputAssembler.Input) -> Reply {
-        let body = input.text.drop { $0 != " " }.trimmingCharacters(in: [" "])
+        // Pieces of the input itself, so that their errors point into it.
+        let body = input.text.drop { $0 != " " }.drop { $0 == " " }
         guard let split = body.range(of: " to ") else {
             return .failure("usage: calibrate NAME [LOW..HIGH] to OUTCOME = VALUE\n  example: \(Commands.named("calibrate")!.example)", status: 2)
         }
-        let fits = body[..<split.lowerBound].split(separator: ",").map { $0.split(separator: " ").map(String.init) }
-        let targetTexts = body[split.upperBound...].split(separator: ";").map { String($0).trimmingCharacters(in: [" "]) }
+        let fits = body[..<split.lowerBound].split(separator: ",").map { $0.split(separator: " ") }
+        let targetTexts = body[split.upperBound...].split(separator: ";").map { $0.drop { $0 == " " } }.filter { !$0.isEmpty }
         guard !fits.isEmpty, fits.allSatisfy({ (1...2).contains($0.count) }), !targetTexts.isEmpty else {
             return .failure("usage: calibrate NAME [LOW..HIGH] to OUTCOME = VALUE", status: 2)
         }
         guard case .success(let loaded) = resolve() else { return .failure("no scenario to calibrate; 'load FILE' first", status: 2) }
         let scenario = loaded.scenario
         do {
-            let intervals = try fits.map { f throws(ScenarioError) in try f.count == 2 ? ValueInterval.parse(f[1], source: "bounds") : nil }
-            let targets = try targetTexts.map { t throws(ScenarioError) in try OutcomeTarget.parse(t, in: scenario, source: "target") }
-            let names = fits.map { $0[0] }
+            let intervals = try fits.map { f throws(ScenarioError) -> ValueInterval? in
+                guard f.count == 2 else { return nil }
+                do throws(ScenarioError) { return try ValueInterval.parse(String(f[1]), source: "bounds") } catch { throw placed(error, source: "bounds", piece: f[1]) }
+            }
+            let targets = try targetTexts.map { t throws(ScenarioError) in
+                do throws(ScenarioError) { return try OutcomeTarget.parse(String(t), in: scenario, source: "target") } catch { throw placed(error, source: "target", piece: t) }
+            }
+            let names = fits.map { String($0[0]) }
             let result: ScenarioCalibration.Result
             if names.count == 1 && targets.count == 1 {
                 guard let range = try intervals[0].map({ $0.low...$0.high }) ?? ScenarioCalibration.bracket(of: names[0], in: scenario) else {
-                    return .failure("'\(names[0])' has no bounded valid range; give a bracket: calibrate \(names[0]) LOW..HIGH to …", status: 2)
+                    return .failure("'\(names[0])' has no bounded valid range; give a bracket: calibrate \(names[0]) LOW..HIGH to …", word: names[0], status: 2)
                 }
                 result = try ScenarioCalibration.fitByBisection(scenario, parameter: names[0], in: range,
                                                                 labels: intervals[0].map { ($0.lowText, $0.highText) },
@@ -74,7 +86,7 @@ extension Session {
     /// `montecarlo RUNS [seed S] [bands LIST] [at DATES] [--share …] [--by …]`
     func montecarlo(_ args: [String]) -> Reply {
         guard let runsText = args.first, let runs = Int(runsText), runs >= 1 else {
-            return .failure("usage: montecarlo RUNS [seed S] [bands 5,25,50,75,95] [at DATES] [--share installed|sales] [--by vendor|origin]", status: 2)
+            return .failure("usage: montecarlo RUNS [seed S] [bands 5,25,50,75,95] [at DATES] [--share installed|sales] [--by vendor|origin]", word: args.first, status: 2)
         }
         var rest = Array(args.dropFirst())
         var seed: UInt64 = 1
@@ -82,23 +94,23 @@ extension Session {
         for (word, apply) in [("seed", { (v: String) -> Bool in UInt64(v).map { seed = $0 } != nil }),
                               ("bands", { (v: String) -> Bool in bands = v; return true })] {
             if let i = rest.firstIndex(of: word) {
-                guard i + 1 < rest.count, apply(rest[i + 1]) else { return .failure("'\(word)' needs a value", status: 2) }
+                guard i + 1 < rest.count, apply(rest[i + 1]) else { return .failure("'\(word)' needs a value", word: word, status: 2) }
                 rest.removeSubrange(i...(i + 1))
             }
         }
         guard case .success(let bandList) = Band.parseList(bands) else {
-            return .failure("'\(bands)' is no list of percentiles; e.g. bands 5,25,50,75,95", status: 2)
+            return .failure("'\(bands)' is no list of percentiles; e.g. bands 5,25,50,75,95", word: bands, status: 2)
         }
         guard case .success(let loaded) = resolve() else { return .failure("no scenario to sample; 'load FILE' first", status: 2) }
         let scenario = loaded.scenario
         let o: ViewOptions
         switch ViewOptions.parse(rest, runNames: [], scenario: scenario) {
-        case .failure(let p): return .failure(p.message, status: 2)
+        case .failure(let p): return .failure(p, status: 2)
         case .success(let parsed): o = parsed
         }
         let steps: [Int]
         switch o.steps(in: scenario.timeline) {
-        case .failure(let p): return .failure(p.message, status: 2)
+        case .failure(let p): return .failure(p, status: 2)
         case .success(let s): steps = s ?? MonteCarloReport.defaultTableSteps(scenario, grouping: o.grouping, bands: bandList, width: env.width)
         }
         let batch = MonteCarloBatch(scenario: scenario, runs: runs, seed: seed, bands: bandList, metric: o.metric, grouping: o.grouping, steps: steps)

@@ -6,7 +6,7 @@ extension Session {
     func compare(_ args: [String]) -> Reply {
         let o: ViewOptions
         switch ViewOptions.parse(args, runNames: runNames, scenario: runs.last?.result.scenario) {
-        case .failure(let p): return .failure(p.message, status: 2)
+        case .failure(let p): return .failure(p, status: 2)
         case .success(let parsed): o = parsed
         }
         guard o.runs.count == 2 else {
@@ -29,7 +29,7 @@ extension Session {
                 let starts = comparison.dates.map { CalendarMonth.parse($0)?.month }
                 guard let first = starts.first ?? nil, month >= first,
                       let i = starts.lastIndex(where: { $0.map { $0 <= month } ?? false }) else {
-                    return .failure("\(month.text) is not a date both runs have", status: 2)
+                    return .failure("\(month.text) is not a date both runs have", word: month.text, status: 2)
                 }
                 chosen.append(i)
             }

@@ -15,11 +15,12 @@ extension Session {
                 newBase = .text(path: path, file: try ScenarioLoader.sourceFile(path: path, data: env.readFile(path)))
             }
         } catch let error as ScenarioError {
-            return Reply(error: render(error), failed: true, status: error.isUnreadableFile ? 66 : 65)
+            return Reply(error: render(error, word: path), failed: true, status: error.isUnreadableFile ? 66 : 65)
         } catch {
-            return .failure("cannot read '\(path)': \(error.localizedDescription)", status: 66)
+            return .failure("cannot read '\(path)': \(error.localizedDescription)", word: path, status: 66)
         }
-        pushUndo()
+        // Undo stops at the first file loaded: an empty session is nothing to return to.
+        if base != nil || !edits.isEmpty { pushUndo() }
         let discarded = edits.count
         base = newBase
         edits = []
@@ -101,7 +102,7 @@ extension Session {
         var text = "# What-if edits saved from a sharesim session.\n"
         if let base {
             if standardized(base.path) == standardized(target) {
-                return .failure("'\(target)' is the loaded file; save the edits under a new name (they are saved as an overlay that uses it)")
+                return .failure("'\(target)' is the loaded file; save the edits under a new name (they are saved as an overlay that uses it)", word: target)
             }
             text += "use \"\(relativePath(from: target, to: base.path))\"\n\n"
         }
@@ -109,7 +110,7 @@ extension Session {
         do {
             try env.writeFile(text, target)
         } catch {
-            return .failure("cannot write '\(target)': \(error.localizedDescription)", status: 73)
+            return .failure("cannot write '\(target)': \(error.localizedDescription)", word: target, status: 73)
         }
         savedEdits = edits
         warnedAboutUnsavedEdits = false

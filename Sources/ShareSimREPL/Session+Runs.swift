@@ -5,7 +5,7 @@ extension Session {
     func run(_ args: [String]) -> Reply {
         var name: String?
         if !args.isEmpty {
-            guard args.count == 2, args[0] == "as", !args[1].isEmpty else { return .failure("usage: run [as NAME]\n  example: run as late-easing", status: 2) }
+            guard args.count == 2, args[0] == "as", !args[1].isEmpty else { return .failure("usage: run [as NAME]\n  example: run as late-easing", word: args.first, status: 2) }
             name = args[1]
         }
         let started = env.clock()
@@ -15,32 +15,39 @@ extension Session {
         case .success(let l): loaded = l
         }
         let resolvedAt = env.clock()
-        let result: RunResult
-        do {
-            result = try Engine.run(loaded.scenario, isCancelled: env.isCancelled)
-        } catch {
-            return Reply(error: "run cancelled\n", failed: false)
-        }
-        let ranAt = env.clock()
-        lastRun = result
         let runName = name ?? "run\(runs.count + 1)"
+        // The engine polls for Ctrl-C; the table and the expectation checks cannot, so all
+        // three run off this thread while it polls (see `cancellable`).
+        let (env, scenario, sources) = (self.env, loaded.scenario, loaded.sources)
+        guard !env.isCancelled(), let (result, ranAt, body) = cancellable({ () -> (RunResult, Double, String)? in
+            guard let result = try? Engine.run(scenario, isCancelled: env.isCancelled) else { return nil }
+            let ranAt = env.clock()
+            guard !env.isCancelled() else { return nil }
+            var out = TableReport(width: env.width).render(result, title: "\(runName): \(result.scenario.name)")
+            var outcomes: [ExpectationChecker.Outcome] = []
+            for e in scenario.expectations {
+                guard !env.isCancelled() else { return nil }
+                outcomes.append(ExpectationChecker.check(e, in: result))
+            }
+            if !outcomes.isEmpty {
+                let failed = outcomes.filter { !$0.passed }
+                out += "\nexpect: \(outcomes.count - failed.count) passed, \(failed.count) failed\n"
+                for o in failed {
+                    out += DiagnosticPrinter(useColor: env.color).render(ExpectationChecker.diagnostic(o, timeline: scenario.timeline), sources: sources)
+                }
+            }
+            return (result, ranAt, out)
+        }) ?? nil else {
+            return Reply(error: "run cancelled\n")
+        }
+        lastRun = result
         runs.removeAll { $0.name == runName }
         runs.append((runName, result))
-        var out = TableReport(width: env.width).render(result, title: "\(runName): \(result.scenario.name)")
-        let outcomes = ExpectationChecker.check(result)
-        var reply = Reply()
-        if !outcomes.isEmpty {
-            let failed = outcomes.filter { !$0.passed }
-            out += "\nexpect: \(outcomes.count - failed.count) passed, \(failed.count) failed\n"
-            for o in failed {
-                out += DiagnosticPrinter(useColor: env.color).render(ExpectationChecker.diagnostic(o, timeline: result.scenario.timeline), sources: loaded.sources)
-            }
-        }
+        var out = body
         if timing {
             out += "time: resolve \(ms(resolvedAt - started)), run \(ms(ranAt - resolvedAt)), total \(ms(env.clock() - started))\n"
         }
-        reply.output = out
-        return reply
+        return Reply(output: out)
     }
 
     private func ms(_ seconds: Double) -> String { NumberText.fixed(seconds * 1000, decimals: 2) + " ms" }
@@ -65,16 +72,19 @@ extension Session {
 
     func show(_ args: [String]) -> Reply {
         switch ViewOptions.parse(args, runNames: runNames, scenario: runs.last?.result.scenario) {
-        case .failure(let p): return .failure(p.message, status: 2)
+        case .failure(let p): return .failure(p, status: 2)
         case .success(let o):
             switch pickRun(o) {
-            case .failure(let p): return .failure(p.message, status: 2)
+            case .failure(let p): return .failure(p, status: 2)
             case .success(let (name, result)):
                 switch o.steps(in: result.scenario.timeline) {
-                case .failure(let p): return .failure(p.message, status: 2)
+                case .failure(let p): return .failure(p, status: 2)
                 case .success(let steps):
                     let table = TableReport(metric: o.metric, grouping: o.grouping, steps: steps, width: env.width, segment: o.segment)
-                    return Reply(output: table.render(result, title: "\(name): \(result.scenario.name)"))
+                    guard let text = cancellable({ table.render(result, title: "\(name): \(result.scenario.name)") }) else {
+                        return Reply(error: "show cancelled\n")
+                    }
+                    return Reply(output: text)
                 }
             }
         }
@@ -82,12 +92,12 @@ extension Session {
 
     func export(_ args: [String]) -> Reply {
         guard args.count == 2 || args.count == 3, args[0] == "csv" || args[0] == "json" else {
-            return .failure("usage: export csv|json FILE [RUN]\n  example: export csv easing.csv baseline", status: 2)
+            return .failure("usage: export csv|json FILE [RUN]\n  example: export csv easing.csv baseline", word: args.first, status: 2)
         }
         let chosen: (String, RunResult)
         if args.count == 3 {
             guard let r = runs.first(where: { $0.name == args[2] }) else {
-                return .failure("no run named '\(args[2])'" + (Suggestions.closest(to: args[2], in: runNames).map { "; did you mean '\($0)'?" } ?? ""), status: 2)
+                return .failure("no run named '\(args[2])'" + (Suggestions.closest(to: args[2], in: runNames).map { "; did you mean '\($0)'?" } ?? ""), word: args[2], status: 2)
             }
             chosen = r
         } else {
@@ -98,13 +108,13 @@ extension Session {
         do {
             try env.writeFile(text, args[1])
         } catch {
-            return .failure("cannot write '\(args[1])': \(error.localizedDescription)", status: 73)
+            return .failure("cannot write '\(args[1])': \(error.localizedDescription)", word: args[1], status: 73)
         }
         return Reply(output: "wrote \(chosen.0) as \(args[0].uppercased()) to \(args[1])\n")
     }
 
     func setTiming(_ args: [String]) -> Reply {
-        guard args.count == 1, args[0] == "on" || args[0] == "off" else { return .failure("usage: timing on|off", status: 2) }
+        guard args.count == 1, args[0] == "on" || args[0] == "off" else { return .failure("usage: timing on|off", word: args.first, status: 2) }
         timing = args[0] == "on"
         return Reply(output: "timing is \(args[0])\n")
     }

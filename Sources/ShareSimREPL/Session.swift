@@ -30,7 +30,7 @@ public final class Session {
         }
     }
 
-    let env: SessionEnvironment
+    var env: SessionEnvironment
     let loader: ScenarioLoader
     var base: Base?
     var edits: [Edit] = []
@@ -40,10 +40,18 @@ public final class Session {
     var lastRun: RunResult?
     var timing = false
     var warnedAboutUnsavedEdits = false
+    /// The input being executed: errors with no place of their own are placed on it.
+    var current = InputAssembler.Input(text: "", line: 0)
 
     public init(environment: SessionEnvironment) {
         env = environment
         loader = ScenarioLoader(readFile: environment.readFile)
+    }
+
+    /// The width output fits, read again before each command so that it follows the terminal.
+    public var width: Int {
+        get { env.width }
+        set { env.width = newValue }
     }
 
     /// Edits typed since the last load or save.
@@ -53,12 +61,57 @@ public final class Session {
     public var scenarioForCompletion: ResolvedScenario? { try? resolve().get().scenario }
     public var runNames: [String] { runs.map(\.name) }
 
-    /// Executes one complete input (a command, a statement, or an event block).
+    /// Executes one complete input (a command, a statement, or an event block). A Ctrl-C
+    /// at any point of it cancels it and leaves the session as it was, unless it wrote a file.
     public func execute(_ input: InputAssembler.Input) -> Reply {
+        current = input
+        let restore = checkpoint()
+        var reply = dispatch(input)
+        if let problem = reply.problem { reply.error = text(of: problem) }
+        let word = Words.split(input.text).first?.lowercased() ?? ""
+        if env.isCancelled() && !Session.lastingCommands.contains(word) {
+            restore()
+            let command = Commands.named(word)?.name
+            return Reply(error: command.map { "\($0) cancelled\n" } ?? "cancelled; the edit was not made\n")
+        }
+        return reply
+    }
+
+    /// Commands whose work stays done when Ctrl-C comes late: a file written is written.
+    static let lastingCommands: Set = ["save", "export", "quit", "exit"]
+
+    /// Takes the session's state, and returns what puts it back.
+    private func checkpoint() -> () -> Void {
+        let saved = (base, edits, savedEdits, undoStack, runs, lastRun, timing, warnedAboutUnsavedEdits)
+        return { [self] in
+            (base, edits, savedEdits, undoStack, runs, lastRun, timing, warnedAboutUnsavedEdits) = saved
+        }
+    }
+
+    /// Runs `work` on another thread while this one polls for Ctrl-C, for the phases that
+    /// cannot poll themselves (drawing a table, checking expectations): its result, or nil
+    /// once cancelled. Abandoned work finishes unseen; it changes nothing of the session.
+    func cancellable<T: Sendable>(_ work: @escaping @Sendable () -> T) -> T? {
+        let slot = Slot<T>()
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            slot.value = work()
+            done.signal()
+        }
+        while done.wait(timeout: .now() + .milliseconds(20)) == .timedOut {
+            if env.isCancelled() { return nil }
+        }
+        return slot.value
+    }
+
+    private func dispatch(_ input: InputAssembler.Input) -> Reply {
         let words = Words.split(input.text)
         guard let first = words.first?.lowercased() else { return Reply() }
         if first.hasPrefix("#") { return Reply() }
         if let command = Commands.named(first) {
+            if command.usage == command.name, words.count > 1 {
+                return .failure("'\(command.name)' takes no arguments\n  \(command.name): \(command.summary)", word: words[1], status: 2)
+            }
             return command.action(self, Array(words.dropFirst()), input)
         }
         if Session.statementKeywords.contains(first) {
@@ -68,10 +121,8 @@ public final class Session {
         if let near = Suggestions.closest(to: first, in: Commands.all.map(\.name) + Session.statementKeywords) {
             help = "did you mean '\(near)'?"
         }
-        return .failure(DiagnosticPrinter(useColor: env.color).render(
-            Diagnostic(.error, "unknown command '\(words[0])'", at: SourceLocation(file: env.inputName, line: input.line, column: 1, length: words[0].count),
-                       help: [help]),
-            sources: [env.inputName: SourceFile(path: env.inputName, text: String(repeating: "\n", count: input.line - 1) + input.text)]))
+        return Reply(error: renderAtInput(Diagnostic(.error, "unknown command '\(words[0])'", at: nil, help: [help]), word: words[0]),
+                     failed: true, status: 65)
     }
 
     static let statementKeywords = Keywords.statements
@@ -113,13 +164,68 @@ public final class Session {
         }
     }
 
-    func render(_ error: ScenarioError) -> String {
-        DiagnosticPrinter(useColor: env.color).render(error.diagnostics, sources: error.sources)
+    /// From a pipe, a diagnostic with no place of its own (a file that cannot be read, no
+    /// scenario yet) is placed on the input that met it, at `word` or the command word.
+    func render(_ error: ScenarioError, word: String? = nil) -> String {
+        let printer = DiagnosticPrinter(useColor: env.color)
+        guard env.piped, current.line > 0 else { return printer.render(error.diagnostics, sources: error.sources) }
+        return error.diagnostics.map { $0.location == nil ? renderAtInput($0, word: word) : printer.render($0, sources: error.sources) }.joined()
+    }
+
+    /// A command's problem as printed: as it is at a prompt; from a pipe, a diagnostic at
+    /// the word it is about, its further lines (`  example: …`) as help.
+    func text(of problem: Problem) -> String {
+        guard env.piped, current.line > 0 else { return problem.message + "\n" }
+        var lines = problem.message.split(separator: "\n").map { String($0).trimmingCharacters(in: [" "]) }
+        var message = lines.removeFirst()
+        if let near = message.range(of: "; did you mean ") {
+            lines.insert("did you mean " + message[near.upperBound...], at: 0)
+            message = String(message[..<near.lowerBound])
+        }
+        let help = lines.map { $0.hasPrefix("help: ") ? String($0.dropFirst(6)) : $0 }
+        return renderAtInput(Diagnostic(.error, message, at: nil, help: help), word: problem.word)
+    }
+
+    /// A diagnostic placed on the current input: under `word`, else under the command word.
+    func renderAtInput(_ d: Diagnostic, word: String?) -> String {
+        let command = Words.split(current.text).first ?? ""
+        let (column, length) = word.flatMap { w in Words.column(of: w, in: current.text).map { ($0, w.count) } }
+            ?? (Words.column(of: command, in: current.text) ?? 1, command.count)
+        var placed = d
+        placed.location = SourceLocation(file: env.inputName, line: current.line, column: column, length: length)
+        return DiagnosticPrinter(useColor: env.color).render(placed, sources: [env.inputName: inputSource()])
+    }
+
+    /// Errors in a piece of the input parsed on its own (`source` names it, as `sweep`),
+    /// moved to where that piece stands in the input.
+    func placed(_ error: ScenarioError, source: String, piece: Substring) -> ScenarioError {
+        let offset = current.text.unicodeScalars.distance(from: current.text.startIndex, to: piece.startIndex)
+        var sources = error.sources
+        sources[source] = nil
+        sources[env.inputName] = inputSource()
+        let diagnostics = error.diagnostics.map { d in
+            guard let loc = d.location, loc.file == source, loc.line == 1 else { return d }
+            var moved = d
+            moved.location = SourceLocation(file: env.inputName, line: current.line, column: offset + loc.column, length: loc.length)
+            return moved
+        }
+        return ScenarioError(diagnostics, sources: sources, isUnreadableFile: error.isUnreadableFile)
+    }
+
+    /// The current input as a file in which it stands on its own line number.
+    private func inputSource() -> SourceFile {
+        SourceFile(path: env.inputName, text: String(repeating: "\n", count: max(0, current.line - 1)) + current.text)
     }
 
     func pushUndo() {
         undoStack.append(Snapshot(base: base, edits: edits))
     }
+}
+
+/// Hands a result from the thread that computes it to the one that waits for it (the
+/// semaphore's signal orders the write before the read).
+private final class Slot<T>: @unchecked Sendable {
+    var value: T?
 }
 
 extension Result where Failure == ScenarioError {

@@ -6,6 +6,9 @@ import ShareSimCore
 public struct SessionEnvironment: Sendable {
     /// The name diagnostics give typed input: `<stdin>` for pipes, `<input>` at a prompt.
     public var inputName: String
+    /// Input from a pipe runs like a scenario file: every error is placed at `<stdin>:LINE:COL`.
+    public var piped: Bool
+    /// The terminal's width; the driver updates it before each command, so output fits a resized terminal.
     public var width: Int
     public var color: Bool
     public var readFile: @Sendable (String) throws -> Data
@@ -19,7 +22,7 @@ public struct SessionEnvironment: Sendable {
     public var listDirectory: @Sendable (String) -> [String]
 
     public init(
-        inputName: String = "<input>", width: Int = 80, color: Bool = false,
+        inputName: String = "<input>", piped: Bool = false, width: Int = 80, color: Bool = false,
         readFile: @escaping @Sendable (String) throws -> Data = { try Data(contentsOf: URL(fileURLWithPath: $0)) },
         writeFile: @escaping @Sendable (String, String) throws -> Void = { try AtomicFile.write($0, to: $1) },
         clock: @escaping @Sendable () -> Double = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 },
@@ -27,6 +30,7 @@ public struct SessionEnvironment: Sendable {
         listDirectory: @escaping @Sendable (String) -> [String] = { (try? FileManager.default.contentsOfDirectory(atPath: $0)) ?? [] }
     ) {
         self.inputName = inputName
+        self.piped = piped
         self.width = width
         self.color = color
         self.readFile = readFile
@@ -44,7 +48,8 @@ public struct Reply: Sendable, Equatable {
     public var error: String = ""
     public var failed = false
     public var quit = false
-    /// The exit status a failure maps to: 65 for scenario errors, 66 for unreadable files, 1 for failed expectations.
+    /// What kind of failure: 2 usage, 65 scenario errors, 66 unreadable files, 73 unwritable, 70 a bug.
+    /// Only the file named on the command line exits with it; from a pipe every input's error exits 65.
     public var status: Int32 = 0
 
     public init(output: String = "", error: String = "", failed: Bool = false, quit: Bool = false, status: Int32 = 0) {
@@ -55,7 +60,32 @@ public struct Reply: Sendable, Equatable {
         self.status = status
     }
 
-    static func failure(_ message: String, status: Int32 = 65) -> Reply {
-        Reply(error: message.hasSuffix("\n") ? message : message + "\n", failed: true, status: status)
+    /// A command's error, not yet placed: `Session.execute` prints it as it is at a prompt,
+    /// and as a diagnostic at `<stdin>:LINE:COL` from a pipe.
+    var problem: Problem?
+
+    /// `message` may go on with lines of help (`  example: …`); `word` is the input's word
+    /// it is about, where the caret goes.
+    static func failure(_ message: String, word: String? = nil, status: Int32 = 65) -> Reply {
+        failure(Problem(message, word: word), status: status)
+    }
+
+    static func failure(_ problem: Problem, status: Int32 = 65) -> Reply {
+        Reply(error: problem.message + "\n", failed: true, status: status, problem: problem)
+    }
+
+    init(error: String, failed: Bool, status: Int32, problem: Problem?) {
+        self.init(error: error, failed: failed, status: status)
+        self.problem = problem
+    }
+}
+
+/// A message for the user about a command's arguments, and the word it is about.
+struct Problem: Error, Equatable, Sendable {
+    var message: String
+    var word: String?
+    init(_ message: String, word: String? = nil) {
+        self.message = message
+        self.word = word
     }
 }

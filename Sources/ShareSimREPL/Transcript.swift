@@ -1,8 +1,16 @@
 /// Sessions as tests: a transcript is what a person saw, the lines typed after the prompt
 /// and what followed each. `replay` runs the inputs again and compares.
+///
+/// Tables fit the terminal, so a transcript keeps the width it was recorded at: a line
+/// `# width N` just before a prompt sets it from that input on. Without one, 80.
 public enum Transcript {
     public static let prompt = "sharesim> "
     public static let continuation = "   ...> "
+    public static let defaultWidth = 80
+    private static let widthPrefix = "# width "
+
+    /// The line that sets the width for the inputs after it.
+    public static func widthLine(_ width: Int) -> String { widthPrefix + String(width) + "\n" }
 
     public struct Entry: Sendable, Equatable {
         public var input: String
@@ -11,6 +19,10 @@ public enum Transcript {
         /// The input's line as the session counted typed lines, for its diagnostics.
         public var inputLine: Int
         public var expected: [String]
+        /// The terminal's width when it was typed.
+        public var width = Transcript.defaultWidth
+        /// Whether a `# width` line stands just before it.
+        public var declaresWidth = false
     }
 
     public struct Mismatch: Sendable, Equatable {
@@ -32,10 +44,18 @@ public enum Transcript {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }
         var typed = 0
+        var width = defaultWidth
+        var declared = false
+        let isPrompt = { (line: String) in line.hasPrefix(prompt) || line == prompt.trimmingCharacters(in: [" "]) }
         for (i, line) in lines.enumerated() {
-            if line.hasPrefix(prompt) || line == prompt.trimmingCharacters(in: [" "]) {
+            if line.hasPrefix(widthPrefix), let w = Int(line.dropFirst(widthPrefix.count)), w > 0, i + 1 < lines.count, isPrompt(lines[i + 1]) {
+                width = w
+                declared = true
+            } else if isPrompt(line) {
                 typed += 1
-                entries.append(Entry(input: String(line.dropFirst(prompt.count)), line: i + 1, inputLine: typed, expected: []))
+                entries.append(Entry(input: String(line.dropFirst(prompt.count)), line: i + 1, inputLine: typed, expected: [],
+                                     width: width, declaresWidth: declared))
+                declared = false
             } else if line.hasPrefix(continuation), !entries.isEmpty, entries[entries.count - 1].expected.isEmpty {
                 typed += 1
                 entries[entries.count - 1].input += "\n" + line.dropFirst(continuation.count)
@@ -54,11 +74,22 @@ public enum Transcript {
         return out + reply.output + reply.error
     }
 
+    /// An entry with the reply it gets now, as `replay --update` writes it back.
+    public static func format(_ entry: Entry, reply: Reply) -> String {
+        (entry.declaresWidth ? widthLine(entry.width) : "") + format(input: entry.input, reply: reply)
+    }
+
+    /// Runs one entry as it was typed: on its line, at its width.
+    public static func execute(_ entry: Entry, in session: Session) -> Reply {
+        session.width = entry.width
+        return session.execute(InputAssembler.Input(text: entry.input, line: entry.inputLine))
+    }
+
     /// Replays entries in a fresh session; the first mismatch, or nil when all agree.
     /// Lines starting with `time:` are not compared: they measure, they do not describe.
     public static func replay(_ entries: [Entry], in session: Session) -> Mismatch? {
         for e in entries {
-            let reply = session.execute(InputAssembler.Input(text: e.input, line: e.inputLine))
+            let reply = execute(e, in: session)
             let actual = comparable((reply.output + reply.error).split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
             let expected = comparable(e.expected)
             if actual != expected {

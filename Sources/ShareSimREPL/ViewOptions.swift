@@ -17,21 +17,21 @@ struct ViewOptions {
             let w = args[i]
             switch w {
             case "--share", "--by":
-                guard i + 1 < args.count else { return .failure(Problem("\(w) needs a value")) }
+                guard i + 1 < args.count else { return .failure(Problem("\(w) needs a value", word: w)) }
                 let v = args[i + 1]
                 if w == "--share" {
-                    guard v == "installed" || v == "sales" else { return .failure(Problem("--share is installed or sales, not '\(v)'")) }
+                    guard v == "installed" || v == "sales" else { return .failure(Problem("--share is installed or sales, not '\(v)'", word: v)) }
                     o.metric = v == "installed" ? .installedShare : .salesShare
                 } else {
-                    guard let g = Grouping(rawValue: v) else { return .failure(Problem("--by is vendor or origin, not '\(v)'")) }
+                    guard let g = Grouping(rawValue: v) else { return .failure(Problem("--by is vendor or origin, not '\(v)'", word: v)) }
                     o.grouping = g
                 }
                 i += 2
                 continue
             case "at":
-                guard i + 1 < args.count else { return .failure(Problem("'at' needs dates, e.g. at 2022-01,2023-01")) }
+                guard i + 1 < args.count else { return .failure(Problem("'at' needs dates, e.g. at 2022-01,2023-01", word: w)) }
                 for d in args[i + 1].split(separator: ",") {
-                    guard let parsed = CalendarMonth.parse(String(d)) else { return .failure(Problem("'\(d)' is not a date; write 2022, 2022-04 or 2022-04-07")) }
+                    guard let parsed = CalendarMonth.parse(String(d)) else { return .failure(Problem("'\(d)' is not a date; write 2022, 2022-04 or 2022-04-07", word: args[i + 1])) }
                     o.dates.append(parsed.month)
                 }
                 i += 2
@@ -42,7 +42,7 @@ struct ViewOptions {
                 else if let s = scenario, s.vendors.contains(where: { $0.id == w }) || s.origins.contains(w) { o.names.append(w) }
                 else {
                     let known = runNames + (scenario.map { $0.segments.map(\.id) + $0.vendors.map(\.id) } ?? [])
-                    return .failure(Problem("'\(w)' is no run, segment or vendor" + (Suggestions.closest(to: w, in: known).map { "; did you mean '\($0)'?" } ?? "")))
+                    return .failure(Problem("'\(w)' is no run, segment or vendor" + (Suggestions.closest(to: w, in: known).map { "; did you mean '\($0)'?" } ?? ""), word: w))
                 }
             }
             i += 1
@@ -57,16 +57,10 @@ struct ViewOptions {
         for d in dates {
             let k = timeline.step(containing: d)
             guard (0..<timeline.steps).contains(k) else {
-                return .failure(Problem("\(d.text) is outside the timeline (\(timeline.start.text) to \(timeline.month(ofStep: timeline.steps - 1).text))"))
+                return .failure(Problem("\(d.text) is outside the timeline (\(timeline.start.text) to \(timeline.month(ofStep: timeline.steps - 1).text))", word: d.text))
             }
             out.append(k)
         }
         return .success(out)
     }
-}
-
-/// A message for the user about a command's arguments.
-struct Problem: Error {
-    var message: String
-    init(_ message: String) { self.message = message }
 }

@@ -23,3 +23,19 @@ enum Words {
         return words
     }
 }
+
+extension Words {
+    /// Where `word` stands on the first line of `input`: the 1-based column (in Unicode
+    /// scalars, as diagnostics count) of its first occurrence that starts a word or a list
+    /// item, preferring one after the command word. Nil when it is not there.
+    static func column(of word: String, in input: String) -> Int? {
+        let text = Array(input.unicodeScalars.prefix { $0 != "\n" })
+        let needle = Array(word.unicodeScalars)
+        guard !needle.isEmpty, needle.count <= text.count else { return nil }
+        let boundaries: Set<Unicode.Scalar> = [" ", "\t", "\"", ",", "="]
+        let starts = (0...(text.count - needle.count)).filter { start in
+            (start == 0 || boundaries.contains(text[start - 1])) && text[start..<(start + needle.count)].elementsEqual(needle)
+        }
+        return (starts.first { $0 > 0 } ?? starts.first).map { $0 + 1 }
+    }
+}

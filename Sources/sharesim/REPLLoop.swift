@@ -12,7 +12,7 @@ struct REPLLoop {
 
     func run(initialFile: String?) -> Int32 {
         let environment = SessionEnvironment(
-            inputName: interactive ? "<input>" : "<stdin>", width: Terminal.width, color: color,
+            inputName: interactive ? "<input>" : "<stdin>", piped: !interactive, width: Terminal.width, color: color,
             isCancelled: { InterruptFlag.isPending })
         let session = Session(environment: environment)
         let reader: LineReader
@@ -26,7 +26,7 @@ struct REPLLoop {
         var ranSomething = false
         if let initialFile {
             let reply = session.execute(InputAssembler.Input(text: "load \"\(initialFile)\"", line: 0))
-            emit(reply, input: "load \(initialFile)")
+            emit(reply, input: "load \(initialFile)", session: session)
             if reply.failed && !interactive { return reply.status == 0 ? 65 : reply.status }
         }
         var assembler = InputAssembler(interactive: interactive)
@@ -47,20 +47,22 @@ struct REPLLoop {
                 if inputs.isEmpty {
                     if !interactive { return 0 }
                     let reply = session.requestQuit()
-                    emit(reply, input: nil)
+                    emit(reply, input: nil, session: session)
                     if reply.quit { return 0 }
                     continue
                 }
             }
             for input in inputs {
                 if interactive { reader.addHistory(input.text) }
+                session.width = Terminal.width
                 let reply = session.execute(input)
-                emit(reply, input: input.text)
+                emit(reply, input: input.text, session: session)
                 if input.text.split(separator: " ").first.map({ ["run", "show", "plot", "compare"].contains(String($0)) }) == true {
                     ranSomething = true
                 }
                 if reply.quit { return 0 }
-                if reply.failed && !interactive { return reply.status == 0 ? 65 : reply.status }
+                // From a pipe every error is the first error of a scenario file: exit 65 (70 stays a bug).
+                if reply.failed && !interactive { return reply.status == ExitStatus.internalError ? reply.status : ExitStatus.dataError }
                 // A Ctrl-C pressed any time after Enter cancels the work it met (the reader
                 // already dropped any from before), then it is spent, and the rest of that
                 // input is abandoned too.
@@ -69,10 +71,10 @@ struct REPLLoop {
         }
     }
 
-    private func emit(_ reply: Reply, input: String?) {
+    private func emit(_ reply: Reply, input: String?, session: Session) {
         Output.out(reply.output)
         Output.err(reply.error)
-        if let input { recorder?.append(Transcript.format(input: input, reply: reply)) }
+        if let input { recorder?.append(Transcript.format(input: input, reply: reply), width: session.width) }
     }
 }
 
@@ -87,14 +89,20 @@ final class SessionCompleter: LineCompleter {
 }
 
 /// Appends each exchange to the transcript as it happens, so a session that ends abruptly
-/// still leaves everything before it on disk.
+/// still leaves everything before it on disk. Each time the terminal's width differs from
+/// the width the transcript is at, a `# width N` line says so, for `replay`.
 final class TranscriptRecorder {
     let handle: FileHandle
+    private var width = Transcript.defaultWidth
     init(path: String) throws {
         // Opened with truncation, so a file left by an earlier recording starts empty.
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
     }
-    func append(_ text: String) { handle.write(Data(text.utf8)) }
+    func append(_ text: String, width: Int) {
+        if width != self.width { handle.write(Data(Transcript.widthLine(width).utf8)) }
+        self.width = width
+        handle.write(Data(text.utf8))
+    }
 }

@@ -97,6 +97,42 @@ import Testing
         #expect(!t.screen.contains("Error Domain"), "\(t.screen)")
     }
 
+    @Test func outputFollowsAResizeAndTheTranscriptKeepsTheWidth() throws {
+        let transcript = state.appendingPathComponent("resized.txt").path
+        let t = try TerminalSession(arguments: ["repl", "--record", transcript, "scenarios/ofac-easing.scn"], environment: environment)
+        var prompt = try t.waitFor("sharesim> ")
+        prompt = try t.enter("run as a\r", expecting: "expect: 4 passed", after: prompt)
+        try Self.resize(recording: transcript, columns: 70)
+        try t.enter("compare a a\r", expecting: "no vendor differs", after: prompt)
+        t.type("\u{4}")
+        let status = try t.waitForExit()
+        #expect(status == 0, "\(t.screen)")
+        // Without a window size the terminal's width is COLUMNS (100); then 70.
+        let recorded = try String(contentsOfFile: transcript, encoding: .utf8)
+        #expect(recorded.hasPrefix("# width 100\nsharesim> load scenarios/ofac-easing.scn\n"))
+        let compare = try #require(recorded.components(separatedBy: "# width 70\nsharesim> compare a a\n").last)
+        #expect(compare.split(separator: "\n").allSatisfy { $0.count <= 70 }, "\(compare)")
+        let replay = try BinaryRunner.run(["replay", transcript])
+        #expect(replay.status == 0, "\(replay.stdout)")
+    }
+
+    /// Sets the window size of the terminal of the `sharesim` that records to `transcript`,
+    /// as resizing its window would (the kernel then sends it SIGWINCH).
+    static func resize(recording transcript: String, columns: UInt16) throws {
+        for pid in try FileManager.default.contentsOfDirectory(atPath: "/proc") where Int(pid) != nil {
+            guard let cmdline = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { continue }
+            let arguments = cmdline.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+            guard arguments.first == BinaryRunner.binary.path, arguments.contains(transcript) else { continue }
+            let fd = open("/proc/\(pid)/fd/0", O_RDWR | O_NOCTTY)
+            guard fd >= 0 else { break }
+            defer { close(fd) }
+            var size = winsize(ws_row: 30, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
+            #expect(ioctl(fd, UInt(TIOCSWINSZ), &size) == 0)
+            return
+        }
+        Issue.record("no sharesim recording to \(transcript) found")
+    }
+
     /// Resolved JSON for a run long enough to interrupt: 120,000 months × 40 vendors × 12 segments.
     static func longScenario() -> String {
         let vendors = (0..<40).map { "{\"id\":\"V\($0)\",\"origin\":\"O\($0 % 4)\"}" }.joined(separator: ",")
@@ -123,5 +159,41 @@ import Testing
         let run = try BinaryRunner.run(["replay", "--update", path])
         #expect(run.status == 1)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "some notes\n")
+    }
+}
+
+/// A session piped in runs like a scenario file: the first error, whatever command met it,
+/// prints `<stdin>:LINE:COL: error: …` and exits 65.
+@Suite struct PipedSessionTests {
+    @Test func everyErrorIsPlacedOnItsLineAndExits65() throws {
+        let cases = [
+            ("compare a b", "<stdin>:1:9: error: 'a' is no run, segment or vendor\n"),
+            ("sweep leakage=x..y installed share origin CN in telecom at 2023-01", "<stdin>:1:15: error: expected a number for the range's first value, found 'x'\n"),
+            ("run\nexport csv out.csv x", "<stdin>:2:20: error: no run named 'x'\n"),
+            ("load nosuch.scn", "<stdin>:1:6: error: cannot read 'nosuch.scn': no such file\n"),
+            ("undo", "<stdin>:1:1: error: nothing to undo\n"),
+            ("reset now", "<stdin>:1:7: error: 'reset' takes no arguments\n"),
+        ]
+        for (input, expected) in cases {
+            let run = try BinaryRunner.run(["repl", "scenarios/ofac-easing.scn"], stdin: input + "\nruns\n")
+            #expect(run.status == 65, "\(input)")
+            #expect(run.stderr.hasPrefix(expected), "\(input): \(run.stderr)")
+            #expect(!run.stdout.contains("no runs yet"), "\(input): went on after the error")
+        }
+    }
+
+    @Test func aFailedExpectationIsReportedButIsNoError() throws {
+        // As with `sharesim run`, which does not check expect lines: `sharesim test` does.
+        let run = try BinaryRunner.run(["repl", "scenarios/ofac-easing.scn"],
+                                       stdin: "drop event \"Foreign kit barred from government purchasing\"\nrun\nruns\n")
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("expect: 3 passed, 1 failed\n"))
+        #expect(run.stdout.contains("run1  OFAC easing"))
+    }
+
+    @Test func anUnreadableFileOnTheCommandLineExits66() throws {
+        let run = try BinaryRunner.run(["repl", "nosuch.scn"], stdin: "runs\n")
+        #expect(run.status == 66)
+        #expect(run.stderr == "sharesim: error: cannot read 'nosuch.scn': no such file\n")
     }
 }

@@ -4,6 +4,18 @@ import ShareSimREPL
 import ShareSimTestSupport
 import Testing
 
+/// A Ctrl-C as tests press it, and a counter.
+final class Flag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pressed = false
+    private var counted = 0
+    var isSet: Bool { lock.withLock { pressed } }
+    func set() { lock.withLock { pressed = true } }
+    func clear() { lock.withLock { pressed = false } }
+    /// Counts one more and returns the count.
+    func count() -> Int { lock.withLock { counted += 1; return counted } }
+}
+
 /// The session with strings in and strings out: no terminal, files in memory.
 @Suite struct SessionTests {
     /// A session whose disk is a dictionary, so saves can be inspected.
@@ -30,8 +42,19 @@ import Testing
             inputName: "<input>", width: 80, readFile: { try disk.read($0) }, writeFile: { disk.write($0, $1) }))
     }
 
+    /// Reads files from the package, like the session's own disk.
+    var readFile: @Sendable (String) throws -> Data {
+        let disk = self.disk
+        return { try disk.read($0) }
+    }
+
     @discardableResult
     func type(_ text: String, line: Int = 1) -> Reply {
+        type(in: session, text, line: line)
+    }
+
+    @discardableResult
+    func type(in session: Session, _ text: String, line: Int = 1) -> Reply {
         session.execute(InputAssembler.Input(text: text, line: line))
     }
 
@@ -111,6 +134,98 @@ import Testing
         }
     }
 
+    @Test func undoStopsAtTheFirstFileLoaded() {
+        type("load scenarios/ofac-easing.scn")
+        type("drop event \"OFAC GL 25\"")
+        #expect(type("undo").output == "undone; 0 what-if edits now\n")
+        let again = type("undo")
+        #expect(again.failed && again.error == "nothing to undo\n")
+        #expect(type("run").output.contains("expect: 4 passed, 0 failed"))
+        // A later load is an edit like any other: undo goes back to the first file.
+        type("load scenarios/china-chip-share.scn")
+        #expect(type("undo").output == "undone; 0 what-if edits now\n")
+        #expect(type("diff").output == "no what-if edits against scenarios/ofac-easing.scn\n")
+    }
+
+    @Test func commandsWithoutArgumentsRefuseThem() {
+        type("load scenarios/ofac-easing.scn")
+        type("drop event \"OFAC GL 25\"")
+        let undo = type("undo 3")
+        #expect(undo.failed && undo.error == "'undo' takes no arguments\n  undo: Take back the last edit, load or reset.\n")
+        #expect(type("reset now").error.hasPrefix("'reset' takes no arguments\n"))
+        #expect(type("runs all").failed)
+        #expect(session.hasUnsavedEdits)
+    }
+
+    @Test func outputFitsTheWidthAtEachCommand() {
+        type("load scenarios/ofac-easing.scn")
+        type("run")
+        let longest = { (text: String) in text.split(separator: "\n").map(\.count).max() ?? 0 }
+        session.width = 120
+        let wide = type("compare run1 run1").output
+        session.width = 70
+        let narrow = type("compare run1 run1").output
+        #expect(longest(wide) > 80 && longest(wide) <= 120)
+        #expect(longest(narrow) <= 70)
+        #expect(longest(type("show").output) <= 70)
+    }
+
+    @Test func aCtrlCOnceTheEngineIsDoneStillCancelsTheRun() {
+        let pressed = Flag(), clockReadings = Flag()
+        // The run reads the clock before resolving, after resolving, and after the engine:
+        // the third reading stands for a Ctrl-C while the table is drawn.
+        let s = Session(environment: SessionEnvironment(
+            inputName: "<input>", readFile: readFile, clock: { if clockReadings.count() == 3 { pressed.set() }; return 0 },
+            isCancelled: { pressed.isSet }))
+        type(in: s, "load scenarios/ofac-easing.scn")
+        let run = type(in: s, "run as late")
+        #expect(run.error == "run cancelled\n" && run.output == "")
+        #expect(s.runNames.isEmpty)
+    }
+
+    @Test func aCancelledEditOrLoadChangesNothing() {
+        let pressed = Flag()
+        let s = Session(environment: SessionEnvironment(inputName: "<input>", readFile: readFile, isCancelled: { pressed.isSet }))
+        type(in: s, "load scenarios/ofac-easing.scn")
+        pressed.set()
+        #expect(type(in: s, "vendor Newco origin RU").error == "cancelled; the edit was not made\n")
+        #expect(type(in: s, "drop event \"OFAC GL 25\"").error == "drop cancelled\n")
+        #expect(!s.hasUnsavedEdits)
+        #expect(type(in: s, "load scenarios/china-chip-share.scn").error == "load cancelled\n")
+        #expect(type(in: s, "diff").error == "diff cancelled\n")
+        pressed.clear()
+        #expect(type(in: s, "diff").output == "no what-if edits against scenarios/ofac-easing.scn\n")
+    }
+
+    @Test func pipedErrorsArePlacedOnTheirInput() {
+        let s = Session(environment: SessionEnvironment(inputName: "<stdin>", piped: true, readFile: readFile))
+        type(in: s, "load scenarios/ofac-easing.scn", line: 1)
+        #expect(type(in: s, "compare a b", line: 2).error == "<stdin>:2:9: error: 'a' is no run, segment or vendor\n 2 | compare a b\n   |         ^\n")
+        #expect(type(in: s, "load nosuch.scn", line: 3).error.hasPrefix("<stdin>:3:6: error: cannot read 'nosuch.scn'"))
+        #expect(type(in: s, "run  as", line: 4).error == "<stdin>:4:6: error: usage: run [as NAME]\n 4 | run  as\n   |      ^~\nhelp: example: run as late-easing\n")
+        #expect(type(in: s, "explain Cisko", line: 5).error.hasSuffix("help: did you mean 'Cisco'?\n"))
+        #expect(type(in: s, "undo", line: 6).error == "<stdin>:6:1: error: nothing to undo\n 6 | undo\n   | ^~~~\n")
+        type(in: s, "run", line: 7)
+        #expect(type(in: s, "export csv out.csv nosuch", line: 8).error.hasPrefix("<stdin>:8:20: error: no run named 'nosuch'\n"))
+    }
+
+    @Test func sweepAndCalibrateErrorsPointIntoTheInput() {
+        type("load scenarios/china-chip-share.scn")
+        let sweep = type("sweep  leakage=x..y installed share origin CN in chips at 2023-01", line: 2)
+        #expect(sweep.error.hasPrefix("<input>:2:16: error: expected a number for the range's first value, found 'x'\n"))
+        let outcome = type("sweep leakage=2%..4% installed shar origin CN in chips at 2023-01", line: 3)
+        #expect(outcome.error.hasPrefix("<input>:3:"))
+        let bounds = type("calibrate leakage 2%..x to installed share origin CN in chips at 2023-01 = 50%", line: 4)
+        #expect(bounds.error.hasPrefix("<input>:4:23: error: expected a number for the interval's high end, found 'x'\n"))
+        let target = type("calibrate leakage to installed share origin XX in chips at 2023-01 = 50%", line: 5)
+        #expect(target.error.hasPrefix("<input>:5:"))
+    }
+
+    @Test func problemsAtAPromptStayPlain() {
+        type("load scenarios/ofac-easing.scn")
+        #expect(type("compare a b", line: 2).error == "'a' is no run, segment or vendor\n")
+    }
+
     @Test func plotFitsTheWidth() {
         type("load scenarios/china-chip-share.scn")
         type("run")
@@ -153,6 +268,28 @@ import Testing
         #expect(entries[1].expected == ["no runs yet"])
         #expect(entries[1].line == 3)
         #expect(entries[1].inputLine == 3)
+    }
+
+    @Test func aWidthLineBeforeAPromptSetsTheWidthFromThere() {
+        let entries = Transcript.parse("sharesim> runs\nno runs\n# width 120\nsharesim> help\n# width 100\nsaid, not set\n")
+        #expect(entries.map(\.width) == [80, 120])
+        #expect(entries.map(\.declaresWidth) == [false, true])
+        #expect(entries[0].expected == ["no runs"])
+        #expect(entries[1].expected == ["# width 100", "said, not set"])
+        #expect(Transcript.format(entries[1], reply: Reply(output: "x\n")) == "# width 120\nsharesim> help\nx\n")
+    }
+
+    static let readPackageFile: @Sendable (String) throws -> Data = { try Data(contentsOf: Fixtures.packageRoot.appendingPathComponent($0)) }
+
+    @Test func aSessionRecordedWideReplaysAsRecorded() {
+        let recording = Session(environment: SessionEnvironment(width: 120, readFile: Self.readPackageFile))
+        var text = Transcript.widthLine(120)
+        for (i, input) in ["load scenarios/ofac-easing.scn", "run as a", "drop event \"OFAC GL 25\"", "run as b", "compare a b"].enumerated() {
+            text += Transcript.format(input: input, reply: recording.execute(InputAssembler.Input(text: input, line: i + 1)))
+        }
+        #expect(Transcript.replay(Transcript.parse(text), in: Session(environment: SessionEnvironment(readFile: Self.readPackageFile))) == nil)
+        let atEighty = Transcript.parse(String(text.dropFirst(Transcript.widthLine(120).count)))
+        #expect(Transcript.replay(atEighty, in: Session(environment: SessionEnvironment(readFile: Self.readPackageFile))) != nil)
     }
 
     @Test func reportsTheFirstMismatchWithItsLine() {

@@ -9,6 +9,8 @@ struct Replay: ParsableCommand {
         discussion: """
             A transcript holds lines typed after 'sharesim> ' and the output expected after each
             ('sharesim repl --record FILE' writes one). Lines starting 'time: ' are not compared.
+            A line '# width N' before a prompt replays what follows at the terminal width N
+            (the recording writes it); without one, 80.
             Example:
               sharesim replay Tests/Transcripts/*.txt
             """)
@@ -33,9 +35,9 @@ struct Replay: ParsableCommand {
                            + "help: record one with 'sharesim repl --record FILE'\n")
                 continue
             }
-            let session = Session(environment: SessionEnvironment(inputName: "<input>", width: 80, color: false))
+            let session = Session(environment: SessionEnvironment(inputName: "<input>", width: Transcript.defaultWidth, color: false))
             if update {
-                let text = entries.map { Transcript.format(input: $0.input, reply: session.execute(InputAssembler.Input(text: $0.input, line: $0.inputLine))) }.joined()
+                let text = entries.map { Transcript.format($0, reply: Transcript.execute($0, in: session)) }.joined()
                 try Output.deliver(text, to: file)
                 Output.out("updated \(file) (\(entries.count) inputs)\n")
                 continue
