@@ -24,6 +24,20 @@ do {
         print(ShareSim.fullMessage(for: error))
         Foundation.exit(0)
     }
-    FileHandle.standardError.write(Data((ShareSim.fullMessage(for: error) + "\n").utf8))
+    FileHandle.standardError.write(Data((ShareSim.fullMessage(for: error) + "\n" + commandHint()).utf8))
     Foundation.exit(ExitStatus.usage)
+}
+
+/// What a first argument that is no command probably meant: a misspelt command, or a
+/// scenario to run (as `python FILE` would take it).
+func commandHint() -> String {
+    let arguments = CommandLine.arguments.dropFirst()
+    guard let first = arguments.first, !first.hasPrefix("-") else { return "" }
+    // A command without a name of its own is called by its type's name (one word each).
+    let commands = ShareSim.configuration.subcommands.map { $0.configuration.commandName ?? String(describing: $0).lowercased() }
+    guard !commands.contains(first) else { return "" }
+    if FileManager.default.fileExists(atPath: first) {
+        return "help: to run the scenario, 'sharesim run \(first)'; to explore it, 'sharesim repl \(first)'\n"
+    }
+    return Suggestions.didYouMean(first, in: commands).map { "help: \($0)\n" } ?? ""
 }

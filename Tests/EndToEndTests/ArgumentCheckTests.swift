@@ -56,6 +56,20 @@ import Testing
         #expect(names == ["one/x", "two/x", "one/x-2"])
     }
 
+    @Test func aMisspeltCommandGetsASuggestion() throws {
+        let run = try BinaryRunner.run(["rnu", Self.easing])
+        #expect(run.status == 2)
+        #expect(run.stderr.hasSuffix("help: did you mean 'run'?\n"))
+        let montecarlo = try BinaryRunner.run(["montecarol"])
+        #expect(montecarlo.stderr.hasSuffix("help: did you mean 'montecarlo'?\n"))
+    }
+
+    @Test func aScenarioInPlaceOfACommandIsPointedToRunAndRepl() throws {
+        let run = try BinaryRunner.run([Self.easing])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("help: to run the scenario, 'sharesim run \(Self.easing)'; to explore it, 'sharesim repl \(Self.easing)'"))
+    }
+
     @Test func calibrationCountsReadAsEnglish() throws {
         let run = try BinaryRunner.run(["calibrate", "scenarios/china-chip-share.scn", "--fit", "leakage",
                                         "--target", "installed share origin CN, HK in chips at 2023-01 = 100%"])

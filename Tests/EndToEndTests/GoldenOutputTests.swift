@@ -32,6 +32,23 @@ import Testing
         #expect(a.status == 0 && a.stdout == b.stdout)
         #expect(a.stdout.contains("\"scenario_sha256\""))
     }
+
+    /// The hash names what the engine ran: the same from any directory and for the
+    /// resolved JSON, and the one the README shows.
+    @Test func theScenarioHashIsTheREADMEsFromAnyDirectory() throws {
+        func hash(_ arguments: [String], in directory: URL = Fixtures.packageRoot) throws -> String? {
+            let run = try BinaryRunner.run(arguments + ["--format", "json"], directory: directory)
+            let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+            return (json?["meta"] as? [String: Any])?["scenario_sha256"] as? String
+        }
+        let relative = try hash(["run", "scenarios/china-chip-share.scn"])
+        let absolute = try hash(["run", Fixtures.scenarioPath("china-chip-share")], in: FileManager.default.temporaryDirectory)
+        let inspected = try BinaryRunner.run(["inspect", "scenarios/china-chip-share.scn", "--json"]).stdout
+        let fromJSON = try hash(["run", Fixtures.temporaryFile("chips-resolved.json", inspected)])
+        #expect(relative != nil && relative == absolute && relative == fromJSON)
+        let readme = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.contains("\"scenario_sha256\": \"\(relative ?? "")\""))
+    }
 }
 
 /// The session transcripts under Tests/Transcripts replay without a difference.

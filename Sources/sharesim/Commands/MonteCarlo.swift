@@ -19,7 +19,7 @@ struct MonteCarloCommand: ParsableCommand {
             Examples:
               sharesim montecarlo scenarios/china-chip-share.scn --runs 10000 --seed 42
               sharesim montecarlo scenarios/china-chip-share.scn --runs 100000 --seed 42 --format csv -o bands.csv
-              sharesim montecarlo chips.scn --runs 1000000 --seed 42 --format csv --shard 0/8 -o part-0.mcpart
+              sharesim montecarlo scenarios/china-chip-share.scn --runs 1000000 --seed 42 --format csv --shard 0/8 -o part-0.mcpart
               sharesim merge part-*.mcpart -o bands.csv
             """)
 
