@@ -57,7 +57,7 @@ enum Commands {
         Command(name: "help", usage: "help [COMMAND]", summary: "List the commands, or explain one.",
                 example: "help compare", action: { _, args, _ in Reply(output: Help.text(for: args.first)) }),
         Command(name: "quit", usage: "quit", summary: "Leave the session (also 'exit' or Ctrl-D).",
-                example: "quit", action: { s, _, _ in s.requestQuit() }),
+                example: "quit", action: { s, _, input in s.requestQuit(command: Words.split(input.text).first) }),
     ]
 
     static func named(_ word: String) -> Command? {

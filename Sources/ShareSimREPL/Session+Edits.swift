@@ -27,18 +27,26 @@ extension Session {
         savedEdits = []
         warnedAboutUnsavedEdits = false
         var out = summaryLine(prefix: "loaded \(path)")
-        if discarded > 0 { out += "(\(discarded) earlier edit\(discarded == 1 ? "" : "s") set aside; 'undo' brings them back)\n" }
+        if discarded > 0 { out += wrapped("(\(discarded) earlier edit\(discarded == 1 ? "" : "s") set aside; 'undo' brings \(discarded == 1 ? "it" : "them") back)") }
         return Reply(output: out)
     }
 
     func summaryLine(prefix: String) -> String {
-        guard case .success(let loaded) = resolve() else { return prefix + "\n" }
+        guard case .success(let loaded) = resolve() else { return wrapped(prefix) }
         let s = loaded.scenario
         var events = Set<String>()
         for c in s.changes { if let e = c.origin?.event { events.insert(e) } }
         let last = s.timeline.month(ofStep: s.timeline.steps - 1)
-        return "\(prefix): \(s.name) — \(count(s.vendors.count, "vendor")), \(count(s.segments.count, "segment")), "
-            + "\(count(events.count, "event")), \(s.timeline.start.text) to \(last.text)\n"
+        let facts = "\(count(s.vendors.count, "vendor")), \(count(s.segments.count, "segment")), "
+            + "\(count(events.count, "event")), \(s.timeline.start.text) to \(last.text)"
+        let line = "\(prefix): \(s.name) — \(facts)"
+        // Too long for the terminal: the facts go on a line of their own.
+        return line.count <= env.width ? line + "\n" : wrapped("\(prefix): \(s.name)", indent: 2) + wrapped("  " + facts)
+    }
+
+    /// A message line broken to fit the terminal, and its newline.
+    func wrapped(_ line: String, indent: Int = 2) -> String {
+        Wrap.text(line, width: env.width, indent: indent) + "\n"
     }
 
     /// A statement typed at the prompt. It is kept when it makes no new error of its own;
@@ -76,7 +84,7 @@ extension Session {
         pushUndo()
         let n = edits.count
         edits = []
-        return Reply(output: "discarded \(count(n, "what-if edit")); 'undo' brings them back\n")
+        return Reply(output: "discarded \(count(n, "what-if edit")); 'undo' brings \(n == 1 ? "it" : "them") back\n")
     }
 
     func diff() -> Reply {
@@ -114,7 +122,7 @@ extension Session {
         }
         savedEdits = edits
         warnedAboutUnsavedEdits = false
-        return Reply(output: "saved \(count(edits.count, "what-if edit")) to \(target)\n")
+        return Reply(output: wrapped("saved \(count(edits.count, "what-if edit")) to \(target)"))
     }
 
     private func standardized(_ path: String) -> String {

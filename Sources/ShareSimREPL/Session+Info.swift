@@ -11,10 +11,13 @@ extension Session {
         }
         guard !items.isEmpty else { return Reply(output: filter.isEmpty ? "no figures\n" : "no figure or source matches '\(filter)'\n") }
         let subjectWidth = min(44, items.map(\.subject.count).max() ?? 10)
+        // A row too long for the terminal goes on under its source tag, or indented when that is far right.
+        let tagColumn = subjectWidth + 2 + 8 + 2
+        let indent = tagColumn <= env.width / 2 ? tagColumn : 4
         var out = ""
         for p in items {
-            out += p.subject.padding(subjectWidth) + "  " + p.value.padding(8) + "  " + (p.tag.map { "[\($0)]" } ?? "(no source)")
-            out += "  \(p.location.file):\(p.location.line)\n"
+            let row = p.subject.padding(subjectWidth) + "  " + p.value.padding(8) + "  " + (p.tag.map { "[\($0)]" } ?? "(no source)")
+            out += wrapped(row + "  \(p.location.file):\(p.location.line)", indent: indent)
         }
         let untagged = items.filter { $0.tag == nil }.count
         if untagged > 0 { out += "\(count(untagged, "figure")) without a source tag\n" }
@@ -37,7 +40,8 @@ extension Session {
         var out = ""
         let layerNote: (String) -> String = { file in file == self.env.inputName ? "what-if edit" : file == self.base?.path ? "loaded file" : "used file" }
         for p in s.provenance where matches(p.subject, target: target, vendors: vendorIDs, isSegment: isSegment, isEvent: isEvent) {
-            out += "\(p.subject) = \(p.value)  set at \(p.location.file):\(p.location.line) (\(layerNote(p.location.file)))\(p.tag.map { " [\($0)]" } ?? "")\n"
+            out += wrapped("\(p.subject) = \(p.value)  set at \(p.location.file):\(p.location.line) (\(layerNote(p.location.file)))"
+                           + (p.tag.map { "  [\($0)]" } ?? ""), indent: 4)
         }
         let changes = s.changes.filter { c in
             (isVendor || isOrigin) ? vendorIDs.contains(c.vendor ?? "") : isSegment ? c.segment == target : c.origin?.event == target
@@ -46,9 +50,9 @@ extension Session {
             let when = s.timeline.month(ofStep: c.at).text
             let who = [c.vendor, c.buyer.map { "for \($0)" }].compactMap { $0 }.joined(separator: " ")
             let value = c.field == .access || c.field == .growth ? NumberText.percent(c.to) : NumberText.fixed(c.to, decimals: 3)
-            out += "\(when) \(c.field.rawValue) \(who) in \(c.segment) → \(value)\(c.over > 1 ? " over \(c.over) steps" : "")"
-            if let o = c.origin { out += "  (\(o.event.map { "\"\($0)\", " } ?? "")\(o.file):\(o.line), \(layerNote(o.file)))" }
-            out += "\n"
+            var line = "\(when) \(c.field.rawValue) \(who) in \(c.segment) → \(value)\(c.over > 1 ? " over \(c.over) steps" : "")"
+            if let o = c.origin { line += "  (\(o.event.map { "\"\($0)\", " } ?? "")\(o.file):\(o.line), \(layerNote(o.file)))" }
+            out += wrapped(line, indent: 4)
         }
         return Reply(output: out.isEmpty ? "nothing sets '\(target)' beyond its declaration\n" : out)
     }

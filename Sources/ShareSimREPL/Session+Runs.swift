@@ -15,7 +15,9 @@ extension Session {
         case .success(let l): loaded = l
         }
         let resolvedAt = env.clock()
-        let runName = name ?? "run\(runs.count + 1)"
+        // An unnamed run takes the first free name; a named one replaces its namesake, saying so.
+        let runName = name ?? ((runs.count + 1)...).lazy.map { "run\($0)" }.first { !self.runNames.contains($0) }!
+        let replaces = runNames.contains(runName)
         // The engine polls for Ctrl-C; the table and the expectation checks cannot, so all
         // three run off this thread while it polls (see `cancellable`).
         let (env, scenario, sources) = (self.env, loaded.scenario, loaded.sources)
@@ -44,6 +46,7 @@ extension Session {
         runs.removeAll { $0.name == runName }
         runs.append((runName, result))
         var out = body
+        if replaces { out += "replaced run \(runName)\n" }
         if timing {
             out += "time: resolve \(ms(resolvedAt - started)), run \(ms(ranAt - resolvedAt)), total \(ms(env.clock() - started))\n"
         }

@@ -127,11 +127,14 @@ public final class Session {
 
     static let statementKeywords = Keywords.statements
 
-    /// Ctrl-D: leave, unless there are unsaved edits and this is the first attempt.
-    public func requestQuit() -> Reply {
-        if hasUnsavedEdits && !warnedAboutUnsavedEdits {
+    /// Ctrl-D, or `quit` typed (`command`): leave, unless there are unsaved edits and this
+    /// is the first attempt; the warning says to do again what was done. A pipe has no one
+    /// to warn, so `quit` there leaves at once.
+    public func requestQuit(command: String? = nil) -> Reply {
+        if hasUnsavedEdits && !warnedAboutUnsavedEdits && !env.piped {
             warnedAboutUnsavedEdits = true
-            return Reply(error: "warning: \(edits.count) unsaved what-if edit\(edits.count == 1 ? "" : "s"); 'save FILE' keeps them. Press Ctrl-D again to leave.\n")
+            let again = command.map { "'\($0)'" } ?? "Ctrl-D"
+            return Reply(error: wrapped("warning: \(count(edits.count, "unsaved what-if edit")); 'save FILE' keeps \(edits.count == 1 ? "it" : "them"), \(again) again leaves"))
         }
         return Reply(quit: true)
     }
@@ -175,7 +178,7 @@ public final class Session {
     /// A command's problem as printed: as it is at a prompt; from a pipe, a diagnostic at
     /// the word it is about, its further lines (`  example: …`) as help.
     func text(of problem: Problem) -> String {
-        guard env.piped, current.line > 0 else { return problem.message + "\n" }
+        guard env.piped, current.line > 0 else { return wrapped(problem.message) }
         var lines = problem.message.split(separator: "\n").map { String($0).trimmingCharacters(in: [" "]) }
         var message = lines.removeFirst()
         if let near = message.range(of: "; did you mean ") {

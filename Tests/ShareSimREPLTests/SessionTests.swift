@@ -1,6 +1,6 @@
 import Foundation
 import ShareSimCore
-import ShareSimREPL
+@testable import ShareSimREPL
 import ShareSimTestSupport
 import Testing
 
@@ -60,7 +60,7 @@ final class Flag: @unchecked Sendable {
 
     @Test func loadRunAndShow() {
         #expect(type("load scenarios/ofac-easing.scn").output
-                == "loaded scenarios/ofac-easing.scn: OFAC easing (GL 25), April 2022 — 6 vendors, 1 segment, 3 events, 2021-01 to 2027-12\n")
+                == "loaded scenarios/ofac-easing.scn: OFAC easing (GL 25), April 2022\n  6 vendors, 1 segment, 3 events, 2021-01 to 2027-12\n")
         let run = type("run as base")
         #expect(run.output.hasPrefix("base: OFAC easing (GL 25), April 2022 — installed share by vendor\n"))
         #expect(run.output.contains("expect: 4 passed, 0 failed"))
@@ -89,6 +89,43 @@ final class Flag: @unchecked Sendable {
         let first = session.requestQuit()
         #expect(!first.quit && first.error.contains("1 unsaved what-if edit"))
         #expect(session.requestQuit().quit)
+    }
+
+    @Test func quittingSaysToDoAgainWhatWasDone() {
+        type("load scenarios/ofac-easing.scn")
+        type("vendor Newco origin RU")
+        #expect(type("exit").error == "warning: 1 unsaved what-if edit; 'save FILE' keeps it, 'exit' again leaves\n")
+        #expect(type("quit").quit)
+        let other = Session(environment: SessionEnvironment(readFile: readFile))
+        type(in: other, "load scenarios/ofac-easing.scn")
+        type(in: other, "vendor Newco origin RU")
+        #expect(other.requestQuit().error.hasSuffix("keeps it, Ctrl-D again leaves\n"))
+        let piped = Session(environment: SessionEnvironment(inputName: "<stdin>", piped: true, readFile: readFile))
+        type(in: piped, "load scenarios/ofac-easing.scn")
+        type(in: piped, "vendor Newco origin RU")
+        #expect(type(in: piped, "quit").quit)
+    }
+
+    @Test func aRunNamedAgainIsReplacedAndSaysSo() {
+        type("load scenarios/ofac-easing.scn")
+        #expect(!type("run as a").output.contains("replaced"))
+        #expect(type("run as a").output.hasSuffix("expect: 4 passed, 0 failed\nreplaced run a\n"))
+        type("run as run2")
+        // An unnamed run takes a free name rather than replacing one.
+        #expect(type("run").output.hasPrefix("run3: "))
+        #expect(session.runNames == ["a", "run2", "run3"])
+    }
+
+    @Test func longMessagesBreakBetweenWordsToFitTheWidth() {
+        session.width = 100
+        #expect(type("load scenarios/huawei-substitution.scn").output
+                == "loaded scenarios/huawei-substitution.scn: Huawei substitution in Russia, 2014–2023\n  7 vendors, 2 segments, 5 events, 2014-01 to 2023-12\n")
+        for command in ["explain Huawei", "explain cloud", "sources", "save \"a-long-name-for-a-what-if-file-of-the-huawei-substitution-scenario-in-a-deep-folder.scn\""] {
+            let text = type(command).output
+            #expect(text.split(separator: "\n").allSatisfy { $0.count <= 100 }, "\(command):\n\(text)")
+        }
+        #expect(Wrap.line("first field here  then a field that is long", width: 30, indent: 4) == "first field here\n    then a field that is long")
+        #expect(Wrap.line("one field with many words that goes on and on", width: 24, indent: 2) == "one field with many\n  words that goes on and\n  on")
     }
 
     @Test func saveWritesAnOverlayThatLoadsBack() {
