@@ -14,7 +14,7 @@ public struct FileError: Error, Equatable, CustomStringConvertible, LocalizedErr
     }
 
     /// The error of the system call that just failed; call it before anything can change `errno`.
-    static func last() -> FileError { FileError(code: errno) }
+    public static func last() -> FileError { FileError(code: errno) }
 
     public var description: String { reason }
     public var errorDescription: String? { reason }

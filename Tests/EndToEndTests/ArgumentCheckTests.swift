@@ -70,6 +70,12 @@ import Testing
         #expect(run.stderr.contains("help: to run the scenario, 'sharesim run \(Self.easing)'; to explore it, 'sharesim repl \(Self.easing)'"))
     }
 
+    @Test func aUseFromStandardInputIsRelativeToTheCurrentDirectory() throws {
+        let run = try BinaryRunner.run(["check", "-"], stdin: "use \"nosuch.scn\"\n")
+        #expect(run.status == 66)
+        #expect(run.stderr.contains("help: a path used from standard input is relative to the current directory"))
+    }
+
     @Test func calibrationCountsReadAsEnglish() throws {
         let run = try BinaryRunner.run(["calibrate", "scenarios/china-chip-share.scn", "--fit", "leakage",
                                         "--target", "installed share origin CN, HK in chips at 2023-01 = 100%"])

@@ -89,6 +89,21 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: box.path).sorted() == ["link.csv", "target.csv"])
     }
 
+    /// Monte Carlo parts are streamed, not written whole, but follow the same rules.
+    @Test func aSymlinkedShardPartStaysALinkAndMergesAsWritten() throws {
+        let box = try Sandbox()
+        _ = try box.file("real.mcpart", "")
+        let link = try box.link("link.mcpart", to: "real.mcpart")
+        let shard = ["montecarlo", "scenarios/china-chip-share.scn", "--runs", "40", "--seed", "3", "--at", "2023-01", "--format", "csv"]
+        #expect(try BinaryRunner.run(shard + ["--shard", "0/2", "-o", link]).status == 0)
+        #expect(try BinaryRunner.run(shard + ["--shard", "1/2", "-o", box["second.mcpart"]]).status == 0)
+        #expect(Self.kind(link) == S_IFLNK)
+        let merged = try BinaryRunner.run(["merge", link, box["second.mcpart"], "--format", "csv"])
+        #expect(merged.status == 0)
+        #expect(merged.stdout == (try BinaryRunner.run(shard)).stdout)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: box.path).sorted() == ["link.mcpart", "real.mcpart", "second.mcpart"])
+    }
+
     @Test func aDanglingSymlinkedOutputCreatesItsTarget() throws {
         let box = try Sandbox()
         let link = try box.link("link.csv", to: "new.csv")

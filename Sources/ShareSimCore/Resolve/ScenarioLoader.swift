@@ -91,7 +91,9 @@ public struct ScenarioLoader: Sendable {
         do { data = try readFile(resolved) } catch {
             let shown = resolved == path ? "\"\(path)\"" : "\"\(path)\" (\(resolved))"
             return .failure(ScenarioError([Diagnostic(.error, "cannot read \(shown): \(ScenarioLoader.reason(error))", at: nil,
-                                                      help: ["a used file's path is relative to the file that uses it"])], sources: [:],
+                                                      help: [from.hasPrefix("<") || from == "-"
+                                                          ? "a path used from standard input is relative to the current directory"
+                                                          : "a used file's path is relative to the file that uses it"])], sources: [:],
                                           isUnreadableFile: true))
         }
         let file: SourceFile
