@@ -329,6 +329,17 @@ final class Flag: @unchecked Sendable {
         #expect(Transcript.replay(atEighty, in: Session(environment: SessionEnvironment(readFile: Self.readPackageFile))) != nil)
     }
 
+    /// docs/repl.md's session blocks, read in order, are one session that replays as shown.
+    @Test func theWalkthroughInTheDocsReplays() throws {
+        let doc = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("docs/repl.md"), encoding: .utf8)
+        let blocks = doc.components(separatedBy: "```\n").enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
+        let session = blocks.filter { $0.hasPrefix(Transcript.prompt) }
+        #expect(session.count == 5)
+        let entries = Transcript.parse(session.joined())
+        #expect(entries.count == 16)
+        #expect(Transcript.replay(entries, in: Session(environment: SessionEnvironment(readFile: Self.readPackageFile))) == nil)
+    }
+
     @Test func reportsTheFirstMismatchWithItsLine() {
         let entries = Transcript.parse("sharesim> runs\nno runs at all\n")
         let m = Transcript.replay(entries, in: Session(environment: SessionEnvironment()))
