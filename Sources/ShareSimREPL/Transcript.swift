@@ -67,11 +67,27 @@ public enum Transcript {
     }
 
     /// One exchange as the terminal showed it.
+    /// Without colour: a transcript recorded on a colour terminal replays (uncoloured) alike.
     public static func format(input: String, reply: Reply) -> String {
         let inputLines = input.split(separator: "\n", omittingEmptySubsequences: false)
         var out = prompt + inputLines[0] + "\n"
         for l in inputLines.dropFirst() { out += continuation + l + "\n" }
-        return out + reply.output + reply.error
+        return out + withoutColour(reply.output + reply.error)
+    }
+
+    /// `text` without the SGR escapes (`ESC [ … m`) that colour diagnostics.
+    static func withoutColour(_ text: String) -> String {
+        guard text.contains("\u{1B}") else { return text }
+        var out = String.UnicodeScalarView()
+        var scalars = text.unicodeScalars[...]
+        while let c = scalars.popFirst() {
+            if c == "\u{1B}", scalars.first == "[" {
+                while let e = scalars.popFirst(), e != "m" {}
+            } else {
+                out.append(c)
+            }
+        }
+        return String(out)
     }
 
     /// An entry with the reply it gets now, as `replay --update` writes it back.

@@ -329,6 +329,15 @@ final class Flag: @unchecked Sendable {
         #expect(Transcript.replay(atEighty, in: Session(environment: SessionEnvironment(readFile: Self.readPackageFile))) != nil)
     }
 
+    @Test func aSessionRecordedInColourReplays() {
+        let coloured = Session(environment: SessionEnvironment(color: true))
+        let reply = coloured.execute(InputAssembler.Input(text: "run", line: 1))
+        #expect(reply.error.contains("\u{1B}["))
+        let text = Transcript.format(input: "run", reply: reply)
+        #expect(text == "sharesim> run\nsharesim: error: no scenario yet\nhelp: load one with 'load FILE', or type its statements\n")
+        #expect(Transcript.replay(Transcript.parse(text), in: Session(environment: SessionEnvironment())) == nil)
+    }
+
     /// docs/repl.md's session blocks, read in order, are one session that replays as shown.
     @Test func theWalkthroughInTheDocsReplays() throws {
         let doc = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("docs/repl.md"), encoding: .utf8)
