@@ -94,3 +94,16 @@ struct ShareView: ParsableArguments {
 
     var metric: SeriesMetric { share == .installed ? .installedShare : .salesShare }
 }
+
+/// `--threads N`, shared by the commands that spread runs over cores.
+struct ThreadOptions: ParsableArguments {
+    @Option(parsing: .unconditional, help: "Threads to run on (default: every core); the output is the same on any number.")
+    var threads: Int?
+
+    func validate() throws {
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, not \(threads)") }
+    }
+
+    /// The threads to use: as given, else every core.
+    var count: Int { threads ?? SweepExecutor.defaultThreads }
+}

@@ -6,12 +6,12 @@ struct ShareSim: ParsableCommand {
         commandName: "sharesim",
         abstract: "Simulate vendors' market shares under trade policy scenarios.",
         discussion: """
-            Write a scenario (a market, its vendors, their shares and dated policy events), run it,
+            Write a scenario (a market, its vendors, their shares and dated policy events), run it, \
             and read each vendor's share over time. See docs/language.md for the scenario language.
 
             Examples:
               sharesim run scenarios/ofac-easing.scn
-              sharesim run scenarios/ofac-easing.scn --format csv --output easing.csv
+              sharesim run scenarios/ofac-easing.scn --format csv -o easing.csv
               sharesim test scenarios
             """,
         version: JSONReport.toolVersion,

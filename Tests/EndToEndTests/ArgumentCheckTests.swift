@@ -76,6 +76,39 @@ import Testing
         #expect(run.stderr.contains("help: a path used from standard input is relative to the current directory"))
     }
 
+    /// A negative number is a value to check, not an option ArgumentParser cannot find.
+    @Test func negativeNumbersAreCheckedAsValues() throws {
+        let chips = ["montecarlo", "scenarios/china-chip-share.scn"]
+        let runs = try BinaryRunner.run(chips + ["--runs", "-5", "--seed", "1"])
+        #expect(runs.status == 2 && runs.stderr.contains("--runs must be at least 1"))
+        let seed = try BinaryRunner.run(chips + ["--runs", "5", "--seed", "-1"])
+        #expect(seed.status == 2 && seed.stderr.contains("The value '-1' is invalid for '--seed <seed>'"))
+        for command in [chips + ["--runs", "5", "--seed", "1"], ["sweep", "scenarios/china-chip-share.scn", "--vary", "leakage=1%,2%",
+                                                                  "--outcome", "installed share origin CN in chips at 2023-01"]] {
+            let threads = try BinaryRunner.run(command + ["--threads", "-2"])
+            #expect(threads.status == 2 && threads.stderr.contains("--threads must be at least 1, not -2"))
+        }
+        let tolerance = try BinaryRunner.run(["compare", Self.easing, Self.easing, "--tolerance", "-1%"])
+        #expect(tolerance.status == 2 && tolerance.stderr.contains("--tolerance takes a non-negative share difference"))
+    }
+
+    /// Help reads as prose at 80 columns: paragraphs wrap as wholes, examples fit.
+    @Test func helpFitsEightyColumnsWithoutOrphanedWords() throws {
+        for command in [[], ["run"], ["compare"], ["sweep"], ["calibrate"], ["montecarlo"], ["merge"], ["test"]] {
+            let help = try BinaryRunner.run(command + ["--help"], environment: ["COLUMNS": "80"]).stdout
+            let lines = help.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            for line in lines where !line.hasPrefix("USAGE:") {
+                #expect(line.count <= 80, "\(command): \(line)")
+            }
+            // A continuation of an example is indented; a wrapped example would start a line
+            // with a bare argument.
+            #expect(!lines.contains { $0.hasPrefix("easing.csv") || $0.hasPrefix("csv -o") || $0.hasPrefix("-o ") })
+            // Prose starts at the margin; only examples and option help are indented.
+            #expect(!lines.contains { $0.hasPrefix("        ") && !$0.hasPrefix("                        ") }, "\(command)")
+            #expect(!lines.contains { $0.dropFirst().contains("      ") && !$0.hasPrefix("  ") }, "\(command)")
+        }
+    }
+
     @Test func calibrationCountsReadAsEnglish() throws {
         let run = try BinaryRunner.run(["calibrate", "scenarios/china-chip-share.scn", "--fit", "leakage",
                                         "--target", "installed share origin CN, HK in chips at 2023-01 = 100%"])

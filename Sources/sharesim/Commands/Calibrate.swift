@@ -6,14 +6,16 @@ struct Calibrate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Fit parameters of a scenario to observed outcomes.",
         discussion: """
-            One --fit and one --target: bisection inside --in LOW..HIGH (or the
-            parameter's valid range, if bounded); outcome - target must change sign
-            between the two ends. At most 60 halvings, stopping when the bracket is
+            One --fit and one --target: bisection inside --in LOW..HIGH (or the \
+            parameter's valid range, if bounded); outcome - target must change sign \
+            between the two ends. At most 60 halvings, stopping when the bracket is \
             below 1e-12 of its first width.
-            Several --fit or --target: least squares (Levenberg-Marquardt) on the
-            log-odds of shares (log of amounts, log of growth factors), from the
-            parameters' values in the file, within their valid ranges and the --in
+
+            Several --fit or --target: least squares (Levenberg-Marquardt) on the \
+            log-odds of shares (log of amounts, log of growth factors), from the \
+            parameters' values in the file, within their valid ranges and the --in \
             bounds given (one per --fit, in order).
+
             Examples:
               sharesim calibrate scenarios/china-chip-share.scn \\
                 --fit leakage --in 0%..20% \\
@@ -52,8 +54,7 @@ struct Calibrate: ParsableCommand {
     @Option(name: [.short, .long], help: ReportOutput.outputHelp)
     var output: String?
 
-    @Option(help: "Threads for the runs of least squares (default: every core).")
-    var threads: Int?
+    @OptionGroup var threading: ThreadOptions
 
     @OptionGroup var diagnostics: DiagnosticOptions
 
@@ -64,7 +65,6 @@ struct Calibrate: ParsableCommand {
         if method == .bisection, fit.count != 1 || target.count != 1 {
             throw ValidationError("bisection fits one parameter to one target")
         }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
     }
 
     func run() throws {
@@ -107,7 +107,7 @@ struct Calibrate: ParsableCommand {
             } else {
                 result = try ScenarioCalibration.fitByLeastSquares(
                     scenario, parameters: fit, bounds: fit.indices.map { $0 < intervals.count ? intervals[$0].low...intervals[$0].high : nil },
-                    targets: targets, threads: threads ?? SweepExecutor.defaultThreads)
+                    targets: targets, threads: threading.count)
             }
         } catch let failure as ScenarioCalibration.Failure {
             switch failure {

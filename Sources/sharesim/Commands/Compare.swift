@@ -6,14 +6,15 @@ struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compare two scenarios or two run outputs; exit 1 if they differ by more than a tolerance.",
         discussion: """
-            A and B are scenario files (.scn or resolved .json; '-' reads standard
-            input) or run output written by 'sharesim run --format csv' (one run per
-            file; FILE#RUN picks one run of a file that holds several). For each
-            segment and vendor it reports the difference B - A over time, the first
-            date where |B - A| exceeds the tolerance, and the largest difference.
-            The tolerance is absolute, in share: 0.5% (or 0.005) is half a
-            percentage point. The default, 0, counts any difference. Exits 1 when a
+            A and B are scenario files (.scn or resolved .json; '-' reads standard \
+            input) or run output written by 'sharesim run --format csv' (one run per \
+            file; FILE#RUN picks one run of a file that holds several). For each \
+            segment and vendor it reports the difference B - A over time, the first \
+            date where |B - A| exceeds the tolerance, and the largest difference. \
+            The tolerance is absolute, in share: 0.5% (or 0.005) is half a \
+            percentage point. The default, 0, counts any difference. Exits 1 when a \
             difference exceeds the tolerance, 0 otherwise.
+
             Examples:
               sharesim compare scenarios/ofac-easing.scn \\
                 scenarios/ofac-no-easing.scn --by origin
@@ -27,7 +28,7 @@ struct Compare: ParsableCommand {
     @Argument(help: "The second scenario or run output (B); differences are B − A.")
     var b: String
 
-    @Option(help: "Largest difference that counts as equal, e.g. 0.5% or 0.005 (default 0: any difference).")
+    @Option(parsing: .unconditional, help: "Largest difference that counts as equal, e.g. 0.5% or 0.005 (default 0: any difference).")
     var tolerance: String?
 
     @OptionGroup var report: ReportOutput

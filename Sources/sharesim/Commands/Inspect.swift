@@ -7,6 +7,7 @@ struct Inspect: ParsableCommand {
         abstract: "Show a scenario as the engine sees it, resolved.",
         discussion: """
             With --json, prints the resolved-scenario contract that 'sharesim run' also accepts.
+
             Example:
               sharesim inspect scenarios/ofac-easing.scn --json > easing.json
             """)

@@ -7,8 +7,8 @@ struct MergeCommand: ParsableCommand {
         commandName: "merge",
         abstract: "Combine the partial results of a sharded Monte Carlo batch.",
         discussion: """
-            PARTS are the files 'sharesim montecarlo … --shard I/N --output PART' wrote, one per shard, in
-            any order. The output is exactly the bytes one machine running the whole batch would have
+            PARTS are the files 'sharesim montecarlo … --shard I/N --output PART' wrote, one per shard, in \
+            any order. The output is exactly the bytes one machine running the whole batch would have \
             written. Every shard of the batch must be given once.
 
             Example:
@@ -24,12 +24,10 @@ struct MergeCommand: ParsableCommand {
     @Option(name: [.short, .long], help: ReportOutput.outputHelp)
     var output: String?
 
-    @Option(help: "Threads for the percentiles (default: every core).")
-    var threads: Int?
+    @OptionGroup var threading: ThreadOptions
 
     func validate() throws {
         if parts.isEmpty { throw ValidationError("give the partial result files to merge") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
     }
 
     func run() throws {
@@ -41,7 +39,7 @@ struct MergeCommand: ParsableCommand {
         }
         let chosen = format.flatMap { MonteCarloReport.Format(rawValue: $0.rawValue) } ?? merged.format
         let values = MonteCarlo.bands(merged.samples, bands: merged.batch.bands, rows: merged.batch.entities.count,
-                                      threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+                                      threads: threading.count)
         try Output.deliver(MonteCarloReport.render(merged.batch, values: values, as: chosen), to: output)
     }
 }

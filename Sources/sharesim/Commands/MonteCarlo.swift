@@ -18,22 +18,23 @@ struct MonteCarloCommand: ParsableCommand {
 
             Examples:
               sharesim montecarlo scenarios/china-chip-share.scn --runs 10000 --seed 42
-              sharesim montecarlo scenarios/china-chip-share.scn --runs 100000 --seed 42 --format csv -o bands.csv
-              sharesim montecarlo scenarios/china-chip-share.scn --runs 1000000 --seed 42 --format csv --shard 0/8 -o part-0.mcpart
+              sharesim montecarlo scenarios/china-chip-share.scn --runs 100000 --seed 42 \\
+                --format csv -o bands.csv
+              sharesim montecarlo scenarios/china-chip-share.scn --runs 1000000 --seed 42 \\
+                --format csv --shard 0/8 -o part-0.mcpart
               sharesim merge part-*.mcpart -o bands.csv
             """)
 
     @Argument(help: "The scenario file.")
     var file: String
 
-    @Option(help: "How many runs.")
+    @Option(parsing: .unconditional, help: "How many runs.")
     var runs: Int
 
-    @Option(help: "The batch's seed; run i draws from a stream seeded with SEED + i.")
+    @Option(parsing: .unconditional, help: "The batch's seed; run i draws from a stream seeded with SEED + i.")
     var seed: UInt64
 
-    @Option(help: "Threads to run on (default: every core). The output does not depend on it.")
-    var threads: Int?
+    @OptionGroup var threading: ThreadOptions
 
     @Option(help: "Percentiles to report, comma-separated.")
     var bands: String = "5,25,50,75,95"
@@ -51,7 +52,6 @@ struct MonteCarloCommand: ParsableCommand {
     func validate() throws {
         guard runs >= 1 else { throw ValidationError("--runs must be at least 1") }
         guard runs <= 1 << 40 else { throw ValidationError("--runs must be at most 2^40") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         if case .failure(let e) = Band.parseList(bands) {
             throw ValidationError("'\(e.text)' is not a percentile: --bands takes percentages above 0 and at most 100, e.g. 5,25,50,75,95")
         }
@@ -111,7 +111,7 @@ struct MonteCarloCommand: ParsableCommand {
         // half-done is written, and the command exits 130.
         InterruptFlag.install()
         let bar = Terminal.isTerminal(STDERR_FILENO) ? ProgressBar(total: range.count) : nil
-        let threadCount = threads ?? ProcessInfo.processInfo.activeProcessorCount
+        let threadCount = threading.count
         let samples: MonteCarloSamples
         do {
             samples = try MonteCarlo.simulate(scenario, batch: batch, runs: range, threads: threadCount,

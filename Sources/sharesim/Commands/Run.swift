@@ -11,9 +11,11 @@ struct Run: ParsableCommand {
         abstract: "Run scenarios and print each vendor's share over time.",
         discussion: """
             FILE is scenario text (.scn) or resolved JSON (.json); '-' reads standard input.
+
             Examples:
               sharesim run scenarios/ofac-easing.scn --at 2022-01,2023-01,2025-01
-              sharesim run scenarios/ofac-easing.scn scenarios/ofac-no-easing.scn --format csv -o both.csv
+              sharesim run scenarios/ofac-easing.scn scenarios/ofac-no-easing.scn \\
+                --format csv -o both.csv
             """)
 
     @Argument(help: "Scenario files to run.")

@@ -7,13 +7,14 @@ struct SweepCommand: ParsableCommand {
         commandName: "sweep",
         abstract: "Run a scenario over a range of parameter values and tabulate an outcome.",
         discussion: """
-            --vary NAME=FROM..TO/COUNT takes COUNT evenly spaced values, both ends
-            included (11 without /COUNT); NAME=V1,V2,... takes the values listed.
-            Values are written as in scenarios: 2%, 0.5/y. Once: a table of
-            value -> outcome. Twice: a grid, rows for the first parameter, columns
-            for the second. The outcome reads like the left side of an expect line.
-            Runs go to every core (--threads); the output is the same whatever the
+            --vary NAME=FROM..TO/COUNT takes COUNT evenly spaced values, both ends \
+            included (11 without /COUNT); NAME=V1,V2,... takes the values listed. \
+            Values are written as in scenarios: 2%, 0.5/y. Once: a table of \
+            value -> outcome. Twice: a grid, rows for the first parameter, columns \
+            for the second. The outcome reads like the left side of an expect line. \
+            Runs go to every core (--threads); the output is the same whatever the \
             number of threads.
+
             Examples:
               sharesim sweep scenarios/china-chip-share.scn \\
                 --vary leakage=2%..20%/10 \\
@@ -34,8 +35,7 @@ struct SweepCommand: ParsableCommand {
                                valueName: "outcome"))
     var outcome: String
 
-    @Option(help: "Threads to run on (default: every core).")
-    var threads: Int?
+    @OptionGroup var threading: ThreadOptions
 
     @OptionGroup var report: ReportOutput
     @OptionGroup var diagnostics: DiagnosticOptions
@@ -44,7 +44,6 @@ struct SweepCommand: ParsableCommand {
         guard (1...2).contains(vary.count) else {
             throw ValidationError(vary.isEmpty ? "give --vary NAME=FROM..TO/COUNT" : "--vary once for a table or twice for a grid, not \(vary.count) times")
         }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
     }
 
     func run() throws {
@@ -62,7 +61,7 @@ struct SweepCommand: ParsableCommand {
         }
         let sweep: Sweep
         do {
-            sweep = try Sweep.run(loaded.scenario, axes: axes, outcome: what, threads: threads ?? SweepExecutor.defaultThreads)
+            sweep = try Sweep.run(loaded.scenario, axes: axes, outcome: what, threads: threading.count)
         } catch .cancelled {
             throw ExitCode(ExitStatus.interrupted)
         } catch .invalid(let d) {

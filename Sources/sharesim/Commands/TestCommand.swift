@@ -8,6 +8,7 @@ struct TestCommand: ParsableCommand {
         abstract: "Run scenarios and check their expect lines.",
         discussion: """
             Directories are searched for .scn files. Ends with 'N passed, N failed'; exits 1 if any failed.
+
             Example:
               sharesim test scenarios
             """)
