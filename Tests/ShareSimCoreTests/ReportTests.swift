@@ -32,6 +32,25 @@ import Testing
         }
     }
 
+    /// Tables read single figures through `rows`; they must be the bits `entities` holds.
+    @Test func rowsReadTheSameFiguresAsEntities() throws {
+        for name in Fixtures.bundledScenarios {
+            let r = try Engine.run(try ScenarioLoader().load(path: Fixtures.scenarioPath(name)).scenario)
+            for s in r.segments.indices {
+                for grouping in Grouping.allCases {
+                    let rows = r.rows(segment: s, by: grouping), entities = r.entities(segment: s, by: grouping)
+                    #expect(rows.map(\.name) == entities.map(\.name) && rows.map(\.origin) == entities.map(\.origin))
+                    for (row, entity) in zip(rows, entities) {
+                        for metric in SeriesMetric.allCases {
+                            let read = (0..<r.steps).map { r.value(metric, of: row, segment: s, step: $0).bitPattern }
+                            #expect(read == entity.values(metric).map(\.bitPattern), "\(name) \(row.name) \(metric)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Test func byteSizesReadAsDisksGiveThem() {
         #expect(NumberText.bytes(512) == "512 B")
         #expect(NumberText.bytes(920_920_000) == "921 MB")

@@ -24,11 +24,11 @@ public struct TableReport: Sendable {
         out += "\(title ?? r.scenario.name) — \(what)\n"
         for s in r.segments.indices where segment == nil || r.scenario.segments[s].id == segment {
             let seg = r.scenario.segments[s]
-            let rows = r.entities(segment: s, by: grouping)
+            let rows = r.rows(segment: s, by: grouping)
             let nameWidth = max(6, rows.map { $0.name.count }.max() ?? 6)
             let originWidth = grouping == .vendor ? 6 : 0
             let chosen = (steps ?? []).filter { $0 >= 0 && $0 < r.steps }
-            let cells = rows.flatMap { e in chosen.map { cell(e.values(metric)[$0], unit: seg.unit) } }
+            let cells = rows.flatMap { e in chosen.map { cell(r.value(metric, of: e, segment: s, step: $0), unit: seg.unit) } }
             let cellWidth = max(8, (cells.map(\.count).max() ?? 0) + 1)
             let fit = max(1, (width - nameWidth - originWidth - (originWidth > 0 ? 1 : 0)) / cellWidth)
             let shown = steps != nil ? Array(chosen.prefix(fit)) : TableReport.spread(steps: r.steps, count: fit, timeline: r.scenario.timeline)
@@ -40,8 +40,7 @@ public struct TableReport: Sendable {
             for e in rows {
                 var line = padRight(e.name, nameWidth)
                 if originWidth > 0 { line += " " + padRight(e.origin, originWidth) }
-                let values = e.values(metric)
-                for k in shown { line += padLeft(cell(values[k], unit: seg.unit), cellWidth) }
+                for k in shown { line += padLeft(cell(r.value(metric, of: e, segment: s, step: k), unit: seg.unit), cellWidth) }
                 out += line + "\n"
             }
         }
