@@ -7,17 +7,17 @@ extension Session {
         guard args.count == 1 else { return .failure("usage: load FILE\n  example: load scenarios/ofac-easing.scn", status: 2) }
         let path = args[0]
         let newBase: Base
-        do {
-            let loaded = try loader.load(path: path)
-            if path.hasSuffix(".json") {
+        do throws(ScenarioError) {
+            // Read once: a FIFO or a pipe would have nothing left for a second read.
+            let data = try loader.read(path)
+            let loaded = try loader.load(path: path, data: data)
+            if ScenarioLoader.isResolvedJSON(path: path, data: data) {
                 newBase = .resolved(path: path, scenario: loaded.scenario)
             } else {
-                newBase = .text(path: path, file: try ScenarioLoader.sourceFile(path: path, data: env.readFile(path)))
+                newBase = .text(path: path, file: try ScenarioLoader.sourceFile(path: path, data: data))
             }
-        } catch let error as ScenarioError {
-            return Reply(error: render(error, word: path), failed: true, status: error.isUnreadableFile ? 66 : 65)
         } catch {
-            return .failure("cannot read '\(path)': \(error.localizedDescription)", word: path, status: 66)
+            return Reply(error: render(error, word: path), failed: true, status: error.isUnreadableFile ? 66 : 65)
         }
         // Undo stops at the first file loaded: an empty session is nothing to return to.
         if base != nil || !edits.isEmpty { pushUndo() }

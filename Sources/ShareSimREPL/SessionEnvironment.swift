@@ -23,7 +23,7 @@ public struct SessionEnvironment: Sendable {
 
     public init(
         inputName: String = "<input>", piped: Bool = false, width: Int = 80, color: Bool = false,
-        readFile: @escaping @Sendable (String) throws -> Data = { try Data(contentsOf: URL(fileURLWithPath: $0)) },
+        readFile: @escaping @Sendable (String) throws -> Data = ScenarioLoader.readWholeFile,
         writeFile: @escaping @Sendable (String, String) throws -> Void = { try AtomicFile.write($0, to: $1) },
         clock: @escaping @Sendable () -> Double = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 },
         isCancelled: @escaping @Sendable () -> Bool = { false },

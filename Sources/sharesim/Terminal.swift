@@ -32,8 +32,25 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
 
 /// Writing to the standard streams without Foundation's buffering surprises.
 enum Output {
-    static func out(_ s: String) { FileHandle.standardOutput.write(Data(s.utf8)) }
-    static func err(_ s: String) { FileHandle.standardError.write(Data(s.utf8)) }
+    /// A full disk or a closed device ends the command with a message and exit 73 rather
+    /// than Foundation's crash; a reader that went away (`| head`) ends it quietly, as it
+    /// ends any Unix filter.
+    static func out(_ s: String) {
+        do { try AtomicFile.write(s, toDescriptor: STDOUT_FILENO) } catch {
+            failedStandardOutput(error)
+        }
+    }
+
+    static func err(_ s: String) { try? AtomicFile.write(s, toDescriptor: STDERR_FILENO) }
+
+    static func failedStandardOutput(_ error: Error) -> Never {
+        if (error as NSError).domain == NSPOSIXErrorDomain, (error as NSError).code == Int(EPIPE) {
+            signal(SIGPIPE, SIG_DFL)
+            raise(SIGPIPE)
+        }
+        err("sharesim: error: cannot write standard output: \(AtomicFile.reason(error))\n")
+        exit(ExitStatus.cannotWrite)
+    }
 
     /// A command's result: to standard output (also for `-o -`), or written whole to `path`
     /// (see `AtomicFile`), exiting 73 (cannot create) when either fails.

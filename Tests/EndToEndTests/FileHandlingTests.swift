@@ -74,6 +74,24 @@ import Testing
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
+    // MARK: standard output that cannot take the output
+
+    /// Every command's output, not only reports: a full device is a message and exit 73,
+    /// never a crash; a reader that leaves early (`| head`) ends the command quietly.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full")),
+          arguments: ["check \(scenario)", "inspect \(scenario) --json", "test scenarios", "run \(scenario)"])
+    func aFullStandardOutputIsAnErrorNotACrash(_ command: String) throws {
+        let run = try Self.shell("\"$SHARESIM\" \(command) > /dev/full")
+        #expect(run.status == 73)
+        #expect(run.output == "sharesim: error: cannot write standard output: no space left on device\n")
+    }
+
+    @Test func aReaderThatLeavesEarlyEndsTheCommandQuietly() throws {
+        let run = try Self.shell("\"$SHARESIM\" montecarlo scenarios/china-chip-share.scn --runs 20000 --seed 1 --format csv | head -c 10 > /dev/null; "
+                                 + "echo \"status ${PIPESTATUS[0]}\"")
+        #expect(run.output == "status 0\n" || run.output == "status 141\n")
+    }
+
     // MARK: -o through symlinks, pipes and devices
 
     @Test func aSymlinkedOutputStaysALinkAndItsTargetIsReplaced() throws {
@@ -221,6 +239,17 @@ import Testing
         let run = try Self.shell("cat \(Self.scenario) > '\(fifo)' & \"$SHARESIM\" check '\(fifo)'; s=$?; kill $! 2>/dev/null; exit $s")
         #expect(run.status == 0)
         #expect(run.output == "\(fifo): \(Self.checked)")
+    }
+
+    /// The REPL reads a loaded file once, so a FIFO loads there too.
+    @Test func theREPLLoadsAFIFO() throws {
+        let box = try Sandbox()
+        let fifo = try box.fifo("in.scn")
+        let run = try Self.shell("cat \(Self.scenario) > '\(fifo)' & printf 'load \(fifo)\\nruns\\n' | timeout 20 \"$SHARESIM\"; "
+                                 + "s=$?; kill $! 2>/dev/null; exit $s")
+        #expect(run.status == 0)
+        #expect(run.output.hasPrefix("loaded \(fifo):"))
+        #expect(run.output.hasSuffix("no runs yet; 'run' or 'run as NAME' makes one\n"))
     }
 
     @Test func devNullIsAnEmptyScenario() throws {

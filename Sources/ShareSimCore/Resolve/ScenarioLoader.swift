@@ -39,13 +39,27 @@ public struct ScenarioLoader: Sendable {
     }
 
     public func load(path: String) throws(ScenarioError) -> Loaded {
-        let data: Data
-        do { data = try readFile(path) } catch {
+        try load(path: path, data: read(path))
+    }
+
+    /// A file's bytes, or the diagnostic every command gives for a file it cannot read.
+    public func read(_ path: String) throws(ScenarioError) -> Data {
+        do { return try readFile(path) } catch {
             let reason = ScenarioLoader.reason(error)
             let help = reason == "is a directory" ? ["give a scenario file; 'sharesim test' takes a directory"] : []
             throw ScenarioError([Diagnostic(.error, "cannot read '\(path)': \(reason)", at: nil, help: help)], sources: [:], isUnreadableFile: true)
         }
-        if path.hasSuffix(".json") || data.first(where: { !" \n\r\t".utf8.contains($0) }) == UInt8(ascii: "{") {
+    }
+
+    /// Whether a file is resolved JSON rather than scenario text: by its name, or by its
+    /// first character.
+    public static func isResolvedJSON(path: String, data: Data) -> Bool {
+        path.hasSuffix(".json") || data.first(where: { !" \n\r\t".utf8.contains($0) }) == UInt8(ascii: "{")
+    }
+
+    /// Loads bytes already read from `path`: a pipe or a FIFO can be read only once.
+    public func load(path: String, data: Data) throws(ScenarioError) -> Loaded {
+        if ScenarioLoader.isResolvedJSON(path: path, data: data) {
             var r = try ResolvedJSON.decode(data, path: path)
             r.provenance = []
             return Loaded(scenario: r, warnings: [], sources: [:])
