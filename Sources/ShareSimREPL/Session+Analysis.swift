@@ -13,7 +13,7 @@ extension Session {
         guard !specs.isEmpty, !outcomeText.isEmpty else {
             return .failure("usage: sweep NAME=FROM..TO[/COUNT] [NAME2=…] OUTCOME\n  example: \(Commands.named("sweep")!.example)", status: 2)
         }
-        guard case .success(let loaded) = resolve() else { return .failure("no scenario to sweep; 'load FILE' first", status: 2) }
+        guard case .success(let loaded) = resolve() else { return unresolvedReply() }
         do {
             let axes = try specs.map { spec throws(ScenarioError) in
                 do throws(ScenarioError) { return try SweepAxis.parse(String(spec), source: "sweep") } catch { throw placed(error, source: "sweep", piece: spec) }
@@ -48,7 +48,7 @@ extension Session {
         guard !fits.isEmpty, fits.allSatisfy({ (1...2).contains($0.count) }), !targetTexts.isEmpty else {
             return .failure("usage: calibrate NAME [LOW..HIGH] to OUTCOME = VALUE", status: 2)
         }
-        guard case .success(let loaded) = resolve() else { return .failure("no scenario to calibrate; 'load FILE' first", status: 2) }
+        guard case .success(let loaded) = resolve() else { return unresolvedReply() }
         let scenario = loaded.scenario
         do {
             let intervals = try fits.map { f throws(ScenarioError) -> ValueInterval? in
@@ -101,7 +101,7 @@ extension Session {
         guard case .success(let bandList) = Band.parseList(bands) else {
             return .failure("'\(bands)' is no list of percentiles; e.g. bands 5,25,50,75,95", word: bands, status: 2)
         }
-        guard case .success(let loaded) = resolve() else { return .failure("no scenario to sample; 'load FILE' first", status: 2) }
+        guard case .success(let loaded) = resolve() else { return unresolvedReply() }
         let scenario = loaded.scenario
         let o: ViewOptions
         switch ViewOptions.parse(rest, runNames: [], scenario: scenario) {

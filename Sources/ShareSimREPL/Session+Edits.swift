@@ -37,8 +37,8 @@ extension Session {
         var events = Set<String>()
         for c in s.changes { if let e = c.origin?.event { events.insert(e) } }
         let last = s.timeline.month(ofStep: s.timeline.steps - 1)
-        let facts = "\(count(s.vendors.count, "vendor")), \(count(s.segments.count, "segment")), "
-            + "\(count(events.count, "event")), \(s.timeline.start.text) to \(last.text)"
+        let facts = "\(NumberText.counted(s.vendors.count, "vendor")), \(NumberText.counted(s.segments.count, "segment")), "
+            + "\(NumberText.counted(events.count, "event")), \(s.timeline.start.text) to \(last.text)"
         let line = "\(prefix): \(s.name) — \(facts)"
         // Too long for the terminal: the facts go on a line of their own.
         return line.count <= env.width ? line + "\n" : wrapped("\(prefix): \(s.name)", indent: 2) + wrapped("  " + facts)
@@ -76,7 +76,7 @@ extension Session {
         guard let snapshot = undoStack.popLast() else { return .failure("nothing to undo", status: 0) }
         base = snapshot.base
         edits = snapshot.edits
-        return Reply(output: "undone; \(count(edits.count, "what-if edit")) now\n")
+        return Reply(output: "undone; \(NumberText.counted(edits.count, "what-if edit")) now\n")
     }
 
     func reset() -> Reply {
@@ -84,7 +84,7 @@ extension Session {
         pushUndo()
         let n = edits.count
         edits = []
-        return Reply(output: "discarded \(count(n, "what-if edit")); 'undo' brings \(n == 1 ? "it" : "them") back\n")
+        return Reply(output: "discarded \(NumberText.counted(n, "what-if edit")); 'undo' brings \(n == 1 ? "it" : "them") back\n")
     }
 
     func diff() -> Reply {
@@ -122,7 +122,7 @@ extension Session {
         }
         savedEdits = edits
         warnedAboutUnsavedEdits = false
-        return Reply(output: wrapped("saved \(count(edits.count, "what-if edit")) to \(target)"))
+        return Reply(output: wrapped("saved \(NumberText.counted(edits.count, "what-if edit")) to \(target)"))
     }
 
     private func standardized(_ path: String) -> String {
@@ -146,4 +146,3 @@ extension Session {
     }
 }
 
-func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }

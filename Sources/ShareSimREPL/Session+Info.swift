@@ -4,7 +4,7 @@ import ShareSimCore
 /// everything that sets one vendor's, segment's, origin's or event's values.
 extension Session {
     func sources(_ args: [String]) -> Reply {
-        guard case .success(let loaded) = resolve() else { return .failure("no scenario to list sources of; 'load FILE' first", status: 2) }
+        guard case .success(let loaded) = resolve() else { return unresolvedReply() }
         let filter = args.joined(separator: " ").lowercased()
         let items = loaded.scenario.provenance.filter {
             filter.isEmpty || $0.subject.lowercased().contains(filter) || ($0.tag ?? "").lowercased().contains(filter)
@@ -20,13 +20,13 @@ extension Session {
             out += wrapped(row + "  \(p.location.file):\(p.location.line)", indent: indent)
         }
         let untagged = items.filter { $0.tag == nil }.count
-        if untagged > 0 { out += "\(count(untagged, "figure")) without a source tag\n" }
+        if untagged > 0 { out += "\(NumberText.counted(untagged, "figure")) without a source tag\n" }
         return Reply(output: out)
     }
 
     func explain(_ args: [String]) -> Reply {
         guard let target = args.first else { return .failure("usage: explain TARGET (a vendor, segment, origin or event)\n  example: explain Cisco", status: 2) }
-        guard case .success(let loaded) = resolve() else { return .failure("no scenario to explain; 'load FILE' first", status: 2) }
+        guard case .success(let loaded) = resolve() else { return unresolvedReply() }
         let s = loaded.scenario
         let isVendor = s.vendors.contains { $0.id == target }
         let isSegment = s.segments.contains { $0.id == target }

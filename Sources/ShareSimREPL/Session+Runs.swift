@@ -61,7 +61,7 @@ extension Session {
         var out = ""
         for r in runs {
             let s = r.result.scenario
-            out += r.name.padding(width) + "  \(s.name) (\(s.timeline.steps) \(s.timeline.step.rawValue)s, \(count(s.changes.count, "change")))\n"
+            out += r.name.padding(width) + "  \(s.name) (\(s.timeline.steps) \(s.timeline.step.rawValue)s, \(NumberText.counted(s.changes.count, "change")))\n"
         }
         return Reply(output: out)
     }

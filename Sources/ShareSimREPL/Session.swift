@@ -134,7 +134,7 @@ public final class Session {
         if hasUnsavedEdits && !warnedAboutUnsavedEdits && !env.piped {
             warnedAboutUnsavedEdits = true
             let again = command.map { "'\($0)'" } ?? "Ctrl-D"
-            return Reply(error: wrapped("warning: \(count(edits.count, "unsaved what-if edit")); 'save FILE' keeps \(edits.count == 1 ? "it" : "them"), \(again) again leaves"))
+            return Reply(error: wrapped("warning: \(NumberText.counted(edits.count, "unsaved what-if edit")); 'save FILE' keeps \(edits.count == 1 ? "it" : "them"), \(again) again leaves"))
         }
         return Reply(quit: true)
     }
@@ -149,6 +149,13 @@ public final class Session {
             lines.append(contentsOf: e.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
         }
         return SourceFile(path: env.inputName, text: lines.joined(separator: "\n") + "\n")
+    }
+
+    /// Why `resolve()` fails, as a command's reply: no scenario yet, or the errors of the
+    /// file and the edits, so a command never blames a missing file for a broken edit.
+    func unresolvedReply() -> Reply {
+        guard case .failure(let error) = resolve() else { return Reply() }
+        return Reply(error: render(error), failed: true, status: error.isUnreadableFile ? 66 : 65)
     }
 
     func resolve(edits list: [Edit]? = nil) -> Result<ScenarioLoader.Loaded, ScenarioError> {

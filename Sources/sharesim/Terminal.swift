@@ -65,5 +65,3 @@ enum Output {
     }
 }
 
-/// `1 segment`, `3 segments`.
-func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }

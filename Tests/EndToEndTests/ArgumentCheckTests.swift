@@ -94,7 +94,7 @@ import Testing
 
     /// Help reads as prose at 80 columns: paragraphs wrap as wholes, examples fit.
     @Test func helpFitsEightyColumnsWithoutOrphanedWords() throws {
-        for command in [[], ["run"], ["compare"], ["sweep"], ["calibrate"], ["montecarlo"], ["merge"], ["test"]] {
+        for command in [[], ["run"], ["check"], ["inspect"], ["compare"], ["sweep"], ["calibrate"], ["montecarlo"], ["merge"], ["test"], ["repl"], ["replay"]] {
             let help = try BinaryRunner.run(command + ["--help"], environment: ["COLUMNS": "80"]).stdout
             let lines = help.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             for line in lines where !line.hasPrefix("USAGE:") {

@@ -329,6 +329,16 @@ final class Flag: @unchecked Sendable {
         #expect(Transcript.replay(atEighty, in: Session(environment: SessionEnvironment(readFile: Self.readPackageFile))) != nil)
     }
 
+    /// Commands that need a scenario say why there is none as `run` does.
+    @Test(arguments: ["sweep leakage=1%,2% installed share origin CN in chips at 2023-01",
+                      "calibrate leakage to installed share origin CN in chips at 2023-01 = 80%",
+                      "montecarlo 10 1", "sources", "explain Huawei"])
+    func commandsWithoutAScenarioSayWhy(_ command: String) {
+        let reply = Session(environment: SessionEnvironment()).execute(InputAssembler.Input(text: command, line: 1))
+        #expect(reply.failed)
+        #expect(reply.error == "sharesim: error: no scenario yet\nhelp: load one with 'load FILE', or type its statements\n")
+    }
+
     @Test func aSessionRecordedInColourReplays() {
         let coloured = Session(environment: SessionEnvironment(color: true))
         let reply = coloured.execute(InputAssembler.Input(text: "run", line: 1))

@@ -24,7 +24,7 @@ struct Check: ParsableCommand {
             case .success(let loaded):
                 let s = loaded.scenario
                 if !quiet {
-                    Output.out("\(ScenarioInput.name(file)): ok — \(plural(s.vendors.count, "vendor")), \(plural(s.segments.count, "segment")), \(plural(s.changes.count, "change")), \(plural(s.timeline.steps, s.timeline.step.rawValue)), \(plural(s.expectations.count, "expectation"))\n")
+                    Output.out("\(ScenarioInput.name(file)): ok — \(NumberText.counted(s.vendors.count, "vendor")), \(NumberText.counted(s.segments.count, "segment")), \(NumberText.counted(s.changes.count, "change")), \(NumberText.counted(s.timeline.steps, s.timeline.step.rawValue)), \(NumberText.counted(s.expectations.count, "expectation"))\n")
                 }
             }
         }

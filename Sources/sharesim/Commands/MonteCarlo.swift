@@ -88,7 +88,7 @@ struct MonteCarloCommand: ParsableCommand {
         let bytes = Double(batch.cellCount) * Double(range.count) * 8
         let physical = Double(ProcessInfo.processInfo.physicalMemory)
         if physical > 0, bytes > 0.8 * physical {
-            Output.err("sharesim: error: \(plural(range.count, "run")) × \(plural(batch.steps.count, "date")) × \(plural(batch.entities.count, "row")) need "
+            Output.err("sharesim: error: \(NumberText.counted(range.count, "run")) × \(NumberText.counted(batch.steps.count, "date")) × \(NumberText.counted(batch.entities.count, "row")) need "
                        + "\(NumberText.bytes(bytes)) of memory, more than this machine has (\(NumberText.bytes(physical)))\n"
                        + "help: report fewer dates with --at, or split the batch with --shard I/N and 'sharesim merge'\n")
             throw ExitCode(ExitStatus.usage)

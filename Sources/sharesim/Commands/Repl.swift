@@ -9,7 +9,9 @@ struct Repl: ParsableCommand {
         abstract: "Open an interactive what-if session (the default when no command is given).",
         discussion: """
             On a terminal: line editing, history in $XDG_STATE_HOME/sharesim/history, Tab completion.
+
             From a pipe: no prompt; input runs like a scenario file: the first error exits 65 at <stdin>:LINE:COL.
+
             Examples:
               sharesim repl scenarios/ofac-easing.scn
               sharesim repl --record session.txt

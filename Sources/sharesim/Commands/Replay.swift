@@ -7,10 +7,12 @@ struct Replay: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Replay session transcripts and report the first line that differs.",
         discussion: """
-            A transcript holds lines typed after 'sharesim> ' and the output expected after each
+            A transcript holds lines typed after 'sharesim> ' and the output expected after each \
             ('sharesim repl --record FILE' writes one). Lines starting 'time: ' are not compared.
-            A line '# width N' before a prompt replays what follows at the terminal width N
+
+            A line '# width N' before a prompt replays what follows at the terminal width N \
             (the recording writes it); without one, 80.
+
             Example:
               sharesim replay Tests/Transcripts/*.txt
             """)

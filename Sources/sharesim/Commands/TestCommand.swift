@@ -34,7 +34,7 @@ struct TestCommand: ParsableCommand {
                 let bad = outcomes.filter { !$0.passed }
                 passed += outcomes.count - bad.count
                 failed += bad.count
-                Output.out("\(bad.isEmpty ? "ok   " : "FAIL ") \(file) (\(plural(outcomes.count, "expectation")))\n")
+                Output.out("\(bad.isEmpty ? "ok   " : "FAIL ") \(file) (\(NumberText.counted(outcomes.count, "expectation")))\n")
                 for o in bad {
                     Output.out(printer.render(ExpectationChecker.diagnostic(o, timeline: result.scenario.timeline), sources: loaded.sources))
                 }
