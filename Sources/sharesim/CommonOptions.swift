@@ -14,6 +14,13 @@ struct ScenarioInput {
     let printer: DiagnosticPrinter
     let loader = ScenarioLoader(readFile: ScenarioInput.read)
 
+    /// Standard input can be read once; a second `-` would find it empty.
+    static func checkStandardInputOnce(_ paths: [String]) throws {
+        if paths.filter({ $0 == "-" }).count > 1 {
+            throw ValidationError("'-' (standard input) can be given only once: it is read to its end the first time")
+        }
+    }
+
     /// `-` reads standard input, shown as `<stdin>` in diagnostics. Any file that can be
     /// read is: a pipe (`<(…)`), a FIFO, /dev/stdin, /dev/null as well as a regular file.
     @Sendable static func read(_ path: String) throws -> Data {

@@ -30,6 +30,28 @@ import Testing
         #expect(run.stderr.contains("help: did you mean 45%?"))
     }
 
+    /// `test` never reads as clean when something was not tested.
+    @Test func aFileThatCannotRunCountsAsAFailureAndAnEmptyDirectoryIsAnError() throws {
+        let broken = try Fixtures.temporaryFile("broken-for-test.scn", "timeline 2021\n")
+        let run = try BinaryRunner.run(["test", "scenarios/ofac-easing.scn", broken])
+        #expect(run.status == 65)
+        #expect(run.stdout.hasSuffix("ERROR \(broken)\n4 passed, 1 failed\n"))
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("sharesim-empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: empty) }
+        let none = try BinaryRunner.run(["test", empty.path])
+        #expect(none.status == 66)
+        #expect(none.stderr.hasPrefix("sharesim: error: '\(empty.path)' holds no .scn files\n"))
+        #expect(none.stdout.isEmpty)
+    }
+
+    @Test(arguments: ["run", "check", "test"])
+    func standardInputCanBeNamedOnce(_ command: String) throws {
+        let run = try BinaryRunner.run([command, "-", "-"], stdin: "timeline 2021-01 to 2021-12 monthly\n")
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("'-' (standard input) can be given only once"))
+    }
+
     @Test func missingFileExits66() throws {
         let run = try BinaryRunner.run(["run", "no/such/file.scn"])
         #expect(run.status == 66)

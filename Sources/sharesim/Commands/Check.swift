@@ -15,6 +15,10 @@ struct Check: ParsableCommand {
 
     @OptionGroup var diagnostics: DiagnosticOptions
 
+    func validate() throws {
+        try ScenarioInput.checkStandardInputOnce(files)
+    }
+
     func run() throws {
         let input = ScenarioInput(printer: diagnostics.printer)
         var worst: Int32 = 0

@@ -29,6 +29,7 @@ struct Run: ParsableCommand {
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func validate() throws {
+        try ScenarioInput.checkStandardInputOnce(files)
         if let at { _ = try ReportDates.months(at) }
     }
 

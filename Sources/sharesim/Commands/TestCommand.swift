@@ -7,7 +7,7 @@ struct TestCommand: ParsableCommand {
         commandName: "test",
         abstract: "Run scenarios and check their expect lines.",
         discussion: """
-            Directories are searched for .scn files. Ends with 'N passed, N failed'; exits 1 if any failed.
+            Directories are searched for .scn files; one that holds none is an error (exit 66). Ends with 'N passed, N failed', where a file that cannot be run counts as one failure; exits 1 if an expectation failed, 65 or 66 if a file could not be run.
 
             Example:
               sharesim test scenarios
@@ -18,6 +18,10 @@ struct TestCommand: ParsableCommand {
 
     @OptionGroup var diagnostics: DiagnosticOptions
 
+    func validate() throws {
+        try ScenarioInput.checkStandardInputOnce(paths)
+    }
+
     func run() throws {
         let printer = diagnostics.printer
         let input = ScenarioInput(printer: printer)
@@ -27,6 +31,7 @@ struct TestCommand: ParsableCommand {
             switch input.load(file) {
             case .failure(let code):
                 worst = max(worst, code.rawValue)
+                failed += 1
                 Output.out("ERROR \(file)\n")
             case .success(let loaded):
                 let result = try runOrInterrupt(loaded.scenario)
@@ -56,6 +61,10 @@ enum ScenarioFiles {
             if FileManager.default.fileExists(atPath: real, isDirectory: &isDir), isDir.boolValue {
                 let found = (FileManager.default.enumerator(atPath: real)?.allObjects as? [String] ?? [])
                     .filter { $0.hasSuffix(".scn") }.sorted()
+                guard !found.isEmpty else {
+                    Output.err("sharesim: error: '\(p)' holds no .scn files\nhelp: give scenario files, or a directory that holds some\n")
+                    throw ExitCode(ExitStatus.noInput)
+                }
                 out += found.map { (p as NSString).appendingPathComponent($0) }
             } else {
                 out.append(p)
