@@ -133,16 +133,21 @@ extension Session {
         return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
     }
 
-    /// `use` paths are relative to the file that says `use`.
+    /// `use` paths are relative to the file that says `use`, so the overlay and the file
+    /// it uses can move together. Two paths with nothing but the root in common (`/tmp`
+    /// and `/home`) keep the used file's absolute path.
     private func relativePath(from target: String, to file: String) -> String {
-        if file.hasPrefix("/") { return file }
-        if target.hasPrefix("/") { return URL(fileURLWithPath: file).standardizedFileURL.path }
-        let targetDir = standardized(target).split(separator: "/").dropLast()
-        let fileParts = standardized(file).split(separator: "/")
+        let targetDir = absolute(target).split(separator: "/").dropLast()
+        let fileParts = absolute(file).split(separator: "/")
         var common = 0
         while common < targetDir.count, common < fileParts.count - 1, targetDir[targetDir.startIndex + common] == fileParts[common] { common += 1 }
+        if common == 0 { return absolute(file) }
         let ups = Array(repeating: "..", count: targetDir.count - common)
         return (ups + fileParts[common...].map(String.init)).joined(separator: "/")
+    }
+
+    private func absolute(_ path: String) -> String {
+        standardized(path.hasPrefix("/") ? path : env.currentDirectory + "/" + path)
     }
 }
 

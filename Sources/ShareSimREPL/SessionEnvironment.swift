@@ -20,6 +20,9 @@ public struct SessionEnvironment: Sendable {
     public var isCancelled: @Sendable () -> Bool
     /// File names for completion after `load`, `save`, `export`: the entries of a directory.
     public var listDirectory: @Sendable (String) -> [String]
+    /// Where relative paths start, so `save` can write the overlay's `use` relative to the
+    /// overlay itself.
+    public var currentDirectory: String
 
     public init(
         inputName: String = "<input>", piped: Bool = false, width: Int = 80, color: Bool = false,
@@ -27,7 +30,8 @@ public struct SessionEnvironment: Sendable {
         writeFile: @escaping @Sendable (String, String) throws -> Void = { try AtomicFile.write($0, to: $1) },
         clock: @escaping @Sendable () -> Double = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 },
         isCancelled: @escaping @Sendable () -> Bool = { false },
-        listDirectory: @escaping @Sendable (String) -> [String] = { (try? FileManager.default.contentsOfDirectory(atPath: $0)) ?? [] }
+        listDirectory: @escaping @Sendable (String) -> [String] = { (try? FileManager.default.contentsOfDirectory(atPath: $0)) ?? [] },
+        currentDirectory: String = FileManager.default.currentDirectoryPath
     ) {
         self.inputName = inputName
         self.piped = piped
@@ -38,6 +42,7 @@ public struct SessionEnvironment: Sendable {
         self.clock = clock
         self.isCancelled = isCancelled
         self.listDirectory = listDirectory
+        self.currentDirectory = currentDirectory
     }
 }
 

@@ -137,6 +137,25 @@ final class Flag: @unchecked Sendable {
         #expect(!session.hasUnsavedEdits)
     }
 
+    /// The overlay's `use` is relative to the overlay wherever the two files were named from,
+    /// and absolute only when they share nothing but the root.
+    @Test(arguments: [
+        ("scenarios/ofac-easing.scn", "out/late.scn", "../scenarios/ofac-easing.scn"),
+        ("scenarios/ofac-easing.scn", "/work/project/out/late.scn", "../scenarios/ofac-easing.scn"),
+        ("/work/project/scenarios/ofac-easing.scn", "late.scn", "scenarios/ofac-easing.scn"),
+        ("scenarios/ofac-easing.scn", "/tmp/late.scn", "/work/project/scenarios/ofac-easing.scn"),
+    ])
+    func saveWritesTheUsedPathRelativeToTheOverlay(_ loaded: String, _ saved: String, _ used: String) {
+        let files = disk
+        let session = Session(environment: SessionEnvironment(
+            readFile: { p in try files.read(p.hasPrefix("/work/project/") ? String(p.dropFirst("/work/project/".count)) : p) },
+            writeFile: { text, p in files.write(text, p) }, currentDirectory: "/work/project"))
+        _ = session.execute(InputAssembler.Input(text: "load \(loaded)", line: 1))
+        _ = session.execute(InputAssembler.Input(text: "drop event \"OFAC GL 25\"", line: 2))
+        #expect(!session.execute(InputAssembler.Input(text: "save \(saved)", line: 3)).failed)
+        #expect(files.files[saved]?.contains("use \"\(used)\"\n") == true, "\(files.files[saved] ?? "nothing written")")
+    }
+
     @Test func eventBlocksReplaceTheLoadedEvent() {
         type("load scenarios/ofac-easing.scn")
         type("run as base")
