@@ -120,6 +120,9 @@ public final class Session {
         var help = "type 'help' for the commands; scenario statements (vendor, event, share …) are accepted too"
         if let near = Suggestions.closest(to: first, in: Commands.all.map(\.name) + Session.statementKeywords) {
             help = "did you mean '\(near)'?"
+        } else if let change = Keywords.changes.contains(first) ? first : Suggestions.closest(to: first, in: Keywords.changes) {
+            // A change alone at the prompt: it belongs to an event, as in a scenario file.
+            help = "'\(change)' is a change and goes inside an event: event \"NAME\" DATE: then the change, indented"
         }
         return Reply(error: renderAtInput(Diagnostic(.error, "unknown command '\(words[0])'", at: nil, help: [help]), word: words[0]),
                      failed: true, status: 65)

@@ -156,6 +156,15 @@ final class Flag: @unchecked Sendable {
         #expect(files.files[saved]?.contains("use \"\(used)\"\n") == true, "\(files.files[saved] ?? "nothing written")")
     }
 
+    /// A change typed alone, misspelt or not, is pointed to the event it belongs in.
+    @Test(arguments: [("  acess origin US in telecom to 5%", "access"), ("shift origin US in telecom by 1", "shift")])
+    func aChangeOutsideAnEventIsPointedToOne(_ line: String, _ change: String) {
+        type("load scenarios/ofac-easing.scn")
+        let reply = type(line)
+        #expect(reply.failed)
+        #expect(reply.error.contains("help: '\(change)' is a change and goes inside an event: event \"NAME\" DATE: then the change, indented"))
+    }
+
     @Test func eventBlocksReplaceTheLoadedEvent() {
         type("load scenarios/ofac-easing.scn")
         type("run as base")
