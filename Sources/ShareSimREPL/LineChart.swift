@@ -1,51 +1,79 @@
 import ShareSimCore
 
 /// A terminal line chart of shares over time in Unicode: one marker per series, a share
-/// axis on the left, dates below, a legend, all within `width` columns.
+/// axis on the left with round ticks, dates below, a legend, all within `width` columns.
+/// Where two series fall in one cell the cell shows `*`, so none is hidden without a trace.
 struct LineChart {
-    static let markers: [Character] = ["●", "○", "◆", "■", "▲", "×", "+", "◇", "□", "△", "*", "•"]
+    static let markers: [Character] = ["●", "○", "◆", "■", "▲", "×", "+", "◇", "□", "△", "▽", "•"]
+    static let overlap: Character = "*"
 
     var title: String
     var series: [(name: String, values: [Double])]
     var dates: (first: String, last: String)
     var width: Int
-    var height = 14
+
+    /// The axis: a round step (1%, 2%, 5% … 50%) and how many of them reach the peak,
+    /// with rows enough between ticks that about sixteen rows are drawn.
+    struct Axis {
+        let step: Double
+        let ticks: Int
+        let rowsPerTick: Int
+        var top: Double { step * Double(ticks) }
+        var height: Int { ticks * rowsPerTick + 1 }
+
+        init(peak: Double) {
+            let steps = [0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5]
+            let step = steps.first { ($0 * 6).nextUp >= peak } ?? 0.5
+            self.step = step
+            ticks = max(1, Int((peak / step).rounded(.up)))
+            rowsPerTick = max(2, 16 / ticks)
+        }
+    }
 
     func render() -> String {
         let plotWidth = max(10, width - 7)
         let steps = series.first?.values.count ?? 0
         guard steps > 0 else { return title + "\n(no data)\n" }
-        let peak = series.flatMap(\.values).max() ?? 1
-        let top = max(0.1, (peak * 10).rounded(.up) / 10)
+        let axis = Axis(peak: min(1, max(0.01, series.flatMap(\.values).max() ?? 1)))
+        let height = axis.height
         var grid = Array(repeating: Array(repeating: Character(" "), count: plotWidth), count: height)
+        var overlapped = false
         for (i, s) in series.enumerated().reversed() {
             let mark = LineChart.markers[i % LineChart.markers.count]
             var previousRow: Int?
             for col in 0..<plotWidth {
                 let k = steps == 1 ? 0 : Int((Double(col) * Double(steps - 1) / Double(plotWidth - 1)).rounded())
-                let v = min(max(s.values[k], 0), top)
-                let row = height - 1 - Int((v / top * Double(height - 1)).rounded())
+                let v = min(max(s.values[k], 0), axis.top)
+                let row = height - 1 - Int((v / axis.top * Double(height - 1)).rounded())
                 // Join steep moves so a jump reads as a line, not two dots.
                 if let p = previousRow, abs(p - row) > 1 {
                     for r in (min(p, row) + 1)..<max(p, row) where grid[r][col] == " " { grid[r][col] = "│" }
                 }
-                grid[row][col] = mark
+                let under = grid[row][col]
+                if under != " " && under != "│" && under != mark {
+                    grid[row][col] = LineChart.overlap
+                    overlapped = true
+                } else {
+                    grid[row][col] = mark
+                }
                 previousRow = row
             }
         }
         var out = title + "\n"
         for (r, line) in grid.enumerated() {
-            let value = top * Double(height - 1 - r) / Double(height - 1)
-            let label = r % 3 == 0 || r == height - 1 ? NumberText.percent(value, decimals: 0) : ""
+            let fromBottom = height - 1 - r
+            let label = fromBottom % axis.rowsPerTick == 0
+                ? NumberText.percent(axis.step * Double(fromBottom / axis.rowsPerTick), decimals: 0) : ""
             out += label.leftPadded(5) + (label.isEmpty ? " │" : " ┤") + String(line) + "\n"
         }
         out += "      └" + String(repeating: "─", count: plotWidth) + "\n"
         let gap = max(1, plotWidth - dates.first.count - dates.last.count)
         out += "       " + dates.first + String(repeating: " ", count: gap) + dates.last + "\n"
+        var items = series.enumerated().map { i, s in "\(LineChart.markers[i % LineChart.markers.count]) \(s.name)" }
+        if overlapped { items.append("\(LineChart.overlap) several") }
         var legend = "       "
         var lineLength = legend.count
-        for (i, s) in series.enumerated() {
-            let item = "\(LineChart.markers[i % LineChart.markers.count]) \(s.name)   "
+        for item in items.map({ $0 + "   " }) {
             if lineLength + item.count > width {
                 out += legend + "\n"
                 legend = "       "

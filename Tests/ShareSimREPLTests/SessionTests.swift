@@ -298,6 +298,25 @@ final class Flag: @unchecked Sendable {
         #expect(chart.split(separator: "\n").allSatisfy { $0.count <= 80 })
         #expect(chart.contains("● CN   ○ HK   ◆ US   ■ EU   ▲ AS"))
     }
+
+    /// The share axis is labelled in round steps from 0% to just above the peak.
+    @Test func plotTicksAreRound() {
+        type("load scenarios/ofac-easing.scn")
+        type("run")
+        let labels = type("plot").output.split(separator: "\n").filter { $0.contains("┤") }.map { $0.prefix { $0 != "┤" }.trimmingCharacters(in: .whitespaces) }
+        #expect(labels == ["60%", "50%", "40%", "30%", "20%", "10%", "0%"])
+        #expect(LineChart.Axis(peak: 0.853).step == 0.2 && LineChart.Axis(peak: 0.853).top == 1)
+        #expect(LineChart.Axis(peak: 0.07).step == 0.02)
+        #expect(LineChart.Axis(peak: 1).top == 1)
+    }
+
+    /// Two series in one cell show as `*`, explained in the legend, rather than one hiding the other.
+    @Test func overlappingSeriesAreMarked() {
+        let same = LineChart(title: "t", series: [("A", [0.5, 0.5]), ("B", [0.5, 0.5])], dates: ("2021-01", "2021-02"), width: 40).render()
+        #expect(same.contains("***") && same.contains("* several"))
+        let apart = LineChart(title: "t", series: [("A", [0.9, 0.9]), ("B", [0.1, 0.1])], dates: ("2021-01", "2021-02"), width: 40).render()
+        #expect(!apart.contains("*"))
+    }
 }
 
 @Suite struct InputAssemblerTests {
