@@ -51,6 +51,21 @@ import Testing
         }
     }
 
+    /// A table too narrow for every year shows every k-th year and the last step: evenly
+    /// spaced columns, never rounded picks such as 2021, 2023, 2025, 2026.
+    @Test func narrowTablesSpreadTheirYearsEvenly() {
+        let monthly = Timeline(start: CalendarMonth(year: 2021, month: 1), step: .month, steps: 84)
+        let years = { (steps: [Int]) in steps.map { monthly.month(ofStep: $0).text } }
+        #expect(years(TableReport.spread(steps: 84, count: 8, timeline: monthly))
+                == ["2021-01", "2022-01", "2023-01", "2024-01", "2025-01", "2026-01", "2027-01", "2027-12"])
+        #expect(years(TableReport.spread(steps: 84, count: 5, timeline: monthly)) == ["2021-01", "2023-01", "2025-01", "2027-01", "2027-12"])
+        #expect(years(TableReport.spread(steps: 84, count: 3, timeline: monthly)) == ["2021-01", "2025-01", "2027-12"])
+        let tenYears = Timeline(start: CalendarMonth(year: 2014, month: 1), step: .month, steps: 120)
+        let picked = TableReport.spread(steps: 120, count: 8, timeline: tenYears)
+        let gaps = zip(picked, picked.dropFirst().dropLast()).map { $1 - $0 }
+        #expect(Set(gaps).count == 1 && picked.last == 119 && picked.count <= 8)
+    }
+
     @Test func byteSizesReadAsDisksGiveThem() {
         #expect(NumberText.bytes(512) == "512 B")
         #expect(NumberText.bytes(920_920_000) == "921 MB")

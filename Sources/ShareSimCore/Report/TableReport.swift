@@ -64,11 +64,13 @@ public struct TableReport: Sendable {
         var candidates = yearStarts
         if candidates.last != steps - 1 { candidates.append(steps - 1) }
         if candidates.count <= count { return candidates }
-        var out: [Int] = []
-        for i in 0..<count {
-            let idx = Int((Double(i) * Double(candidates.count - 1) / Double(count - 1)).rounded())
-            if out.last != candidates[idx] { out.append(candidates[idx]) }
-        }
+        // Every k-th year, the smallest k that fits with the last step: evenly spaced
+        // columns (2021, 2023, 2025, 2027, 2027-12) rather than rounded picks.
+        let endsOnAYear = yearStarts.last == steps - 1
+        var k = 1
+        while (yearStarts.count + k - 1) / k + (endsOnAYear ? 0 : 1) > count { k += 1 }
+        var out = Swift.stride(from: 0, to: yearStarts.count, by: k).map { yearStarts[$0] }
+        if out.last != steps - 1 { out.append(steps - 1) }
         return out
     }
 }
