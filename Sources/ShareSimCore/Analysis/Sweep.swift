@@ -46,8 +46,14 @@ public struct Sweep: Sendable {
         // Every value of every axis is checked before any run, so that a value out of range is
         // reported at once rather than after the runs before it.
         for axis in axes {
-            for v in axis.values {
-                do { _ = try scenario.setting(axis.name, to: v) } catch { throw .invalid(error) }
+            for (v, label) in zip(axis.values, axis.labels) {
+                do { _ = try scenario.setting(axis.name, to: v) } catch {
+                    // Out of range: said of the value as typed on the command line, not in the file.
+                    guard let p = scenario.parameters.first(where: { $0.name == axis.name }), !p.validRange.contains(v) else { throw .invalid(error) }
+                    throw .invalid(Diagnostic(.error, "\(axis.name) = \(label) is outside the valid range of parameter '\(axis.name)'", at: nil,
+                                              notes: ["'\(axis.name)' (declared at \(p.location.description)) accepts \(ResolvedScenario.describe(p.validRange, percent: label.hasSuffix("%"))) where it is used"],
+                                              help: ["vary it within that range"]))
+                }
             }
         }
         let columns = axes.count > 1 ? axes[1].values.count : 1

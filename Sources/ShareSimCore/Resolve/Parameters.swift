@@ -118,11 +118,13 @@ extension ResolvedScenario {
         return out
     }
 
-    static func describe(_ r: ClosedRange<Double>) -> String {
+    /// `percent` writes the bounds as the user wrote the value being checked: `0% to 100%`.
+    static func describe(_ r: ClosedRange<Double>, percent: Bool = false) -> String {
         let lo = r.lowerBound, hi = r.upperBound
+        let text = { (x: Double) in percent ? NumberText.percent(x, decimals: 0) : NumberText.csv(x) }
         if lo <= -.greatestFiniteMagnitude && hi >= .greatestFiniteMagnitude { return "any value" }
-        if hi >= .greatestFiniteMagnitude { return lo > 0 && lo < 1e-300 ? "values above 0" : "values from \(NumberText.csv(lo))" }
-        return "values from \(lo > 0 && lo < 1e-300 ? "just above 0" : NumberText.csv(lo)) to \(NumberText.csv(hi))"
+        if hi >= .greatestFiniteMagnitude { return lo > 0 && lo < 1e-300 ? "values above 0" : "values from \(text(lo))" }
+        return "values from \(lo > 0 && lo < 1e-300 ? "just above 0" : text(lo)) to \(text(hi))"
     }
 
     /// Writes a value into every figure a parameter sets, without rebalancing.
