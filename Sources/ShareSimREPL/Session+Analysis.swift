@@ -98,8 +98,10 @@ extension Session {
                 rest.removeSubrange(i...(i + 1))
             }
         }
-        guard case .success(let bandList) = Band.parseList(bands) else {
-            return .failure("'\(bands)' is no list of percentiles; e.g. bands 5,25,50,75,95", word: bands, status: 2)
+        let bandList: [Band]
+        switch Band.parseList(bands) {
+        case .failure(let e): return .failure(e.message(option: "bands"), word: bands, status: 2)
+        case .success(let list): bandList = list
         }
         guard case .success(let loaded) = resolve() else { return unresolvedReply() }
         let scenario = loaded.scenario

@@ -6,6 +6,10 @@ extension Session {
         var name: String?
         if !args.isEmpty {
             guard args.count == 2, args[0] == "as", !args[1].isEmpty else { return .failure("usage: run [as NAME]\n  example: run as late-easing", word: args.first, status: 2) }
+            // One word, so `compare A B` and `show NAME` can tell runs apart.
+            guard !args[1].contains(where: { $0.isWhitespace || $0 == "," }) else {
+                return .failure("a run's name is one word, without spaces or commas, e.g. 'run as late-easing'", word: args[1], status: 2)
+            }
             name = args[1]
         }
         let started = env.clock()

@@ -30,9 +30,8 @@ struct ViewOptions {
                 continue
             case "at":
                 guard i + 1 < args.count else { return .failure(Problem("'at' needs dates, e.g. at 2022-01,2023-01", word: w)) }
-                for d in args[i + 1].split(separator: ",") {
-                    guard let parsed = CalendarMonth.parse(String(d)) else { return .failure(Problem("'\(d)' is not a date; write 2022, 2022-04 or 2022-04-07", word: args[i + 1])) }
-                    o.dates.append(parsed.month)
+                do { o.dates = try DateList.months(args[i + 1]) } catch {
+                    return .failure(Problem(error.message(option: "at", list: args[i + 1]), word: args[i + 1]))
                 }
                 i += 2
                 continue

@@ -92,17 +92,28 @@ final class SessionCompleter: LineCompleter {
 /// still leaves everything before it on disk. Each time the terminal's width differs from
 /// the width the transcript is at, a `# width N` line says so, for `replay`.
 final class TranscriptRecorder {
-    let handle: FileHandle
+    private let descriptor: Int32
     private var width = Transcript.defaultWidth
+    /// Set once a write fails (a full disk): said once, and the session goes on.
+    private var failed = false
+    private let path: String
+
     init(path: String) throws {
         // Opened with truncation, so a file left by an earlier recording starts empty.
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        self.path = path
     }
+
+    deinit { close(descriptor) }
+
     func append(_ text: String, width: Int) {
-        if width != self.width { handle.write(Data(Transcript.widthLine(width).utf8)) }
+        let line = width != self.width ? Transcript.widthLine(width) : ""
         self.width = width
-        handle.write(Data(text.utf8))
+        guard !failed else { return }
+        do { try AtomicFile.write(line + text, toDescriptor: descriptor) } catch {
+            failed = true
+            Output.err("sharesim: warning: cannot write the transcript '\(path)': \(AtomicFile.reason(error)); the session goes on unrecorded\n")
+        }
     }
 }

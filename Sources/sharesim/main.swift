@@ -13,7 +13,7 @@ do {
     } catch {
         // Help and version requests travel as errors too; they are successes.
         if ShareSim.exitCode(for: error) == .success {
-            print(ShareSim.fullMessage(for: error))
+            Output.out(ShareSim.fullMessage(for: error) + "\n")
             Foundation.exit(0)
         }
         FileHandle.standardError.write(Data("sharesim: internal error: \(error)\n".utf8))
@@ -21,7 +21,7 @@ do {
     }
 } catch {
     if ShareSim.exitCode(for: error) == .success {
-        print(ShareSim.fullMessage(for: error))
+        Output.out(ShareSim.fullMessage(for: error) + "\n")
         Foundation.exit(0)
     }
     FileHandle.standardError.write(Data((ShareSim.fullMessage(for: error) + "\n" + commandHint()).utf8))

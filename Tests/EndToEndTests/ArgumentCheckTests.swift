@@ -109,6 +109,28 @@ import Testing
         }
     }
 
+    @Test(arguments: [("50,50", "'50' comes after a band at least as high"), ("50,5", "'5' comes after a band at least as high"),
+                      ("5,101", "'101' is not a percentile")])
+    func bandsGoFromLowToHighEachOnce(_ bands: String, _ message: String) throws {
+        let run = try BinaryRunner.run(["montecarlo", "scenarios/china-chip-share.scn", "--runs", "10", "--seed", "1", "--bands", bands])
+        #expect(run.status == 2 && run.stderr.contains(message), "\(run.stderr)")
+    }
+
+    /// Help, version and a transcript that cannot be written are errors too, in plain words.
+    @Test func helpToAFullDeviceAndUnwritableTranscriptsSayWhy() throws {
+        if FileManager.default.fileExists(atPath: "/dev/full") {
+            for arguments in ["--help", "--version", "run --help"] {
+                let run = try FileHandlingTests.shell("\"$SHARESIM\" \(arguments) > /dev/full")
+                #expect(run.status == 73 && run.output == "sharesim: error: cannot write standard output: no space left on device\n")
+            }
+        }
+        let record = try BinaryRunner.run(["repl", "--record", FileManager.default.temporaryDirectory.path, Self.easing], stdin: "quit\n")
+        #expect(record.status == 73)
+        #expect(record.stderr == "sharesim: error: cannot write '\(FileManager.default.temporaryDirectory.path)': is a directory\n")
+        let replay = try BinaryRunner.run(["replay", "no/such/transcript.txt"])
+        #expect(replay.status == 66 && replay.stderr == "sharesim: error: cannot read 'no/such/transcript.txt': no such file\n")
+    }
+
     @Test func calibrationCountsReadAsEnglish() throws {
         let run = try BinaryRunner.run(["calibrate", "scenarios/china-chip-share.scn", "--fit", "leakage",
                                         "--target", "installed share origin CN, HK in chips at 2023-01 = 100%"])

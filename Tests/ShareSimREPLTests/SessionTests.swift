@@ -165,6 +165,22 @@ final class Flag: @unchecked Sendable {
         #expect(reply.error.contains("help: '\(change)' is a change and goes inside an event: event \"NAME\" DATE: then the change, indented"))
     }
 
+    /// `at` follows the same rules as `--at`: dates in order, each once.
+    @Test(arguments: ["show a at 2023-01,2023-01", "show a at 2023-01,2022-01", "show a at 2023-01,,2024-01", "compare a b at 2024-01,2023-01"])
+    func viewDatesGoInOrderEachOnce(_ command: String) {
+        type("load scenarios/ofac-easing.scn")
+        type("run as a")
+        type("run as b")
+        let reply = type(command)
+        #expect(reply.failed && reply.status == 2, "\(reply.error)")
+    }
+
+    @Test func aRunsNameIsOneWord() {
+        type("load scenarios/ofac-easing.scn")
+        #expect(type("run as \"x y\"").error.contains("a run's name is one word"))
+        #expect(type("runs").output.hasPrefix("no runs yet"))
+    }
+
     @Test func eventBlocksReplaceTheLoadedEvent() {
         type("load scenarios/ofac-easing.scn")
         type("run as base")

@@ -49,14 +49,23 @@ public struct Band: Sendable, Equatable, Hashable {
         return max(1, Int(q) + (r > 0 ? 1 : 0))
     }
 
-    /// `5,25,50,75,95`; nil (with the offending text) when one is not a percentage in (0, 100].
+    /// `5,25,50,75,95`: percentages in (0, 100], increasing, each once, so that a report's
+    /// columns read from low to high; else the offending text and why.
     public static func parseList(_ text: String) -> Result<[Band], BandError> {
         var out: [Band] = []
         for part in text.split(separator: ",", omittingEmptySubsequences: false) {
-            guard let b = Band(String(part)) else { return .failure(BandError(text: String(part))) }
+            guard let b = Band(String(part)) else { return .failure(BandError(text: String(part), outOfOrder: false)) }
+            if let last = out.last, !(b.percentage > last.percentage) { return .failure(BandError(text: String(part), outOfOrder: true)) }
             out.append(b)
         }
-        return out.isEmpty ? .failure(BandError(text: text)) : .success(out)
+        return out.isEmpty ? .failure(BandError(text: text, outOfOrder: false)) : .success(out)
+    }
+
+    /// The percentage as a number, for ordering: exact enough for six decimals.
+    var percentage: Double {
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        return Double(numerator) / scale
     }
 
     public static let defaults: [Band] = ["5", "25", "50", "75", "95"].map { Band($0)! }
@@ -64,6 +73,15 @@ public struct Band: Sendable, Equatable, Hashable {
 
 public struct BandError: Error, Sendable {
     public var text: String
+    /// A percentile not above the one before it, rather than no percentile at all.
+    public var outOfOrder: Bool
+
+    /// What is wrong, with an example; `option` names what was given (`--bands`, `bands`).
+    public func message(option: String) -> String {
+        outOfOrder
+            ? "\(option) go from low to high, each once: '\(text)' comes after a band at least as high; e.g. \(option) 5,25,50,75,95"
+            : "'\(text)' is not a percentile: \(option) takes percentages above 0 and at most 100, e.g. \(option) 5,25,50,75,95"
+    }
 }
 
 public enum Percentile {

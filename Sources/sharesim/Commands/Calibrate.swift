@@ -32,18 +32,18 @@ struct Calibrate: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
 
-    @Argument(help: "The scenario file.")
+    @Argument(help: "The scenario file (.scn or resolved .json); '-' reads standard input.")
     var file: String
 
     @Option(help: ArgumentHelp("A parameter to fit; repeat for several.", valueName: "name"))
-    var fit: [String] = []
+    var fit: [String]
 
     @Option(name: .customLong("in"), help: ArgumentHelp("Bounds LOW..HIGH for each --fit, in order (e.g. 0%..20%).", valueName: "low..high"))
     var bounds: [String] = []
 
     @Option(help: ArgumentHelp("An observation: \"OUTCOME = VALUE\", e.g. \"installed share origin CN in chips at 2023-01 = 85%\"; repeat for several.",
                                valueName: "target"))
-    var target: [String] = []
+    var target: [String]
 
     @Option(help: "auto (bisection for one parameter and one target, else least squares), bisection or least-squares.")
     var method: Method = .auto
@@ -59,8 +59,6 @@ struct Calibrate: ParsableCommand {
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func validate() throws {
-        if fit.isEmpty { throw ValidationError("give the parameter to fit: --fit NAME") }
-        if target.isEmpty { throw ValidationError("give what to fit it to: --target \"OUTCOME = VALUE\"") }
         if bounds.count > fit.count { throw ValidationError("--in gives bounds for each --fit in order; there are more --in than --fit") }
         if method == .bisection, fit.count != 1 || target.count != 1 {
             throw ValidationError("bisection fits one parameter to one target")

@@ -12,7 +12,7 @@ struct Inspect: ParsableCommand {
               sharesim inspect scenarios/ofac-easing.scn --json > easing.json
             """)
 
-    @Argument(help: "The scenario file.")
+    @Argument(help: "The scenario file (.scn or resolved .json); '-' reads standard input.")
     var file: String
 
     @Flag(help: "Print the resolved scenario as JSON.")

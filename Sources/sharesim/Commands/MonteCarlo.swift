@@ -25,7 +25,7 @@ struct MonteCarloCommand: ParsableCommand {
               sharesim merge part-*.mcpart -o bands.csv
             """)
 
-    @Argument(help: "The scenario file.")
+    @Argument(help: "The scenario file (.scn or resolved .json); '-' reads standard input.")
     var file: String
 
     @Option(parsing: .unconditional, help: "How many runs.")
@@ -53,7 +53,7 @@ struct MonteCarloCommand: ParsableCommand {
         guard runs >= 1 else { throw ValidationError("--runs must be at least 1") }
         guard runs <= 1 << 40 else { throw ValidationError("--runs must be at most 2^40") }
         if case .failure(let e) = Band.parseList(bands) {
-            throw ValidationError("'\(e.text)' is not a percentile: --bands takes percentages above 0 and at most 100, e.g. 5,25,50,75,95")
+            throw ValidationError(e.message(option: "--bands"))
         }
         if let at { _ = try ReportDates.months(at) }
         if let shard {

@@ -31,7 +31,7 @@ struct Repl: ParsableCommand {
         var recorder: TranscriptRecorder?
         if let record {
             do { recorder = try TranscriptRecorder(path: record) } catch {
-                Output.err("sharesim: error: cannot write '\(record)': \(error.localizedDescription)\n")
+                Output.err("sharesim: error: cannot write '\(record)': \(AtomicFile.reason(error))\n")
                 throw ExitCode(ExitStatus.cannotWrite)
             }
         }

@@ -26,8 +26,9 @@ struct Replay: ParsableCommand {
     func run() throws {
         var failed = 0
         for file in files {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                Output.err("sharesim: error: cannot read '\(file)'\n")
+            let data: Data
+            do { data = try ScenarioLoader.readWholeFile(file) } catch {
+                Output.err("sharesim: error: cannot read '\(file)': \(AtomicFile.reason(error))\n")
                 throw ExitCode(ExitStatus.noInput)
             }
             let entries = Transcript.parse(String(decoding: data, as: UTF8.self))

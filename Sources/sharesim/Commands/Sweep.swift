@@ -24,12 +24,12 @@ struct SweepCommand: ParsableCommand {
                 --outcome "sales growth Huawei from 2014-01 to 2019-01"
             """)
 
-    @Argument(help: "The scenario file.")
+    @Argument(help: "The scenario file (.scn or resolved .json); '-' reads standard input.")
     var file: String
 
     @Option(name: .customLong("vary"), help: ArgumentHelp("A parameter and its values: NAME=FROM..TO/COUNT or NAME=V1,V2,…; once or twice.",
                                                            valueName: "spec"))
-    var vary: [String] = []
+    var vary: [String]
 
     @Option(help: ArgumentHelp("What to tabulate, as an expect line's left side, e.g. \"installed share origin CN in chips at 2023-01\".",
                                valueName: "outcome"))
@@ -41,8 +41,8 @@ struct SweepCommand: ParsableCommand {
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func validate() throws {
-        guard (1...2).contains(vary.count) else {
-            throw ValidationError(vary.isEmpty ? "give --vary NAME=FROM..TO/COUNT" : "--vary once for a table or twice for a grid, not \(vary.count) times")
+        guard vary.count <= 2 else {
+            throw ValidationError("--vary once for a table or twice for a grid, not \(vary.count) times")
         }
     }
 
