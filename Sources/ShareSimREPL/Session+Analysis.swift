@@ -29,7 +29,12 @@ extension Session {
         } catch Sweep.Failure.cancelled {
             return Reply(error: "sweep cancelled\n")
         } catch Sweep.Failure.invalid(let d) {
-            return Reply(error: render(ScenarioError([d], sources: loaded.sources)), failed: true, status: 2)
+            // A problem with one parameter (unknown, a value out of range) points at its NAME=… piece.
+            let piece = specs.first { spec in
+                let name = spec.prefix { $0 != "=" }
+                return d.message.contains("'\(name)'") || d.message.hasPrefix("\(name) =")
+            }
+            return Reply(error: render(ScenarioError([d], sources: loaded.sources), word: piece.map(String.init)), failed: true, status: 2)
         } catch {
             return .failure("\(error)", status: 70)
         }

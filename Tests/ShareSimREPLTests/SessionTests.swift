@@ -175,6 +175,14 @@ final class Flag: @unchecked Sendable {
         #expect(reply.failed && reply.status == 2, "\(reply.error)")
     }
 
+    /// From a pipe, a sweep's problem with one parameter points at that parameter's piece.
+    @Test func aSweepErrorPointsAtItsParameter() {
+        let piped = Session(environment: SessionEnvironment(inputName: "<stdin>", piped: true, readFile: readFile))
+        _ = piped.execute(InputAssembler.Input(text: "load scenarios/china-chip-share.scn", line: 1))
+        let reply = piped.execute(InputAssembler.Input(text: "sweep x=1..2 installed share origin CN in chips at 2023-01", line: 2))
+        #expect(reply.error.hasPrefix("<stdin>:2:7: error: unknown parameter 'x'\n"))
+    }
+
     @Test func aRunsNameIsOneWord() {
         type("load scenarios/ofac-easing.scn")
         #expect(type("run as \"x y\"").error.contains("a run's name is one word"))
