@@ -28,13 +28,10 @@ extension Session {
             return Reply(error: render(error), failed: true, status: 2)
         } catch Sweep.Failure.cancelled {
             return Reply(error: "sweep cancelled\n")
-        } catch Sweep.Failure.invalid(let d) {
+        } catch Sweep.Failure.invalid(let d, let axis) {
             // A problem with one parameter (unknown, a value out of range) points at its NAME=… piece.
-            let piece = specs.first { spec in
-                let name = spec.prefix { $0 != "=" }
-                return d.message.contains("'\(name)'") || d.message.hasPrefix("\(name) =")
-            }
-            return Reply(error: render(ScenarioError([d], sources: loaded.sources), word: piece.map(String.init)), failed: true, status: 2)
+            let piece = axis.map { String(specs[specs.startIndex + $0]) }
+            return Reply(error: render(ScenarioError([d], sources: loaded.sources), word: piece), failed: true, status: 2)
         } catch {
             return .failure("\(error)", status: 70)
         }

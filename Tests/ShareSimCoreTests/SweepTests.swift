@@ -152,8 +152,9 @@ enum AnalysisFixture {
             _ = try Sweep.run(s, axes: [misspelt], outcome: outcome)
             Issue.record("expected an error")
         } catch {
-            guard case .invalid(let d) = error else { Issue.record("expected invalid"); return }
+            guard case .invalid(let d, let axis) = error else { Issue.record("expected invalid"); return }
             #expect(d.message == "unknown parameter 'us_acess'" && d.help == ["did you mean 'us_access'?"])
+            #expect(axis == 0)
         }
         #expect(throws: Sweep.Failure.self) { try Sweep.run(s, axes: [try SweepAxis.parse("us_access=50%..150%/3")], outcome: outcome) }
         #expect(throws: Sweep.Failure.self) {

@@ -23,9 +23,10 @@ public struct Sweep: Sendable {
     public func value(row i: Int, column j: Int = 0) -> Double { values[i * columns + j] }
 
     /// Why a sweep stopped: a value a parameter does not accept (or an unknown parameter),
-    /// or cancellation.
+    /// or cancellation. `axis` is the index of the axis at fault, where one is, so that a
+    /// caller can point at how that axis was written.
     public enum Failure: Error, Sendable {
-        case invalid(Diagnostic)
+        case invalid(Diagnostic, axis: Int?)
         case cancelled
     }
 
@@ -38,21 +39,21 @@ public struct Sweep: Sendable {
                            isCancelled: (@Sendable () -> Bool)? = nil) throws(Failure) -> Sweep {
         guard (1...2).contains(axes.count) else {
             throw .invalid(Diagnostic(.error, "a sweep varies one parameter or two, not \(axes.count)", at: nil,
-                                      help: ["give --vary once for a table, twice for a grid"]))
+                                      help: ["give --vary once for a table, twice for a grid"]), axis: nil)
         }
         if axes.count == 2, axes[0].name == axes[1].name {
-            throw .invalid(Diagnostic(.error, "parameter '\(axes[0].name)' is varied twice", at: nil, help: ["vary two different parameters"]))
+            throw .invalid(Diagnostic(.error, "parameter '\(axes[0].name)' is varied twice", at: nil, help: ["vary two different parameters"]), axis: 1)
         }
         // Every value of every axis is checked before any run, so that a value out of range is
         // reported at once rather than after the runs before it.
-        for axis in axes {
+        for (index, axis) in axes.enumerated() {
             for (v, label) in zip(axis.values, axis.labels) {
                 do { _ = try scenario.setting(axis.name, to: v) } catch {
                     // Out of range: said of the value as typed on the command line, not in the file.
-                    guard let p = scenario.parameters.first(where: { $0.name == axis.name }), !p.validRange.contains(v) else { throw .invalid(error) }
+                    guard let p = scenario.parameters.first(where: { $0.name == axis.name }), !p.validRange.contains(v) else { throw .invalid(error, axis: index) }
                     throw .invalid(Diagnostic(.error, "\(axis.name) = \(label) is outside the valid range of parameter '\(axis.name)'", at: nil,
                                               notes: ["'\(axis.name)' (declared at \(p.location.description)) accepts \(ResolvedScenario.describe(p.validRange, percent: label.hasSuffix("%"))) where it is used"],
-                                              help: ["vary it within that range"]))
+                                              help: ["vary it within that range"]), axis: index)
                 }
             }
         }
@@ -60,7 +61,7 @@ public struct Sweep: Sendable {
         let count = axes[0].values.count * columns
         guard count <= maxRuns else {
             throw .invalid(Diagnostic(.error, "the sweep asks for \(count) runs; at most \(maxRuns) are allowed", at: nil,
-                                      help: ["take fewer values"]))
+                                      help: ["take fewer values"]), axis: nil)
         }
         let results = SweepExecutor.map(count: count, threads: threads, worker: { EngineWorkspace() }) { workspace, index -> SweepJobResult in
             if let isCancelled, isCancelled() { return .cancelled }
@@ -73,7 +74,7 @@ public struct Sweep: Sendable {
         for r in results {
             switch r {
             case .value(let x): values.append(x)
-            case .invalid(let d): throw .invalid(d)
+            case .invalid(let d): throw .invalid(d, axis: nil)
             case .cancelled: throw .cancelled
             }
         }

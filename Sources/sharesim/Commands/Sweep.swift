@@ -64,7 +64,7 @@ struct SweepCommand: ParsableCommand {
             sweep = try Sweep.run(loaded.scenario, axes: axes, outcome: what, threads: threading.count)
         } catch .cancelled {
             throw ExitCode(ExitStatus.interrupted)
-        } catch .invalid(let d) {
+        } catch .invalid(let d, _) {
             input.report(ScenarioError([d], sources: loaded.sources))
             throw ExitCode(ExitStatus.usage)
         }
