@@ -7,6 +7,13 @@ public enum AtomicFileWriter {
     /// file system), gives it `mode` (and `owner`, where the process may), syncs it,
     /// then renames it over `url`.
     public static func replace(_ url: URL, with bytes: [UInt8], mode: mode_t, owner: (uid_t, gid_t)? = nil) throws(FileError) {
+        try replace(url, mode: mode, owner: owner) { descriptor throws(FileError) in try writeAll(bytes, to: descriptor) }
+    }
+
+    /// As `replace(_:with:mode:owner:)`, with `body` writing the contents to the temporary
+    /// file's descriptor: for contents too large to hold twice (a Monte Carlo part).
+    public static func replace(_ url: URL, mode: mode_t, owner: (uid_t, gid_t)? = nil,
+                               writing body: (Int32) throws(FileError) -> Void) throws(FileError) {
         let directory = url.deletingLastPathComponent().path
         var template = Array("\(directory)/.\(url.lastPathComponent).XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { buffer in
@@ -19,7 +26,7 @@ public enum AtomicFileWriter {
             // Best effort: only root may give a file away. Before the mode, which a change of owner may clear bits of.
             if let (uid, gid) = owner { _ = fchown(descriptor, uid, gid) }
             guard fchmod(descriptor, mode) == 0 else { throw FileError.last() }
-            try writeAll(bytes, to: descriptor)
+            try body(descriptor)
             guard fsync(descriptor) == 0 else { throw FileError.last() }
         } catch {
             unlink(temporaryPath)
@@ -36,18 +43,22 @@ public enum AtomicFileWriter {
     /// SIGINT handler deliberately does not restart system calls.
     public static func writeAll(_ bytes: [UInt8], to descriptor: Int32) throws(FileError) {
         let failure: FileError? = bytes.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress else { return nil }
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(descriptor, base + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return .last()
-                }
-                offset += written
-            }
+            do throws(FileError) { try writeAll(buffer, to: descriptor) } catch { return error }
             return nil
         }
         if let failure { throw failure }
+    }
+
+    public static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32) throws(FileError) {
+        guard let base = buffer.baseAddress else { return }
+        var offset = 0
+        while offset < buffer.count {
+            let written = Foundation.write(descriptor, base + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw .last()
+            }
+            offset += written
+        }
     }
 }

@@ -75,20 +75,26 @@ extension AtomicFileWriter {
     /// symlinks, keeping the mode and, where allowed, the owner of the file replaced),
     /// directly to a pipe or a device. See `FileDestination`.
     public static func write(_ bytes: [UInt8], to path: String, newFileMode: mode_t = 0o644) throws(FileError) {
+        try write(to: path, newFileMode: newFileMode) { descriptor throws(FileError) in try writeAll(bytes, to: descriptor) }
+    }
+
+    /// As `write(_:to:newFileMode:)`, with `body` writing the contents to a descriptor.
+    public static func write(to path: String, newFileMode: mode_t = 0o644,
+                             writing body: (Int32) throws(FileError) -> Void) throws(FileError) {
         switch try FileDestination.of(path) {
         case .file(let target, let existing):
-            try replace(URL(fileURLWithPath: target), with: bytes, mode: existing?.mode ?? newFileMode,
-                        owner: existing.map { ($0.uid, $0.gid) })
+            try replace(URL(fileURLWithPath: target), mode: existing?.mode ?? newFileMode,
+                        owner: existing.map { ($0.uid, $0.gid) }, writing: body)
         case .stream(let target):
             let descriptor = open(target, O_WRONLY | O_TRUNC | O_NOCTTY | O_CLOEXEC)
             guard descriptor >= 0 else { throw .last() }
-            do throws(FileError) { try writeAll(bytes, to: descriptor) } catch {
+            do throws(FileError) { try body(descriptor) } catch {
                 close(descriptor)
                 throw error
             }
             guard close(descriptor) == 0 || errno == EINTR else { throw .last() }
         case .descriptor(let descriptor):
-            try writeAll(bytes, to: descriptor)
+            try body(descriptor)
         }
     }
 }

@@ -47,48 +47,24 @@ public enum MonteCarloShard {
         }
     }
 
-    /// Writes a shard's values atomically: a temporary file beside the file `path` names
-    /// (through any symlinks), renamed over it; to a pipe or a device, directly. Streamed
-    /// rather than handed to `AtomicFileWriter` whole, since a part may be gigabytes.
+    /// Writes a shard's values as `-o` writes any output (see `AtomicFileWriter.write`):
+    /// atomically, through symlinks, directly to a pipe or a device. Streamed rather than
+    /// copied into one buffer first, since a part may be gigabytes.
     public static func write(_ header: Header, samples: MonteCarloSamples, to path: String) throws(Failure) {
         precondition(samples.cells * samples.runs == header.valueCount)
         precondition(UInt64(1).littleEndian == 1, "partial files are little-endian")
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard let json = try? encoder.encode(header) else { throw Failure("cannot encode the partial file's header") }
-        let destination: FileDestination
-        do { destination = try FileDestination.of(path) } catch { throw Failure("cannot write '\(path)': \(error.reason)") }
-        let target: String, temp: String?
-        switch destination {
-        case .file(let file, _):
-            let url = URL(fileURLWithPath: file)
-            target = file
-            temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
-        case .stream(let stream):
-            target = stream
-            temp = nil
-        case .descriptor(let descriptor):
-            target = "/dev/fd/\(descriptor)"
-            temp = nil
-        }
-        guard let f = fopen(temp ?? target, "wb") else { throw Failure("cannot write '\(path)': \(FileError.last().reason)") }
-        var ok = true
         let head = Array((magic + "\n").utf8) + Array(json) + [UInt8(ascii: "\n")]
-        ok = ok && fwrite(head, 1, head.count, f) == head.count
-        if samples.cells * samples.runs > 0 {
-            ok = ok && fwrite(samples.values.baseAddress!, MemoryLayout<Double>.size, header.valueCount, f) == header.valueCount
-        }
-        ok = fflush(f) == 0 && ok
-        if let temp {
-            ok = fsync(fileno(f)) == 0 && ok
-            ok = fclose(f) == 0 && ok && rename(temp, target) == 0
-        } else {
-            ok = fclose(f) == 0 && ok
-        }
-        if !ok {
-            let reason = FileError.last().reason
-            if let temp { unlink(temp) }
-            throw Failure("cannot write '\(path)': \(reason)")
+        let values = UnsafeRawBufferPointer(start: samples.values.baseAddress, count: header.valueCount * MemoryLayout<Double>.size)
+        do {
+            try AtomicFileWriter.write(to: path) { descriptor throws(FileError) in
+                try AtomicFileWriter.writeAll(head, to: descriptor)
+                try AtomicFileWriter.writeAll(values, to: descriptor)
+            }
+        } catch {
+            throw Failure("cannot write '\(path)': \(error.reason)")
         }
     }
 
