@@ -52,14 +52,12 @@ enum Output {
         exit(ExitStatus.cannotWrite)
     }
 
-    /// A command's result: to standard output (also for `-o -`), or written whole to `path`
-    /// (see `AtomicFile`), exiting 73 (cannot create) when either fails.
+    /// A command's result: to standard output (also for `-o -`; see `out`), or written whole
+    /// to `path` (see `AtomicFile`), exiting 73 (cannot create) when that fails.
     static func deliver(_ text: String, to path: String?) throws {
-        let file = path.flatMap { $0 == "-" ? nil : $0 }
-        do {
-            if let file { try AtomicFile.write(text, to: file) } else { try AtomicFile.write(text, toDescriptor: STDOUT_FILENO) }
-        } catch {
-            err("sharesim: error: cannot write \(file.map { "'\($0)'" } ?? "standard output"): \(AtomicFile.reason(error))\n")
+        guard let file = path, file != "-" else { return out(text) }
+        do { try AtomicFile.write(text, to: file) } catch {
+            err("sharesim: error: cannot write '\(file)': \(AtomicFile.reason(error))\n")
             throw ExitCode(ExitStatus.cannotWrite)
         }
     }
