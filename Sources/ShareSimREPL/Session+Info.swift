@@ -34,7 +34,7 @@ extension Session {
         let isEvent = s.changes.contains { $0.origin?.event == target }
         guard isVendor || isSegment || isOrigin || isEvent else {
             let known = s.vendors.map(\.id) + s.segments.map(\.id) + s.origins
-            return .failure("'\(target)' is no vendor, segment, origin or event here" + (Suggestions.closest(to: target, in: known).map { "; did you mean '\($0)'?" } ?? ""), word: target, status: 2)
+            return .failure("'\(target)' is no vendor, segment, origin or event here", word: target, suggestion: Suggestions.closest(to: target, in: known), status: 2)
         }
         let vendorIDs: Set<String> = isVendor ? [target] : isOrigin ? Set(s.vendors.filter { $0.origin == target }.map(\.id)) : []
         var out = ""

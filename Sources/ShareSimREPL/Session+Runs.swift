@@ -104,7 +104,7 @@ extension Session {
         let chosen: (String, RunResult)
         if args.count == 3 {
             guard let r = runs.first(where: { $0.name == args[2] }) else {
-                return .failure("no run named '\(args[2])'" + (Suggestions.closest(to: args[2], in: runNames).map { "; did you mean '\($0)'?" } ?? ""), word: args[2], status: 2)
+                return .failure("no run named '\(args[2])'", word: args[2], suggestion: Suggestions.closest(to: args[2], in: runNames), status: 2)
             }
             chosen = r
         } else {

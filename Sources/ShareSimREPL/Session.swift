@@ -188,14 +188,10 @@ public final class Session {
     /// A command's problem as printed: as it is at a prompt; from a pipe, a diagnostic at
     /// the word it is about, its further lines (`  example: …`) as help.
     func text(of problem: Problem) -> String {
-        guard env.piped, current.line > 0 else { return wrapped(problem.message) }
+        guard env.piped, current.line > 0 else { return wrapped(problem.promptText) }
         var lines = problem.message.split(separator: "\n").map { String($0).trimmingCharacters(in: [" "]) }
-        var message = lines.removeFirst()
-        if let near = message.range(of: "; did you mean ") {
-            lines.insert("did you mean " + message[near.upperBound...], at: 0)
-            message = String(message[..<near.lowerBound])
-        }
-        let help = lines.map { $0.hasPrefix("help: ") ? String($0.dropFirst(6)) : $0 }
+        let message = lines.removeFirst()
+        let help = (problem.suggestion.map { ["did you mean '\($0)'?"] } ?? []) + lines.map { $0.hasPrefix("help: ") ? String($0.dropFirst(6)) : $0 }
         return renderAtInput(Diagnostic(.error, message, at: nil, help: help), word: problem.word)
     }
 

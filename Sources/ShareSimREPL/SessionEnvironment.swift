@@ -71,12 +71,12 @@ public struct Reply: Sendable, Equatable {
 
     /// `message` may go on with lines of help (`  example: …`); `word` is the input's word
     /// it is about, where the caret goes.
-    static func failure(_ message: String, word: String? = nil, status: Int32 = 65) -> Reply {
-        failure(Problem(message, word: word), status: status)
+    static func failure(_ message: String, word: String? = nil, suggestion: String? = nil, status: Int32 = 65) -> Reply {
+        failure(Problem(message, word: word, suggestion: suggestion), status: status)
     }
 
     static func failure(_ problem: Problem, status: Int32 = 65) -> Reply {
-        Reply(error: problem.message + "\n", failed: true, status: status, problem: problem)
+        Reply(error: problem.promptText + "\n", failed: true, status: status, problem: problem)
     }
 
     init(error: String, failed: Bool, status: Int32, problem: Problem?) {
@@ -85,12 +85,18 @@ public struct Reply: Sendable, Equatable {
     }
 }
 
-/// A message for the user about a command's arguments, and the word it is about.
+/// A message for the user about a command's arguments, the word it is about, and the
+/// name the user probably meant.
 struct Problem: Error, Equatable, Sendable {
     var message: String
     var word: String?
-    init(_ message: String, word: String? = nil) {
+    var suggestion: String?
+    init(_ message: String, word: String? = nil, suggestion: String? = nil) {
         self.message = message
         self.word = word
+        self.suggestion = suggestion
     }
+
+    /// As a prompt prints it, on one line: `'x' is no run; did you mean 'y'?`.
+    var promptText: String { message + (suggestion.map { "; did you mean '\($0)'?" } ?? "") }
 }

@@ -41,7 +41,7 @@ struct ViewOptions {
                 else if let s = scenario, s.vendors.contains(where: { $0.id == w }) || s.origins.contains(w) { o.names.append(w) }
                 else {
                     let known = runNames + (scenario.map { $0.segments.map(\.id) + $0.vendors.map(\.id) } ?? [])
-                    return .failure(Problem("'\(w)' is no run, segment or vendor" + (Suggestions.closest(to: w, in: known).map { "; did you mean '\($0)'?" } ?? ""), word: w))
+                    return .failure(Problem("'\(w)' is no run, segment or vendor", word: w, suggestion: Suggestions.closest(to: w, in: known)))
                 }
             }
             i += 1
