@@ -5,6 +5,10 @@ import Testing
 /// `compare`, `sweep` and `calibrate` as a user meets them: outputs and exit codes.
 @Suite struct AnalysisCommandTests {
     static let chipOutcome = "installed share origin CN, HK in chips at 2023-01"
+    /// `calibrate` of the chip leakage within `bounds`, to the 85% target.
+    static func chipCalibration(in bounds: String = "0%..20%") -> [String] {
+        ["calibrate", "scenarios/china-chip-share.scn", "--fit", "leakage", "--in", bounds, "--target", "\(chipOutcome) = 85%"]
+    }
 
     // MARK: compare
 
@@ -126,24 +130,20 @@ import Testing
     // MARK: calibrate
 
     @Test func calibrateFindsTheChipLeakage() throws {
-        let run = try BinaryRunner.run(["calibrate", "scenarios/china-chip-share.scn", "--fit", "leakage", "--in", "0%..20%",
-                                        "--target", "\(Self.chipOutcome) = 85%"])
+        let run = try BinaryRunner.run(Self.chipCalibration())
         #expect(run.status == 0)
         #expect(run.stdout.contains("calibration by bisection"))
         // 0.27 / (0.27 + 0.73·ℓ) = 0.85 gives ℓ = 0.27·(1/0.85 − 1)/0.73 = 6.52699%.
         #expect(run.stdout.contains("leakage    6.526994%"))
         #expect(run.stdout.contains("85%   85.0%"))
-        let again = try BinaryRunner.run(["calibrate", "scenarios/china-chip-share.scn", "--fit", "leakage", "--in", "0%..20%",
-                                          "--target", "\(Self.chipOutcome) = 85%", "--format", "json"])
-        let same = try BinaryRunner.run(["calibrate", "scenarios/china-chip-share.scn", "--fit", "leakage", "--in", "0%..20%",
-                                         "--target", "\(Self.chipOutcome) = 85%", "--format", "json"])
+        let again = try BinaryRunner.run(Self.chipCalibration() + ["--format", "json"])
+        let same = try BinaryRunner.run(Self.chipCalibration() + ["--format", "json"])
         #expect(again.status == 0 && again.stdout == same.stdout)
         #expect(again.stdout.contains("\"method\": \"bisection\""))
     }
 
     @Test func calibrateRefusesABracketWithoutARoot() throws {
-        let run = try BinaryRunner.run(["calibrate", "scenarios/china-chip-share.scn", "--fit", "leakage", "--in", "10%..20%",
-                                        "--target", "\(Self.chipOutcome) = 85%"])
+        let run = try BinaryRunner.run(Self.chipCalibration(in: "10%..20%"))
         #expect(run.status == 2)
         #expect(run.stderr.contains("error: the bracket 10%..20% of 'leakage' may hold no solution: the outcome is below the target 85% at both ends"))
         #expect(run.stderr.contains("note: at leakage = 10%: 78.7%"))

@@ -14,6 +14,13 @@ import Testing
 
     var environment: [String: String] { ["XDG_STATE_HOME": state.path, "HOME": state.path] }
 
+    /// Ctrl-D at the prompt ends the session with status 0; the screen goes with a failure.
+    private func ctrlDLeaves(_ t: TerminalSession, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        t.type("\u{4}")
+        let status = try t.waitForExit()
+        #expect(status == 0, "\(t.screen)", sourceLocation: sourceLocation)
+    }
+
     // Each test types only once a prompt is drawn (see `TerminalSession.enter`), and each
     // exit check carries the screen, so a failure shows what the person would have seen.
 
@@ -21,26 +28,20 @@ import Testing
         let t = try TerminalSession(arguments: ["repl", "scenarios/ofac-easing.scn"], environment: environment)
         let prompt = try t.waitFor("sharesim> ")
         try t.enter("run\r", expecting: "expect: 4 passed, 0 failed", after: prompt)
-        t.type("\u{4}")
-        let status = try t.waitForExit()
-        #expect(status == 0, "\(t.screen)")
+        try ctrlDLeaves(t)
     }
 
     @Test func tabCompletesCommandsAndNames() throws {
         let t = try TerminalSession(arguments: ["repl", "scenarios/ofac-easing.scn"], environment: environment)
         let prompt = try t.waitFor("sharesim> ")
         try t.enter("expl\tCis\t\r", expecting: "share telecom Cisco = 4.4%", after: prompt)
-        t.type("\u{4}")
-        let status = try t.waitForExit()
-        #expect(status == 0, "\(t.screen)")
+        try ctrlDLeaves(t)
     }
 
     @Test func historyIsRecalledInTheNextSession() throws {
         let first = try TerminalSession(arguments: ["repl"], environment: environment)
         try first.enter("help plot\r", expecting: "example: plot telecom", after: first.waitFor("sharesim> "))
-        first.type("\u{4}")
-        let firstStatus = try first.waitForExit()
-        #expect(firstStatus == 0, "\(first.screen)")
+        try ctrlDLeaves(first)
         let file = state.appendingPathComponent("sharesim/history")
         #expect(try String(contentsOf: file, encoding: .utf8).contains("help plot"))
         let attributes = try FileManager.default.attributesOfItem(atPath: file.path)
@@ -48,9 +49,7 @@ import Testing
 
         let second = try TerminalSession(arguments: ["repl"], environment: environment)
         try second.enter("\u{1B}[A\r", expecting: "example: plot telecom", after: second.waitFor("sharesim> "))
-        second.type("\u{4}")
-        let secondStatus = try second.waitForExit()
-        #expect(secondStatus == 0, "\(second.screen)")
+        try ctrlDLeaves(second)
     }
 
     @Test func ctrlCCancelsALongRunAndKeepsTheSession() throws {
@@ -66,9 +65,7 @@ import Testing
         t.type("\u{3}")
         let cancelled = try t.waitFor("sharesim> ", after: t.waitFor("run cancelled", after: prompt))
         try t.enter("runs\r", expecting: "no runs yet", after: cancelled)
-        t.type("\u{4}")
-        let status = try t.waitForExit()
-        #expect(status == 0, "\(t.screen)")
+        try ctrlDLeaves(t)
     }
 
     @Test func ctrlDWarnsOnceAboutUnsavedEdits() throws {
@@ -76,9 +73,7 @@ import Testing
         let prompt = try t.waitFor("sharesim> ")
         let edited = try t.enter("drop event \"OFAC GL 25\"\r", expecting: "\r\n", after: prompt)
         try t.enter("\u{4}", expecting: "1 unsaved what-if edit", after: edited)
-        t.type("\u{4}")
-        let status = try t.waitForExit()
-        #expect(status == 0, "\(t.screen)")
+        try ctrlDLeaves(t)
     }
 
     @Test func anUnwritableHistoryWarnsOnceInOneLine() throws {
@@ -89,9 +84,7 @@ import Testing
         var prompt = try t.waitFor("sharesim> ")
         prompt = try t.enter("runs\r", expecting: "no runs yet", after: prompt)
         try t.enter("runs\r", expecting: "no runs yet", after: prompt)
-        t.type("\u{4}")
-        let status = try t.waitForExit()
-        #expect(status == 0, "\(t.screen)")
+        try ctrlDLeaves(t)
         let warning = "sharesim: cannot save history to \(blocker.path)/state/sharesim/history: not a directory\r\n"
         #expect(t.screen.components(separatedBy: warning).count == 2, "\(t.screen)")
         #expect(!t.screen.contains("Error Domain"), "\(t.screen)")
@@ -104,9 +97,7 @@ import Testing
         prompt = try t.enter("run as a\r", expecting: "expect: 4 passed", after: prompt)
         try Self.resize(recording: transcript, columns: 70)
         try t.enter("compare a a\r", expecting: "no vendor differs", after: prompt)
-        t.type("\u{4}")
-        let status = try t.waitForExit()
-        #expect(status == 0, "\(t.screen)")
+        try ctrlDLeaves(t)
         // Without a window size the terminal's width is COLUMNS (100); then 70.
         let recorded = try String(contentsOfFile: transcript, encoding: .utf8)
         #expect(recorded.hasPrefix("# width 100\nsharesim> load scenarios/ofac-easing.scn\n"))
