@@ -18,7 +18,7 @@ import Testing
     private func ctrlDLeaves(_ t: TerminalSession, sourceLocation: SourceLocation = #_sourceLocation) throws {
         t.type("\u{4}")
         let status = try t.waitForExit()
-        #expect(status == 0, "\(t.screen)", sourceLocation: sourceLocation)
+        #expect(status == 0, "exit status \(status); \(t.screenEnding)", sourceLocation: sourceLocation)
     }
 
     // Each test types only once a prompt is drawn (see `TerminalSession.enter`), and each
@@ -86,8 +86,8 @@ import Testing
         try t.enter("runs\r", expecting: "no runs yet", after: prompt)
         try ctrlDLeaves(t)
         let warning = "sharesim: cannot save history to \(blocker.path)/state/sharesim/history: not a directory\r\n"
-        #expect(t.screen.components(separatedBy: warning).count == 2, "\(t.screen)")
-        #expect(!t.screen.contains("Error Domain"), "\(t.screen)")
+        #expect(t.screen.components(separatedBy: warning).count == 2, "\(t.screenEnding)")
+        #expect(!t.screen.contains("Error Domain"), "\(t.screenEnding)")
     }
 
     @Test func outputFollowsAResizeAndTheTranscriptKeepsTheWidth() throws {

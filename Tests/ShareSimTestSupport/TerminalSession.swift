@@ -14,11 +14,23 @@ public final class TerminalSession: @unchecked Sendable {
     public struct Timeout: Error, CustomStringConvertible {
         public var waitingFor: String
         public var screen: String
-        public var description: String { "timed out waiting for \(waitingFor.debugDescription); screen so far:\n\(screen)" }
+        public var description: String { "timed out waiting for \(waitingFor.debugDescription); \(TerminalSession.ending(screen))" }
     }
 
+    /// The end of a screen on one line, escapes shown: a failure report stays one line,
+    /// so a CI log that keeps only its last lines still shows what the person would have seen.
+    public static func ending(_ screen: String) -> String {
+        "the screen ends \(String(screen.suffix(600)).debugDescription)"
+    }
+
+    /// `ending(screen)`: what a failing check about this session reports.
+    public var screenEnding: String { Self.ending(screen) }
+
     public init(arguments: [String], environment: [String: String], directory: URL = Fixtures.packageRoot) throws {
-        let command = ([BinaryRunner.binary.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
+        // `script` runs its command through $SHELL, or /bin/sh when SHELL is unset (as on CI).
+        // `exec` makes the program the terminal's foreground process itself: a shell left
+        // waiting in between (dash is) would die of the Ctrl-C meant for the program.
+        let command = "exec " + ([BinaryRunner.binary.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
         // setsid keeps `script` out of the test runner's process group, so a signal sent to
         // that group (a test of Ctrl-C elsewhere) cannot end this session.
         process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
