@@ -25,14 +25,14 @@ extension Session {
         // The engine polls for Ctrl-C; the table and the expectation checks cannot, so all
         // three run off this thread while it polls (see `cancellable`).
         let (env, scenario, sources) = (self.env, loaded.scenario, loaded.sources)
-        guard !env.isCancelled(), let (result, ranAt, body) = cancellable({ () -> (RunResult, Double, String)? in
-            guard let result = try? Engine.run(scenario, isCancelled: env.isCancelled) else { return nil }
+        guard !env.isCancelled(), let (result, ranAt, body) = cancellable({ isAbandoned -> (RunResult, Double, String)? in
+            guard let result = try? Engine.run(scenario, isCancelled: isAbandoned) else { return nil }
             let ranAt = env.clock()
-            guard !env.isCancelled() else { return nil }
+            guard !isAbandoned() else { return nil }
             var out = TableReport(width: env.width).render(result, title: "\(runName): \(result.scenario.name)")
             var outcomes: [ExpectationChecker.Outcome] = []
             for e in scenario.expectations {
-                guard !env.isCancelled() else { return nil }
+                guard !isAbandoned() else { return nil }
                 outcomes.append(ExpectationChecker.check(e, in: result))
             }
             if !outcomes.isEmpty {
@@ -88,7 +88,7 @@ extension Session {
                 case .failure(let p): return .failure(p, status: 2)
                 case .success(let steps):
                     let table = TableReport(metric: o.metric, grouping: o.grouping, steps: steps, width: env.width, segment: o.segment)
-                    guard let text = cancellable({ table.render(result, title: "\(name): \(result.scenario.name)") }) else {
+                    guard let text = cancellable({ _ in table.render(result, title: "\(name): \(result.scenario.name)") }) else {
                         return Reply(error: "show cancelled\n")
                     }
                     return Reply(output: text)

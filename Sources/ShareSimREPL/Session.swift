@@ -90,16 +90,23 @@ public final class Session {
 
     /// Runs `work` on another thread while this one polls for Ctrl-C, for the phases that
     /// cannot poll themselves (drawing a table, checking expectations): its result, or nil
-    /// once cancelled. Abandoned work finishes unseen; it changes nothing of the session.
-    func cancellable<T: Sendable>(_ work: @escaping @Sendable () -> T) -> T? {
+    /// once cancelled. `work` gets a check that turns true once it is abandoned and stays
+    /// true after the driver has spent the Ctrl-C, so a long run stops at its next check
+    /// instead of computing on, unseen, while the person works at the next prompt.
+    func cancellable<T: Sendable>(_ work: @escaping @Sendable (_ isAbandoned: @escaping @Sendable () -> Bool) -> T) -> T? {
         let slot = Slot<T>()
+        let abandoned = Abandonment()
         let done = DispatchSemaphore(value: 0)
+        let isCancelled = env.isCancelled
         DispatchQueue.global().async {
-            slot.value = work()
+            slot.value = work { abandoned.isSet || isCancelled() }
             done.signal()
         }
         while done.wait(timeout: .now() + .milliseconds(20)) == .timedOut {
-            if env.isCancelled() { return nil }
+            if env.isCancelled() {
+                abandoned.set()
+                return nil
+            }
         }
         return slot.value
     }
@@ -235,6 +242,14 @@ public final class Session {
 /// semaphore's signal orders the write before the read).
 private final class Slot<T>: @unchecked Sendable {
     var value: T?
+}
+
+/// Set once by the thread that stopped waiting, read by the work it left behind.
+private final class Abandonment: @unchecked Sendable {
+    private let lock = NSLock()
+    private var abandoned = false
+    var isSet: Bool { lock.withLock { abandoned } }
+    func set() { lock.withLock { abandoned = true } }
 }
 
 extension Result where Failure == ScenarioError {

@@ -272,6 +272,25 @@ final class Flag: @unchecked Sendable {
         #expect(s.runNames.isEmpty)
     }
 
+    @Test func abandonedWorkIsToldToStopEvenAfterTheCtrlCIsSpent() {
+        let pressed = Flag(), sawStop = Flag()
+        let s = Session(environment: SessionEnvironment(inputName: "<input>", readFile: readFile, isCancelled: { pressed.isSet }))
+        let spent = DispatchSemaphore(value: 0), checked = DispatchSemaphore(value: 0)
+        pressed.set()
+        let result = s.cancellable { isAbandoned -> Int in
+            spent.wait()
+            if isAbandoned() { sawStop.set() }
+            checked.signal()
+            return 1
+        }
+        #expect(result == nil)
+        // The driver spends the Ctrl-C once the command returns; the work must still stop.
+        pressed.clear()
+        spent.signal()
+        checked.wait()
+        #expect(sawStop.isSet)
+    }
+
     @Test func aCancelledEditOrLoadChangesNothing() {
         let pressed = Flag()
         let s = Session(environment: SessionEnvironment(inputName: "<input>", readFile: readFile, isCancelled: { pressed.isSet }))
