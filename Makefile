@@ -6,8 +6,13 @@ BIN := .build/release/sharesim
 # small command's time. Only libedit and the C libraries stay shared.
 RELEASE := -c release --static-swift-stdlib
 DEFAULT_SCENARIO := scenarios/ofac-easing.scn
+TEST_LOG := .build/swift-test.log
 
-.PHONY: run test build setup bench clean
+# pipefail: `swift test | tee` fails when the tests do.
+SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
+
+.PHONY: run test test-failures build setup bench clean
 
 ## Install what is missing (libedit's headers) — apt-get needs root, as on CI.
 setup:
@@ -27,7 +32,7 @@ run: build
 ## Build, then every test: unit, conformance, golden, end-to-end, the bundled scenarios' expect lines.
 test: build
 	$(SWIFT) build --build-tests
-	SHARESIM_BIN=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build
+	SHARESIM_BIN=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build 2>&1 | tee $(TEST_LOG) || $(MAKE) --no-print-directory test-failures
 	$(BIN) test scenarios
 	$(BIN) replay Tests/Transcripts/*.txt
 
@@ -38,6 +43,14 @@ bench: build
 	.build/release/sharesim-bench
 	python3 bench/montecarlo_numpy.py --bench $(BIN)
 	python3 bench/repl_latency.py $(BIN) $(DEFAULT_SCENARIO)
+
+## The failures of the last `swift test` again, one line each, after its own summary: in
+## sight at the end of a long log (a CI page shows only its tail). Ends with status 1.
+test-failures:
+	@echo; echo "swift test failed; its failures (the whole log is $(TEST_LOG)):"
+	@grep -a -A1 'recorded an issue' $(TEST_LOG) | grep -av '^--$$' | cut -c1-700 | head -n 14 || true
+	@grep -a 'Test run with' $(TEST_LOG) || echo "swift test ended without its summary"
+	@exit 1
 
 clean:
 	rm -rf .build
