@@ -7,11 +7,20 @@ import ShareSimCore
 enum Terminal {
     static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
 
-    static var width: Int {
+    /// The window's width first: an exported COLUMNS goes stale when the window is
+    /// resized, and the REPL reads the width at every command.
+    static var width: Int { windowColumns ?? environmentColumns ?? 80 }
+
+    /// Standard output's terminal window, when it is one.
+    static var windowColumns: Int? {
         var w = winsize()
-        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &w) == 0, w.ws_col > 0 { return Int(w.ws_col) }
-        if let c = ProcessInfo.processInfo.environment["COLUMNS"], let n = Int(c), n > 0 { return n }
-        return 80
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &w) == 0, w.ws_col > 0 else { return nil }
+        return Int(w.ws_col)
+    }
+
+    static var environmentColumns: Int? {
+        guard let c = ProcessInfo.processInfo.environment["COLUMNS"], let n = Int(c), n > 0 else { return nil }
+        return n
     }
 
     static func wantsColor(_ choice: ColorChoice, fd: Int32) -> Bool {

@@ -13,7 +13,7 @@ do {
     } catch {
         // Help and version requests travel as errors too; they are successes.
         if ShareSim.exitCode(for: error) == .success {
-            Output.out(ShareSim.fullMessage(for: error) + "\n")
+            Output.out(UsageLines.fold(ShareSim.fullMessage(for: error)) + "\n")
             Foundation.exit(0)
         }
         FileHandle.standardError.write(Data("sharesim: internal error: \(error)\n".utf8))
@@ -21,10 +21,10 @@ do {
     }
 } catch {
     if ShareSim.exitCode(for: error) == .success {
-        Output.out(ShareSim.fullMessage(for: error) + "\n")
+        Output.out(UsageLines.fold(ShareSim.fullMessage(for: error)) + "\n")
         Foundation.exit(0)
     }
-    FileHandle.standardError.write(Data((ShareSim.fullMessage(for: error) + "\n" + commandHint()).utf8))
+    FileHandle.standardError.write(Data((UsageLines.fold(ShareSim.fullMessage(for: error)) + "\n" + commandHint()).utf8))
     Foundation.exit(ExitStatus.usage)
 }
 

@@ -92,14 +92,17 @@ import Testing
         #expect(tolerance.status == 2 && tolerance.stderr.contains("--tolerance takes a non-negative share difference"))
     }
 
-    /// Help reads as prose at 80 columns: paragraphs wrap as wholes, examples fit.
+    /// Help reads as prose at 80 columns: paragraphs wrap as wholes, examples fit, and the
+    /// usage line folds between whole arguments.
     @Test func helpFitsEightyColumnsWithoutOrphanedWords() throws {
         for command in [[], ["run"], ["check"], ["inspect"], ["compare"], ["sweep"], ["calibrate"], ["montecarlo"], ["merge"], ["test"], ["repl"], ["replay"]] {
             let help = try BinaryRunner.run(command + ["--help"], environment: ["COLUMNS": "80"]).stdout
             let lines = help.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            for line in lines where !line.hasPrefix("USAGE:") {
+            for line in lines {
                 #expect(line.count <= 80, "\(command): \(line)")
             }
+            // A folded usage line goes on under the command, never with an option's value or a repetition mark.
+            #expect(!lines.contains { $0.hasPrefix("       <") || $0.hasPrefix("       ...") || $0.hasSuffix(" --runs") }, "\(command)")
             // A continuation of an example is indented; a wrapped example would start a line
             // with a bare argument.
             #expect(!lines.contains { $0.hasPrefix("easing.csv") || $0.hasPrefix("csv -o") || $0.hasPrefix("-o ") })
@@ -107,6 +110,14 @@ import Testing
             #expect(!lines.contains { $0.hasPrefix("        ") && !$0.hasPrefix("                        ") }, "\(command)")
             #expect(!lines.contains { $0.dropFirst().contains("      ") && !$0.hasPrefix("  ") }, "\(command)")
         }
+    }
+
+    /// The usage an argument error repeats is folded like the help's.
+    @Test func anErrorsUsageLineFitsTheWidth() throws {
+        let run = try BinaryRunner.run(["montecarlo", "scenarios/china-chip-share.scn", "--runs", "x"], environment: ["COLUMNS": "80"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("Usage: sharesim montecarlo <file> --runs <runs> --seed <seed>\n       [--threads <threads>]"), "\(run.stderr)")
+        #expect(run.stderr.split(separator: "\n").allSatisfy { $0.count <= 80 }, "\(run.stderr)")
     }
 
     @Test(arguments: [("50,50", "'50' comes after a band at least as high"), ("50,5", "'5' comes after a band at least as high"),
