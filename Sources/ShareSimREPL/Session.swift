@@ -188,8 +188,16 @@ public final class Session {
     /// scenario yet) is placed on the input that met it, at `word` or the command word.
     func render(_ error: ScenarioError, word: String? = nil) -> String {
         let printer = DiagnosticPrinter(useColor: env.color)
-        guard env.piped, current.line > 0 else { return printer.render(error.diagnostics, sources: error.sources) }
-        return error.diagnostics.map { $0.location == nil ? renderAtInput($0, word: word) : printer.render($0, sources: error.sources) }.joined()
+        guard current.line > 0 else { return printer.render(error.diagnostics, sources: error.sources) }
+        return error.diagnostics.map { d in
+            guard d.location == nil else { return printer.render(d, sources: error.sources) }
+            guard env.piped else {
+                // At a prompt a command's own problem reads as its other replies do: plain
+                // lines, without the `sharesim: error:` of the command line.
+                return ([d.message] + d.notes.map { "note: \($0)" } + d.help.map { "help: \($0)" }).map { wrapped($0) }.joined()
+            }
+            return renderAtInput(d, word: word)
+        }.joined()
     }
 
     /// A command's problem as printed: as it is at a prompt; from a pipe, a diagnostic at

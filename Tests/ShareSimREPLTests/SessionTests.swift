@@ -426,15 +426,22 @@ final class Flag: @unchecked Sendable {
     func commandsWithoutAScenarioSayWhy(_ command: String) {
         let reply = Session(environment: SessionEnvironment()).execute(InputAssembler.Input(text: command, line: 1))
         #expect(reply.failed)
-        #expect(reply.error == "sharesim: error: no scenario yet\nhelp: load one with 'load FILE', or type its statements\n")
+        #expect(reply.error == "no scenario yet\nhelp: load one with 'load FILE', or type its statements\n")
+    }
+
+    /// At a prompt a file that cannot be read is a plain line, as `export`'s and `save`'s are.
+    @Test func anUnreadableFileAtThePromptReadsAsOtherReplies() {
+        let reply = Session(environment: SessionEnvironment()).execute(InputAssembler.Input(text: "load nosuch.scn", line: 1))
+        #expect(reply.failed && reply.status == 66)
+        #expect(reply.error == "cannot read 'nosuch.scn': no such file\n")
     }
 
     @Test func aSessionRecordedInColourReplays() {
         let coloured = Session(environment: SessionEnvironment(color: true))
-        let reply = coloured.execute(InputAssembler.Input(text: "run", line: 1))
+        let reply = coloured.execute(InputAssembler.Input(text: "lod", line: 1))
         #expect(reply.error.contains("\u{1B}["))
-        let text = Transcript.format(input: "run", reply: reply)
-        #expect(text == "sharesim> run\nsharesim: error: no scenario yet\nhelp: load one with 'load FILE', or type its statements\n")
+        let text = Transcript.format(input: "lod", reply: reply)
+        #expect(text == "sharesim> lod\n<input>:1:1: error: unknown command 'lod'\n 1 | lod\n   | ^~~\nhelp: did you mean 'load'?\n")
         #expect(Transcript.replay(Transcript.parse(text), in: Session(environment: SessionEnvironment())) == nil)
     }
 

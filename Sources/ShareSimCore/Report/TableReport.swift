@@ -56,11 +56,21 @@ public struct TableReport: Sendable {
         return r.scenario.timeline.step == .year ? String(m.year) : m.text
     }
 
-    /// Up to `count` steps from first to last, preferring the starts of years.
+    /// Up to `count` steps from first to last, preferring the starts of years when the
+    /// timeline has at least three.
     public static func spread(steps: Int, count: Int, timeline: Timeline) -> [Int] {
         guard steps > 1, count > 1 else { return [0] }
         let perYear = 12 / timeline.step.months
         let yearStarts = (0..<steps).filter { timeline.month(ofStep: $0).month == timeline.start.month && $0 % perYear == 0 }
+        if yearStarts.count < 3 {
+            // A year or two has too few year starts to show anything move: evenly spaced
+            // steps instead, the fewest apart that fit (with the last step).
+            var every = 1
+            while (steps - 1 + every - 1) / every + 1 > count { every += 1 }
+            var out = Array(Swift.stride(from: 0, to: steps, by: every))
+            if out.last != steps - 1 { out.append(steps - 1) }
+            return out
+        }
         var candidates = yearStarts
         if candidates.last != steps - 1 { candidates.append(steps - 1) }
         if candidates.count <= count { return candidates }
