@@ -66,6 +66,20 @@ import Testing
         #expect(Set(gaps).count == 1 && picked.last == 119 && picked.count <= 8)
     }
 
+    /// A year or two has too few year starts to show a change: its columns are steps spaced
+    /// evenly instead, as close together as fit.
+    @Test func shortTimelinesSpreadTheirSteps() {
+        let year = Timeline(start: CalendarMonth(year: 2022, month: 1), step: .month, steps: 12)
+        let months = { (steps: [Int]) in steps.map { year.month(ofStep: $0).text } }
+        #expect(months(TableReport.spread(steps: 12, count: 8, timeline: year))
+                == ["2022-01", "2022-03", "2022-05", "2022-07", "2022-09", "2022-11", "2022-12"])
+        #expect(TableReport.spread(steps: 12, count: 12, timeline: year) == Array(0..<12))
+        let twoYears = Timeline(start: CalendarMonth(year: 2022, month: 1), step: .month, steps: 24)
+        #expect(TableReport.spread(steps: 24, count: 8, timeline: twoYears) == [0, 4, 8, 12, 16, 20, 23])
+        let quarters = Timeline(start: CalendarMonth(year: 2022, month: 1), step: .quarter, steps: 6)
+        #expect(TableReport.spread(steps: 6, count: 8, timeline: quarters) == Array(0..<6))
+    }
+
     @Test func byteSizesReadAsDisksGiveThem() {
         #expect(NumberText.bytes(512) == "512 B")
         #expect(NumberText.bytes(920_920_000) == "921 MB")
