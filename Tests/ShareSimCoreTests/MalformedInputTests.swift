@@ -54,9 +54,11 @@ import Testing
         "shift-in-percent.scn", "buyers-not-100.scn", "drop-unknown-event.scn", "unexpected-indentation.scn",
         "unterminated-tag.scn", "trailing-garbage.scn", "crlf-line-endings.scn", "non-ascii-columns.scn",
         "several-errors.scn", "huge-ramp.scn", "no-follow-on-after-a-broken-segment.scn",
+        "overflow-growth.scn", "overflow-long-timeline.scn", "overflow-growth-change.scn", "growth-boom-ends.scn",
         "json-syntax-error.json", "json-trailing-comma.json", "json-number-too-large.json", "json-wrong-format.json",
         "json-wrong-type.json", "json-missing-key.json", "json-shares-not-one.json", "json-unknown-vendor-in-change.json",
         "json-unknown-field.json", "json-change-after-timeline.json", "scenario-text-named-json.json",
+        "overflow-json.json", "overflow-utility.json",
     ].map { file in
         let name = String(file.prefix { $0 != "." })
         // A used file that cannot be read makes the scenario unreadable (exit 66), though

@@ -259,6 +259,21 @@ import Testing
         #expect(t.segments[0].buyers.map(\.weight) == [0.6, 0.25, 0.15])
     }
 
+    /// A sweep or a calibration may try any value in the valid range; one that would carry
+    /// the run past what a number holds is refused, as the same figure written in the file is.
+    @Test func settingAGrowthSoLargeTheRunWouldOverflowIsRefused() throws {
+        let s = try Fixtures.resolve(Self.base + "param boom = 3%\nevent \"Boom\" 2022:\n  growth chips to boom\n")
+        #expect(try s.setting("boom", to: 10).changes[0].to == 10)
+        do {
+            _ = try s.setting("boom", to: 1e200)
+            Issue.record("a growth of 1e200 a year must be refused")
+        } catch {
+            #expect(error.message == "with parameter 'boom' set to 1e+200, segment 'chips' grows past 1e+300 by 2023-06: "
+                    + "a growth of 1e+202%/y from a size of 150M is more than the model can compute with")
+            #expect(error.location?.line == 7)
+        }
+    }
+
     @Test func theChipScenarioHasAnUncertainLeakageWithTheCalibratedNominal() throws {
         let s = try ScenarioLoader().load(path: Fixtures.scenarioPath("china-chip-share")).scenario
         let leakage = try #require(s.parameters.first { $0.name == "leakage" })

@@ -143,6 +143,24 @@ import Testing
         #expect(d.location?.line == 8)
     }
 
+    /// Tables label a yearly step by its year; a failed expectation names its step the same way.
+    @Test func aFailedExpectationOnAYearlyTimelineNamesTheYear() throws {
+        let sc = try Fixtures.resolve("""
+            timeline 2020 to 2025 yearly
+            segment s lifetime 2y size 100M USD
+            vendor A origin US
+            vendor B origin CN
+            share s: A 60%, B 40%
+            event "Ban" 2022:
+              access A in s to 0%
+            expect installed share A in s from 2020 to 2025 >= 50%
+
+            """)
+        let outcome = try #require(ExpectationChecker.check(try Engine.run(sc)).first)
+        let d = ExpectationChecker.diagnostic(outcome, timeline: sc.timeline)
+        #expect(d.message == "expectation failed: found 30.0% at 2023")
+    }
+
     @Test func growthIsTheYearlyRateBetweenTwoDates() throws {
         let sc = try Fixtures.resolve(ResolverTests.base + "expect sales growth all from 2021-01 to 2022-01 = 3%/y ± 0.001%\n")
         let outcomes = ExpectationChecker.check(try Engine.run(sc))

@@ -73,10 +73,7 @@ public struct MonteCarloBatch: Sendable, Equatable, Codable {
         groupingName = grouping.rawValue
         self.steps = steps
         dates = steps.map { s.timeline.month(ofStep: $0).firstDayText }
-        labels = steps.map { k in
-            let m = s.timeline.month(ofStep: k)
-            return s.timeline.step == .year ? String(m.year) : m.text
-        }
+        labels = steps.map { s.timeline.label(ofStep: $0) }
         segments = s.segments.map { SegmentInfo(id: $0.id, title: $0.title, unit: $0.unit) }
         entities = MonteCarloLayout.rows(of: s, by: grouping).map { Entity(segment: $0.segment, name: $0.name, origin: $0.origin) }
     }

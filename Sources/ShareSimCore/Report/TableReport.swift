@@ -35,7 +35,7 @@ public struct TableReport: Sendable {
             out += "\n\(seg.id)\(seg.title.map { " — \($0)" } ?? "")\n"
             var header = padRight(grouping.rawValue, nameWidth)
             if originWidth > 0 { header += " " + padRight("origin", originWidth) }
-            for k in shown { header += padLeft(label(r, k), cellWidth) }
+            for k in shown { header += padLeft(r.scenario.timeline.label(ofStep: k), cellWidth) }
             out += header + "\n"
             for e in rows {
                 var line = padRight(e.name, nameWidth)
@@ -49,11 +49,6 @@ public struct TableReport: Sendable {
 
     private func cell(_ v: Double, unit: String?) -> String {
         metric == .installedShare || metric == .salesShare ? NumberText.percent(v) : NumberText.amount(v)
-    }
-
-    private func label(_ r: RunResult, _ k: Int) -> String {
-        let m = r.scenario.timeline.month(ofStep: k)
-        return r.scenario.timeline.step == .year ? String(m.year) : m.text
     }
 
     /// Up to `count` steps from first to last, preferring the starts of years when the

@@ -112,6 +112,13 @@ public struct Timeline: Sendable, Equatable {
         return d >= 0 ? d / step.months : -((-d + step.months - 1) / step.months)
     }
 
+    /// How tables and messages name step `k`: its month (`2022-04`), or its year on a
+    /// yearly timeline (`2022`), where a month would claim a precision the step lacks.
+    public func label(ofStep k: Int) -> String {
+        let m = month(ofStep: k)
+        return step == .year ? String(m.year) : m.text
+    }
+
     /// The first month after the timeline.
     public var endMonth: CalendarMonth { month(ofStep: steps) }
 }

@@ -91,7 +91,8 @@ public enum ParameterTarget: Sendable, Equatable {
 }
 
 extension ResolvedScenario {
-    /// The scenario with parameter `name` set to `value` everywhere it is used; throws a Diagnostic if unknown or out of its valid range.
+    /// The scenario with parameter `name` set to `value` everywhere it is used; throws a
+    /// Diagnostic if unknown, out of its valid range, or so large a run would overflow.
     ///
     /// Shares and buyer weights keep summing to 100%: the entries of the segment that no
     /// parameter sets take up the difference, in proportion to their current values. A value
@@ -115,6 +116,10 @@ extension ResolvedScenario {
         out.parameters[i].nominal = value
         out.assign(p.targets, value)
         try out.rebalance(segmentsOf: p.targets, changed: name)
+        // A value inside the valid range can still carry a run past what a number holds.
+        if let f = OverflowCheck.findings(in: out).first {
+            throw Diagnostic(.error, "with parameter '\(name)' set to \(NumberText.csv(value)), \(f.message)", at: p.location, help: [f.help])
+        }
         return out
     }
 

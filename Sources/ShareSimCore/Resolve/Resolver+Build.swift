@@ -36,11 +36,31 @@ extension Resolver {
         let order = built.indices.sorted { (built[$0].change.at, $0) < (built[$1].change.at, $1) }
         r.changes = order.map { built[$0].change }
         for (k, i) in order.enumerated() { useParameter(built[i].parameter, for: .change(index: k)) }
+        checkOverflow(r, changeLocations: order.map { built[$0].valueLocation })
         r.parameters = closedParameters()
         checkUncertainWeights(r, parameters: r.parameters)
         r.expectations = expectations.compactMap { buildExpectation($0, scenario: r) }
         r.provenance = provenance
         return timeline == nil ? nil : r
+    }
+
+    /// Reports figures that would overflow a run (see `OverflowCheck`) at where they were
+    /// written. Segments and changes with errors of their own are not in `r`, so what is
+    /// checked has passed MODEL.md's preconditions.
+    private mutating func checkOverflow(_ r: ResolvedScenario, changeLocations: [SourceLocation]) {
+        for f in OverflowCheck.findings(in: r) {
+            if let at = location(of: f.culprit, in: r, changeLocations: changeLocations) { error(f.message, at: at, help: f.help) }
+        }
+    }
+
+    private func location(of culprit: OverflowCheck.Culprit, in r: ResolvedScenario, changeLocations: [SourceLocation]) -> SourceLocation? {
+        func declaration(_ s: Int) -> SegmentDecl? { segments.first { $0.name.text == r.segments[s].id } }
+        switch culprit {
+        case .change(let i): return changeLocations[i]
+        case .size(let s): let d = declaration(s); return d?.size?.location ?? d?.name.location
+        case .growth(let s): let d = declaration(s); return d?.growth?.location ?? d?.name.location
+        case .appeal(let s, let v): let d = declaration(s); return d?.appeal[v]?.value.location ?? d?.name.location
+        }
     }
 
     /// Whether a file holds nothing but white space and comments.

@@ -1,17 +1,25 @@
 extension Resolver {
-    /// One event's changes, each expanded to a (segment, vendor, buyer) target.
-    mutating func buildChanges(_ decl: EventDecl, scenario r: ResolvedScenario) -> [(change: Change, parameter: Int?)] {
+    /// A resolved change, the parameter that sets its value if any, and where the value was written.
+    struct BuiltChange {
+        var change: Change
+        var parameter: Int?
+        var valueLocation: SourceLocation
+    }
+
+    /// One event's changes, each expanded to a (segment, vendor, buyer) target, with where
+    /// its value was written.
+    mutating func buildChanges(_ decl: EventDecl, scenario r: ResolvedScenario) -> [BuiltChange] {
         let e = decl.statement
         let at = step(of: e.date, what: "event \"\(e.name.text)\"")
         // Changes are checked even when the date is wrong, so their own errors are reported too.
-        var out: [(change: Change, parameter: Int?)] = []
+        var out: [BuiltChange] = []
         for c in e.changes {
             out.append(contentsOf: expand(c, at: at ?? 0, event: e.name.text, scenario: r))
         }
         return at == nil ? [] : out
     }
 
-    private mutating func expand(_ c: ChangeStatement, at: Int, event: String, scenario r: ResolvedScenario) -> [(change: Change, parameter: Int?)] {
+    private mutating func expand(_ c: ChangeStatement, at: Int, event: String, scenario r: ResolvedScenario) -> [BuiltChange] {
         let what = "\(c.field.rawValue) in event \"\(event)\""
         let kind: FigureKind
         switch c.field {
@@ -23,7 +31,9 @@ extension Resolver {
         let figured = figure(c.value, as: kind, anonymous: "\"\(event)\" \(c.field.rawValue)")
         let over = rampSteps(c.over)
         guard let (value, parameter) = figured else { return [] }
-        return expand(c, value: value, over: over, at: at, event: event, what: what, scenario: r).map { ($0, parameter) }
+        return expand(c, value: value, over: over, at: at, event: event, what: what, scenario: r).map {
+            BuiltChange(change: $0, parameter: parameter, valueLocation: c.value.location)
+        }
     }
 
     private mutating func expand(_ c: ChangeStatement, value: Double, over: Int, at: Int, event: String, what: String,

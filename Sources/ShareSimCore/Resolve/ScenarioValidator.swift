@@ -70,6 +70,16 @@ public enum ScenarioValidator {
             }
             if c.field == .access, !(0...1).contains(c.to) { bad("\(p).to", "\(p): access must lie in [0,1], not \(c.to)") }
         }
+        // The bounds assume the preconditions above.
+        guard out.isEmpty else { return out }
+        for f in OverflowCheck.findings(in: r) {
+            switch f.culprit {
+            case .size(let s): bad("segments[\(s)].size", f.message, f.help)
+            case .growth(let s): bad("segments[\(s)].growth", f.message, f.help)
+            case .change(let i): bad("changes[\(i)].to", f.message, f.help)
+            case .appeal(let s, let v): bad("segments[\(s)].appeal.\(v)", f.message, f.help)
+            }
+        }
         return out
     }
 

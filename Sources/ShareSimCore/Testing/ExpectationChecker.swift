@@ -96,7 +96,7 @@ public enum ExpectationChecker {
 
     /// A failed expectation as a diagnostic pointing at its line.
     public static func diagnostic(_ o: Outcome, timeline: Timeline) -> Diagnostic {
-        let when = timeline.month(ofStep: o.step).text
+        let when = timeline.label(ofStep: o.step)
         return Diagnostic(.error, "expectation failed: found \(describe(o.found, for: o.expectation)) at \(when)",
                           at: o.expectation.location, notes: ["expected: \(o.expectation.text)"])
     }
