@@ -18,7 +18,7 @@ import Testing
         #expect(strict.stdout.hasPrefix("A  scenarios/ofac-easing.scn — OFAC easing (GL 25), April 2022\n"))
         #expect(strict.stdout.contains("installed share by vendor: B − A in percentage points; tolerance 0"))
         #expect(strict.stdout.contains("Cisco    US       2022-05    -0.61  2027-12"))
-        #expect(strict.stdout.contains("over tolerance: 6 of 6 vendors differ by more than 0, first at 2022-05"))
+        #expect(strict.stdout.contains("over tolerance: 6 of 6 vendors differ by more than 0\nfirst to differ: Huawei in telecom at 2022-05\n"))
         let loose = try BinaryRunner.run(["compare", "scenarios/ofac-easing.scn", "scenarios/ofac-no-easing.scn", "--tolerance", "5%"])
         #expect(loose.status == 0)
         #expect(loose.stdout.contains("within tolerance: no vendor differs by more than 5 points"))
@@ -75,6 +75,18 @@ import Testing
         let broken = try Fixtures.temporaryFile("broken.csv", "step,date,segment,vendor,origin,installed_share,sales_share,installed,sales\n0,2021-01-01,telecom,Huawei\n")
         let bad = try BinaryRunner.run(["compare", broken, "scenarios/ofac-easing.scn"])
         #expect(bad.status == 65 && bad.stderr.contains("broken.csv:2:1: error: this row has 4 fields; the header has 9"))
+    }
+
+    /// Not on a terminal the table is 80 columns wide, and so is its `note:` line.
+    @Test func compareNoteFitsTheWidth() throws {
+        let run = try BinaryRunner.run(["compare", "scenarios/ofac-easing.scn", "scenarios/china-chip-share.scn"], environment: ["COLUMNS": "80"])
+        #expect(run.status == 1)
+        #expect(run.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 }, "\(run.stdout)")
+        #expect(run.stdout.contains("""
+            note: the timelines differ (A: 2021-01 to 2027-12, 84 steps; B: 2021-01 to
+              2023-12, 36 steps); compared at the 36 dates both have
+
+            """))
     }
 
     // MARK: sweep

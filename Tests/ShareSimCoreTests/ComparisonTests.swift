@@ -145,6 +145,32 @@ import Testing
         #expect(try RunComparison(byOrigin, byOrigin, grouping: .origin).isWithinTolerance)
     }
 
+    /// The note, the "only in" lines and the verdict break between words to fit the width,
+    /// rather than leaving the terminal to break them mid-word.
+    @Test func messageLinesFitTheWidth() throws {
+        let a = try run(Self.base)
+        let b = try run(Self.base.replacingOccurrences(of: "timeline 2021-01 to 2022-12 monthly", with: "timeline 2021-01 to 2022-06 monthly")
+            + "event \"Exit\" 2021-03: access Cisco to 10%\n")
+        let table = ComparisonReport.table(try RunComparison(a, b), width: 50)
+        #expect(table.split(separator: "\n").allSatisfy { $0.count <= 50 }, "\(table)")
+        #expect(table.contains("""
+            installed share by vendor: B − A in percentage
+              points; tolerance 0
+            note: the timelines differ (A: 2021-01 to 2022-12,
+              24 steps; B: 2021-01 to 2022-06, 18 steps);
+              compared at the 18 dates both have
+
+            """))
+        #expect(table.hasSuffix("""
+            over tolerance: 3 of 3 vendors differ by more than
+              0
+            first to differ: Huawei in telecom at 2021-04
+            largest difference: Cisco in telecom, -9.14 points
+              at 2022-06
+
+            """))
+    }
+
     @Test func reportsAreStableAndMachineReadable() throws {
         let a = try run(Self.base)
         let b = try run(Self.base + "event \"Exit\" 2022-03: access Cisco to 10%\n")

@@ -203,6 +203,23 @@ final class Flag: @unchecked Sendable {
                 == "<stdin>:4:16: error: 2030-01 is outside the timeline (2021-01 to 2027-12)\n 4 | compare a b at 2030-01\n   |                ^~~~~~~\n")
     }
 
+    /// The verdict was one line of 90 characters, which a terminal of 80 broke mid-word.
+    @Test func compareVerdictFitsTheWidth() {
+        type("load scenarios/ofac-easing.scn")
+        type("run as a")
+        type("drop event \"OFAC GL 25\"")
+        type("run as b")
+        let text = type("compare a b").output
+        #expect(text.split(separator: "\n").allSatisfy { $0.count <= 80 }, "\(text)")
+        #expect(text.hasSuffix("""
+
+            over tolerance: 6 of 6 vendors differ by more than 0
+            first to differ: Huawei in telecom at 2022-05
+            largest difference: Cisco in telecom, -0.61 points at 2027-12
+
+            """))
+    }
+
     /// From a pipe, a sweep's problem with one parameter points at that parameter's piece.
     @Test func aSweepErrorPointsAtItsParameter() {
         let piped = Session(environment: SessionEnvironment(inputName: "<stdin>", piped: true, readFile: readFile))
