@@ -127,6 +127,26 @@ import Testing
         }
     }
 
+    /// A file of one run has no `run` column, so no name to pick: the help said "its runs
+    /// are: " with nothing after it.
+    @Test func aFileOfOneRunHasNoNameToPick() throws {
+        let csv = CSVReport.render([("one", try run(Self.base))], grouping: .vendor)
+        do {
+            _ = try ShareTable.readCSV(csv, path: "one.csv", run: "x")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.diagnostics.map(\.message) == ["'one.csv' holds one unnamed run (it has no 'run' column)"])
+            #expect(error.diagnostics[0].help == ["name the file without '#x': one.csv"])
+        }
+        // A header with a run column and no rows: no runs to list, and no rows is the problem.
+        do {
+            _ = try ShareTable.readCSV(CSVReport.header(grouping: .vendor, withRun: true) + "\n", path: "empty.csv", run: "x")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.diagnostics.map(\.message) == ["'empty.csv' has a header but no rows"])
+        }
+    }
+
     @Test func malformedRunOutputIsALocatedError() {
         let csv = "step,date,segment,vendor,origin,installed_share,sales_share,installed,sales\n0,2020-01-01,s,A,US,0.5,zero,1,1\n"
         do {
