@@ -191,6 +191,28 @@ import Testing
             """))
     }
 
+    /// The date columns are `run`'s: every k-th anniversary, evenly spaced, then the last
+    /// step (they were rounded picks: 2021, 2023, 2026, 2027-12).
+    @Test func columnsAreChosenAsRunChoosesThem() throws {
+        let timeline = Timeline(start: CalendarMonth(year: 2021, month: 1), step: .month, steps: 84)
+        /// One vendor at the given months of the timeline, its share growing with `scale`.
+        func table(_ steps: [Int], scale: Double = 0.001) throws -> ShareTable {
+            let rows = steps.enumerated().map { "\($0),\(timeline.month(ofStep: $1).text)-01,s,V,XX,\(Double($1) * scale),0,0,0\n" }
+            return try ShareTable.readCSV(CSVReport.header(grouping: .vendor, withRun: false) + "\n" + rows.joined(), path: "t.csv")
+        }
+        let monthly = Array(0..<84)
+        let c = try RunComparison(try table(monthly), try table(monthly, scale: 0.002))
+        func header(_ c: RunComparison, width: Int) -> String {
+            String(ComparisonReport.table(c, width: width).split(separator: "\n").first { $0.hasPrefix("vendor") }!.dropFirst(41))
+        }
+        #expect(header(c, width: 77) == "  2021-01  2024-01  2027-01  2027-12")
+        #expect(header(c, width: 86) == "  2021-01  2023-01  2025-01  2027-01  2027-12")
+        #expect(header(c, width: 113) == "  2021-01  2022-01  2023-01  2024-01  2025-01  2026-01  2027-01  2027-12")
+        // Dates in common with a quarterly run from 2022: every fourth is an anniversary.
+        let quarterly = Array(Swift.stride(from: 12, to: 84, by: 3))
+        #expect(header(try RunComparison(try table(monthly), try table(quarterly, scale: 0.002)), width: 68) == "  2022-01  2025-01  2027-10")
+    }
+
     @Test func reportsAreStableAndMachineReadable() throws {
         let a = try run(Self.base)
         let b = try run(Self.base + "event \"Exit\" 2022-03: access Cisco to 10%\n")

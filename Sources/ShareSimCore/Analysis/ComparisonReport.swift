@@ -186,21 +186,13 @@ public enum ComparisonReport {
 
     static func monthText(_ date: String) -> String { String(date.prefix(7)) }
 
-    /// Up to `count` column indices: the first date, each anniversary of it and the last,
-    /// thinned evenly when they do not fit.
+    /// Up to `count` column indices, chosen as `run`'s table chooses its steps: the first
+    /// date, its anniversaries (every k-th year when they do not fit) and the last.
     static func columns(_ dates: [String], count: Int) -> [Int] {
         guard count > 0, !dates.isEmpty else { return [] }
         let firstMonth = dates[0].dropFirst(5).prefix(2)
-        var candidates = dates.indices.filter { dates[$0].dropFirst(5).prefix(2) == firstMonth }
-        if candidates.last != dates.count - 1 { candidates.append(dates.count - 1) }
-        if candidates.count <= count { return candidates }
-        if count == 1 { return [candidates.last!] }
-        var out: [Int] = []
-        for i in 0..<count {
-            let idx = Int((Double(i) * Double(candidates.count - 1) / Double(count - 1)).rounded())
-            if out.last != candidates[idx] { out.append(candidates[idx]) }
-        }
-        return out
+        let yearStarts = dates.indices.filter { dates[$0].dropFirst(5).prefix(2) == firstMonth }
+        return TableReport.spread(yearStarts: yearStarts, last: dates.count - 1, count: count)
     }
 }
 
