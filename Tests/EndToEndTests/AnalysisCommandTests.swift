@@ -92,6 +92,14 @@ import Testing
             """))
     }
 
+    /// Ericsson's share is 16% from the start in A and absent from B: -16.00 from 2021-01,
+    /// which was reported at 2021-10, where rounding noise made it a hair larger.
+    @Test func compareReportsTheLargestDifferenceWhereItIsFirstReached() throws {
+        let run = try BinaryRunner.run(["compare", "scenarios/ofac-easing.scn", "scenarios/china-chip-share.scn"], environment: ["COLUMNS": "80"])
+        #expect(run.stdout.contains("\nEricsson* EU       2021-01   -16.00  2021-01   -16.00"))
+        #expect(run.stdout.contains("\nNokia*    EU       2021-01   -12.00  2021-01   -12.00"))
+    }
+
     // MARK: sweep
 
     @Test func sweepTabulatesAnOutcome() throws {

@@ -53,6 +53,22 @@ import Testing
         #expect(loose.isWithinTolerance && loose.rows[0].firstDivergence == nil && loose.rows[0].maxAbsDifference == 0.53 - 0.5)
     }
 
+    /// A share that stays put carries rounding noise; the largest difference is reported
+    /// where it is first reached within a billionth, not where the noise peaks.
+    @Test func theLargestDifferenceIsWhereItIsFirstReachedDespiteNoise() throws {
+        let nothing = table(["V": [0, 0, 0, 0]])
+        let steady = try RunComparison(table(["V": [0.16, 0.16, 0.16000000000000003, 0.1]]), nothing)
+        #expect(steady.rows[0].maxAt == 0 && steady.rows[0].differenceAtMax == -0.16)
+        #expect(steady.rows[0].maxAbsDifference == 0.16000000000000003)
+        // A real rise, however small, still counts.
+        let rising = try RunComparison(table(["V": [0.16, 0.1600001, 0.16, 0.16]]), nothing)
+        #expect(rising.rows[0].maxAt == 1)
+        // Between rows alike: the first row that reaches the largest.
+        let two = try RunComparison(table(["A": [0.2, 0, 0, 0], "B": [0, 0.20000000000000004, 0, 0]]), table(["A": [0, 0, 0, 0], "B": [0, 0, 0, 0]]))
+        #expect(two.largest?.name == "A")
+        #expect(try RunComparison(table(["A": [0.2, 0, 0, 0], "B": [0, 0.2001, 0, 0]]), table(["A": [0, 0, 0, 0], "B": [0, 0, 0, 0]])).largest?.name == "B")
+    }
+
     @Test func anEventDivergesTheStepAfterItInInstalledShare() throws {
         let a = try run(Self.base)
         let b = try run(Self.base + "event \"Exit\" 2022-03: access Cisco to 10%\n")
