@@ -23,18 +23,30 @@ extension Session {
         }
         var columns: [Int]?
         if !o.dates.isEmpty {
-            var chosen: [Int] = []
-            for month in o.dates {
-                // The compared step that contains the date: the last one starting on or before it.
-                let starts = comparison.dates.map { CalendarMonth.parse($0)?.month }
-                guard let first = starts.first ?? nil, month >= first,
-                      let i = starts.lastIndex(where: { $0.map { $0 <= month } ?? false }) else {
-                    return .failure("\(month.text) is not a date both runs have", word: month.text, status: 2)
-                }
-                chosen.append(i)
+            switch Self.columns(o.dates, of: comparison, timelines: a.scenario.timeline, b.scenario.timeline) {
+            case .failure(let p): return .failure(p, status: 2)
+            case .success(let chosen): columns = chosen
             }
-            columns = chosen
         }
         return Reply(output: ComparisonReport.table(comparison, labelA: o.runs[0], labelB: o.runs[1], width: env.width, columns: columns))
+    }
+
+    /// For each month, the compared date whose step contains it: the last one starting on or
+    /// before it. A month outside either run's timeline is refused, as `show` refuses it,
+    /// rather than quietly shown at the nearest compared date.
+    private static func columns(_ months: [CalendarMonth], of c: RunComparison, timelines a: Timeline, _ b: Timeline) -> Result<[Int], Problem> {
+        let starts = c.dates.compactMap { CalendarMonth.parse($0)?.month }
+        var chosen: [Int] = []
+        for month in months {
+            let inBoth = [a, b].allSatisfy { (0..<$0.steps).contains($0.step(containing: month)) }
+            guard inBoth, let i = starts.lastIndex(where: { $0 <= month }) else {
+                // The compared dates are never empty: RunComparison refuses runs with none in common.
+                let what = a == b ? "the timeline" : "the dates both runs have"
+                return .failure(Problem("\(month.text) is outside \(what) (\(starts[0].text) to \(starts[starts.count - 1].text))",
+                                        word: month.text))
+            }
+            chosen.append(i)
+        }
+        return .success(chosen)
     }
 }

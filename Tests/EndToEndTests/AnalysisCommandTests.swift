@@ -18,7 +18,7 @@ import Testing
         #expect(strict.stdout.hasPrefix("A  scenarios/ofac-easing.scn — OFAC easing (GL 25), April 2022\n"))
         #expect(strict.stdout.contains("installed share by vendor: B − A in percentage points; tolerance 0"))
         #expect(strict.stdout.contains("Cisco    US       2022-05    -0.61  2027-12"))
-        #expect(strict.stdout.contains("over tolerance: 6 of 6 vendors differ by more than 0, first at 2022-05"))
+        #expect(strict.stdout.contains("over tolerance: 6 of 6 vendors differ by more than 0\nfirst to differ: Huawei in telecom at 2022-05\n"))
         let loose = try BinaryRunner.run(["compare", "scenarios/ofac-easing.scn", "scenarios/ofac-no-easing.scn", "--tolerance", "5%"])
         #expect(loose.status == 0)
         #expect(loose.stdout.contains("within tolerance: no vendor differs by more than 5 points"))
@@ -34,6 +34,9 @@ import Testing
         let same = try BinaryRunner.run(["compare", saved, "scenarios/ofac-easing.scn"])
         #expect(same.status == 0)
         #expect(same.stdout.contains("identical: no vendor differs at any of the 84 dates"))
+        let unnamed = try BinaryRunner.run(["compare", "\(saved)#x", "scenarios/ofac-easing.scn"])
+        #expect(unnamed.status == 65)
+        #expect(unnamed.stderr == "sharesim: error: '\(saved)' holds one unnamed run (it has no 'run' column)\nhelp: name the file without '#x': \(saved)\n")
         let both = try BinaryRunner.run(["run", "scenarios/ofac-easing.scn", "scenarios/ofac-no-easing.scn", "--format", "csv"])
         let bothPath = try Fixtures.temporaryFile("both.csv", both.stdout)
         let picked = try BinaryRunner.run(["compare", "\(bothPath)#ofac-easing", "\(bothPath)#ofac-no-easing", "--format", "json"])
@@ -75,6 +78,26 @@ import Testing
         let broken = try Fixtures.temporaryFile("broken.csv", "step,date,segment,vendor,origin,installed_share,sales_share,installed,sales\n0,2021-01-01,telecom,Huawei\n")
         let bad = try BinaryRunner.run(["compare", broken, "scenarios/ofac-easing.scn"])
         #expect(bad.status == 65 && bad.stderr.contains("broken.csv:2:1: error: this row has 4 fields; the header has 9"))
+    }
+
+    /// Not on a terminal the table is 80 columns wide, and so is its `note:` line.
+    @Test func compareNoteFitsTheWidth() throws {
+        let run = try BinaryRunner.run(["compare", "scenarios/ofac-easing.scn", "scenarios/china-chip-share.scn"], environment: ["COLUMNS": "80"])
+        #expect(run.status == 1)
+        #expect(run.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 }, "\(run.stdout)")
+        #expect(run.stdout.contains("""
+            note: the timelines differ (A: 2021-01 to 2027-12, 84 steps; B: 2021-01 to
+              2023-12, 36 steps); compared at the 36 dates both have
+
+            """))
+    }
+
+    /// Ericsson's share is 16% from the start in A and absent from B: -16.00 from 2021-01,
+    /// which was reported at 2021-10, where rounding noise made it a hair larger.
+    @Test func compareReportsTheLargestDifferenceWhereItIsFirstReached() throws {
+        let run = try BinaryRunner.run(["compare", "scenarios/ofac-easing.scn", "scenarios/china-chip-share.scn"], environment: ["COLUMNS": "80"])
+        #expect(run.stdout.contains("\nEricsson* EU       2021-01   -16.00  2021-01   -16.00"))
+        #expect(run.stdout.contains("\nNokia*    EU       2021-01   -12.00  2021-01   -12.00"))
     }
 
     // MARK: sweep

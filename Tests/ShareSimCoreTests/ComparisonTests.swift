@@ -53,6 +53,22 @@ import Testing
         #expect(loose.isWithinTolerance && loose.rows[0].firstDivergence == nil && loose.rows[0].maxAbsDifference == 0.53 - 0.5)
     }
 
+    /// A share that stays put carries rounding noise; the largest difference is reported
+    /// where it is first reached within a billionth, not where the noise peaks.
+    @Test func theLargestDifferenceIsWhereItIsFirstReachedDespiteNoise() throws {
+        let nothing = table(["V": [0, 0, 0, 0]])
+        let steady = try RunComparison(table(["V": [0.16, 0.16, 0.16000000000000003, 0.1]]), nothing)
+        #expect(steady.rows[0].maxAt == 0 && steady.rows[0].differenceAtMax == -0.16)
+        #expect(steady.rows[0].maxAbsDifference == 0.16000000000000003)
+        // A real rise, however small, still counts.
+        let rising = try RunComparison(table(["V": [0.16, 0.1600001, 0.16, 0.16]]), nothing)
+        #expect(rising.rows[0].maxAt == 1)
+        // Between rows alike: the first row that reaches the largest.
+        let two = try RunComparison(table(["A": [0.2, 0, 0, 0], "B": [0, 0.20000000000000004, 0, 0]]), table(["A": [0, 0, 0, 0], "B": [0, 0, 0, 0]]))
+        #expect(two.largest?.name == "A")
+        #expect(try RunComparison(table(["A": [0.2, 0, 0, 0], "B": [0, 0.2001, 0, 0]]), table(["A": [0, 0, 0, 0], "B": [0, 0, 0, 0]])).largest?.name == "B")
+    }
+
     @Test func anEventDivergesTheStepAfterItInInstalledShare() throws {
         let a = try run(Self.base)
         let b = try run(Self.base + "event \"Exit\" 2022-03: access Cisco to 10%\n")
@@ -127,6 +143,26 @@ import Testing
         }
     }
 
+    /// A file of one run has no `run` column, so no name to pick: the help said "its runs
+    /// are: " with nothing after it.
+    @Test func aFileOfOneRunHasNoNameToPick() throws {
+        let csv = CSVReport.render([("one", try run(Self.base))], grouping: .vendor)
+        do {
+            _ = try ShareTable.readCSV(csv, path: "one.csv", run: "x")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.diagnostics.map(\.message) == ["'one.csv' holds one unnamed run (it has no 'run' column)"])
+            #expect(error.diagnostics[0].help == ["name the file without '#x': one.csv"])
+        }
+        // A header with a run column and no rows: no runs to list, and no rows is the problem.
+        do {
+            _ = try ShareTable.readCSV(CSVReport.header(grouping: .vendor, withRun: true) + "\n", path: "empty.csv", run: "x")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.diagnostics.map(\.message) == ["'empty.csv' has a header but no rows"])
+        }
+    }
+
     @Test func malformedRunOutputIsALocatedError() {
         let csv = "step,date,segment,vendor,origin,installed_share,sales_share,installed,sales\n0,2020-01-01,s,A,US,0.5,zero,1,1\n"
         do {
@@ -143,6 +179,54 @@ import Testing
         let byOrigin = ShareTable(r, grouping: .origin)
         #expect(throws: RunComparison.Mismatch.self) { try RunComparison(byOrigin, byOrigin, grouping: .vendor) }
         #expect(try RunComparison(byOrigin, byOrigin, grouping: .origin).isWithinTolerance)
+    }
+
+    /// The note, the "only in" lines and the verdict break between words to fit the width,
+    /// rather than leaving the terminal to break them mid-word.
+    @Test func messageLinesFitTheWidth() throws {
+        let a = try run(Self.base)
+        let b = try run(Self.base.replacingOccurrences(of: "timeline 2021-01 to 2022-12 monthly", with: "timeline 2021-01 to 2022-06 monthly")
+            + "event \"Exit\" 2021-03: access Cisco to 10%\n")
+        let table = ComparisonReport.table(try RunComparison(a, b), width: 50)
+        #expect(table.split(separator: "\n").allSatisfy { $0.count <= 50 }, "\(table)")
+        #expect(table.contains("""
+            installed share by vendor: B − A in percentage
+              points; tolerance 0
+            note: the timelines differ (A: 2021-01 to 2022-12,
+              24 steps; B: 2021-01 to 2022-06, 18 steps);
+              compared at the 18 dates both have
+
+            """))
+        #expect(table.hasSuffix("""
+            over tolerance: 3 of 3 vendors differ by more than
+              0
+            first to differ: Huawei in telecom at 2021-04
+            largest difference: Cisco in telecom, -9.14 points
+              at 2022-06
+
+            """))
+    }
+
+    /// The date columns are `run`'s: every k-th anniversary, evenly spaced, then the last
+    /// step (they were rounded picks: 2021, 2023, 2026, 2027-12).
+    @Test func columnsAreChosenAsRunChoosesThem() throws {
+        let timeline = Timeline(start: CalendarMonth(year: 2021, month: 1), step: .month, steps: 84)
+        /// One vendor at the given months of the timeline, its share growing with `scale`.
+        func table(_ steps: [Int], scale: Double = 0.001) throws -> ShareTable {
+            let rows = steps.enumerated().map { "\($0),\(timeline.month(ofStep: $1).text)-01,s,V,XX,\(Double($1) * scale),0,0,0\n" }
+            return try ShareTable.readCSV(CSVReport.header(grouping: .vendor, withRun: false) + "\n" + rows.joined(), path: "t.csv")
+        }
+        let monthly = Array(0..<84)
+        let c = try RunComparison(try table(monthly), try table(monthly, scale: 0.002))
+        func header(_ c: RunComparison, width: Int) -> String {
+            String(ComparisonReport.table(c, width: width).split(separator: "\n").first { $0.hasPrefix("vendor") }!.dropFirst(41))
+        }
+        #expect(header(c, width: 77) == "  2021-01  2024-01  2027-01  2027-12")
+        #expect(header(c, width: 86) == "  2021-01  2023-01  2025-01  2027-01  2027-12")
+        #expect(header(c, width: 113) == "  2021-01  2022-01  2023-01  2024-01  2025-01  2026-01  2027-01  2027-12")
+        // Dates in common with a quarterly run from 2022: every fourth is an anniversary.
+        let quarterly = Array(Swift.stride(from: 12, to: 84, by: 3))
+        #expect(header(try RunComparison(try table(monthly), try table(quarterly, scale: 0.002)), width: 68) == "  2022-01  2025-01  2027-10")
     }
 
     @Test func reportsAreStableAndMachineReadable() throws {

@@ -175,6 +175,51 @@ final class Flag: @unchecked Sendable {
         #expect(reply.failed && reply.status == 2, "\(reply.error)")
     }
 
+    /// A date after the timeline's end is an error pointing at it, as in `show`, not a
+    /// column of the last step headed by that step's date.
+    @Test func compareRefusesDatesOutsideTheRuns() {
+        type("load scenarios/ofac-easing.scn")
+        type("run as a")
+        type("drop event \"OFAC GL 25\"")
+        type("run as b")
+        for (command, date) in [("compare a b at 2030-01", "2030-01"), ("compare a b at 2027-06,2028-01", "2028-01"),
+                                ("compare a b at 2027-12,2031-01", "2031-01"), ("compare a b at 2020-12", "2020-12")] {
+            let reply = type(command)
+            #expect(reply.failed && reply.status == 2 && reply.output == "", "\(command)")
+            #expect(reply.error == "\(date) is outside the timeline (2021-01 to 2027-12)\n", "\(command)")
+        }
+        #expect(type("compare a b at 2027-06,2027-12").output.contains("at  2027-06  2027-12\n"))
+        // Runs over different years: only the dates both have.
+        type("load scenarios/china-chip-share.scn")
+        type("run as chips")
+        #expect(type("compare a chips at 2024-01").error == "2024-01 is outside the dates both runs have (2021-01 to 2023-12)\n")
+        #expect(type("compare a chips at 2023-12").output.contains("at  2023-12\n"))
+        // From a pipe, the error points at the date.
+        let piped = Session(environment: SessionEnvironment(inputName: "<stdin>", piped: true, readFile: readFile))
+        for (i, line) in ["load scenarios/ofac-easing.scn", "run as a", "run as b"].enumerated() {
+            _ = piped.execute(InputAssembler.Input(text: line, line: i + 1))
+        }
+        #expect(piped.execute(InputAssembler.Input(text: "compare a b at 2030-01", line: 4)).error
+                == "<stdin>:4:16: error: 2030-01 is outside the timeline (2021-01 to 2027-12)\n 4 | compare a b at 2030-01\n   |                ^~~~~~~\n")
+    }
+
+    /// The verdict was one line of 90 characters, which a terminal of 80 broke mid-word.
+    @Test func compareVerdictFitsTheWidth() {
+        type("load scenarios/ofac-easing.scn")
+        type("run as a")
+        type("drop event \"OFAC GL 25\"")
+        type("run as b")
+        let text = type("compare a b").output
+        #expect(text.split(separator: "\n").allSatisfy { $0.count <= 80 }, "\(text)")
+        #expect(text.hasSuffix("""
+
+            over tolerance: 6 of 6 vendors differ by more than 0
+            first to differ: Huawei in telecom at 2022-05
+            largest difference: Cisco in telecom, -0.61 points at 2027-12
+
+            """))
+    }
+
     /// From a pipe, a sweep's problem with one parameter points at that parameter's piece.
     @Test func aSweepErrorPointsAtItsParameter() {
         let piped = Session(environment: SessionEnvironment(inputName: "<stdin>", piped: true, readFile: readFile))

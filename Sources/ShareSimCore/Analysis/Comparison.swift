@@ -30,7 +30,8 @@ public struct RunComparison: Sendable {
         public var difference: [Double]
         /// The first index into `dates` where |B − A| exceeds the tolerance; nil if none does.
         public var firstDivergence: Int?
-        /// The largest |B − A| and the first index where it occurs (0 when nothing differs).
+        /// The largest |B − A|, and the first index where |B − A| comes within `nearlyLargest`
+        /// of it (0 when nothing differs).
         public var maxAbsDifference: Double
         public var maxAt: Int
         /// The signed difference at `maxAt`.
@@ -64,12 +65,19 @@ public struct RunComparison: Sendable {
     public var onlyInB: [Row] { rows.filter { $0.presence == .onlyInB } }
     /// True when no difference exceeds the tolerance (`sharesim compare` exits 0).
     public var isWithinTolerance: Bool { !rows.contains { $0.diverges } }
-    /// The row with the largest |B − A| (the first such, in row order).
+    /// The row with the largest |B − A|: the first, in row order, within `nearlyLargest` of it.
     public var largest: Row? {
-        var best: Row?
-        for r in rows where best == nil || r.maxAbsDifference > best!.maxAbsDifference { best = r }
-        return best
+        guard let top = rows.map(\.maxAbsDifference).max() else { return nil }
+        return rows.first { Self.reaches($0.maxAbsDifference, top) }
     }
+
+    /// How near the largest |B − A| a difference must come to count as reaching it, relative
+    /// to it. A share that stays put (16% from the start) differs from itself by rounding
+    /// noise of about 1e-16 from step to step; without this margin the largest difference
+    /// would be reported wherever the noise happens to peak, not where it is first reached.
+    public static let nearlyLargest = 1e-9
+
+    static func reaches(_ magnitude: Double, _ largest: Double) -> Bool { magnitude >= largest * (1 - nearlyLargest) }
 
     /// Compares two runs. `metric` is usually a share; amounts compare too.
     public init(_ a: RunResult, _ b: RunResult, metric: SeriesMetric = .installedShare, grouping: Grouping = .vendor,
@@ -114,19 +122,13 @@ public struct RunComparison: Sendable {
         let zeros = [Double](repeating: 0, count: dates.count)
         func pick(_ series: [Double], _ steps: [Int]) -> [Double] { steps.map { series[$0] } }
         func makeRow(segment: String, name: String, origin: String, presence: Presence, a: [Double], b: [Double]) -> Row {
-            var diff = [Double](repeating: 0, count: a.count)
-            var first: Int?
-            var maxAbs = 0.0, maxAt = 0
-            for k in 0..<a.count {
-                let d = b[k] - a[k]
-                diff[k] = d
-                // NaN compares false everywhere; count it as a divergence so it cannot pass.
-                let m = d.isNaN ? Double.infinity : abs(d)
-                if first == nil, m > tolerance { first = k }
-                if m > maxAbs { maxAbs = m; maxAt = k }
-            }
+            let diff = zip(b, a).map { $0 - $1 }
+            // NaN compares false everywhere; count it as a divergence so it cannot pass.
+            let magnitude = diff.map { $0.isNaN ? Double.infinity : abs($0) }
+            let maxAbs = magnitude.max() ?? 0
             return Row(segment: segment, name: name, origin: origin, presence: presence, a: a, b: b, difference: diff,
-                       firstDivergence: first, maxAbsDifference: maxAbs, maxAt: maxAt)
+                       firstDivergence: magnitude.firstIndex { $0 > tolerance }, maxAbsDifference: maxAbs,
+                       maxAt: magnitude.firstIndex { Self.reaches($0, maxAbs) } ?? 0)
         }
         let segmentIDs = ta.segments.map(\.id) + tb.segments.map(\.id).filter { id in !ta.segments.contains { $0.id == id } }
         for id in segmentIDs {

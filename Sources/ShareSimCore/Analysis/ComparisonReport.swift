@@ -11,8 +11,8 @@ public enum ComparisonReport {
         out += "A  \(labelA ?? c.nameA)\n"
         out += "B  \(labelB ?? c.nameB)\n"
         let unit = isShare(c.metric) ? "percentage points" : "the segment's unit"
-        out += "\(words(c.metric)) by \(c.grouping.rawValue): B − A in \(unit); tolerance \(toleranceText(c))\n"
-        if let note = c.dateNote { out += "note: \(note)\n" }
+        out += fitted("\(words(c.metric)) by \(c.grouping.rawValue): B − A in \(unit); tolerance \(toleranceText(c))", width)
+        if let note = c.dateNote { out += fitted("note: \(note)", width) }
 
         var segmentOrder: [String] = []
         for r in c.rows where !segmentOrder.contains(r.segment) { segmentOrder.append(r.segment) }
@@ -44,14 +44,19 @@ public enum ComparisonReport {
             }
             let onlyA = rows.filter { $0.presence == .onlyInA }.map(\.name)
             let onlyB = rows.filter { $0.presence == .onlyInB }.map(\.name)
-            if !onlyA.isEmpty { out += "* only in A: \(onlyA.joined(separator: ", ")) (no share in B)\n" }
-            if !onlyB.isEmpty { out += "† only in B: \(onlyB.joined(separator: ", ")) (no share in A)\n" }
+            if !onlyA.isEmpty { out += fitted("* only in A: \(onlyA.joined(separator: ", ")) (no share in B)", width) }
+            if !onlyB.isEmpty { out += fitted("† only in B: \(onlyB.joined(separator: ", ")) (no share in A)", width) }
         }
-        out += "\n" + verdict(c) + "\n"
+        out += "\n" + fitted(verdict(c), width)
         return out
     }
 
-    /// One line: whether the runs agree within the tolerance, and the largest difference.
+    /// The table's message lines broken between words to fit `width`, as the REPL breaks
+    /// its messages, so that neither a terminal nor a narrow file breaks them mid-word.
+    static func fitted(_ text: String, _ width: Int) -> String { Wrap.text(text, width: width, indent: 2) + "\n" }
+
+    /// Whether the runs agree within the tolerance, which row differs first (when one does) and
+    /// the largest difference: a line each, short enough for 80 columns with the usual names.
     public static func verdict(_ c: RunComparison) -> String {
         let over = c.rows.filter(\.diverges)
         let what = c.grouping == .vendor ? "vendor" : "origin"
@@ -61,7 +66,8 @@ public enum ComparisonReport {
         let worst = "largest difference: \(largest.name) in \(largest.segment), \(cell(largest.differenceAtMax, c))\(isShare(c.metric) ? " points" : "") at \(monthText(c.dates[largest.maxAt]))"
         if over.isEmpty { return "within tolerance: no \(what) differs by more than \(toleranceText(c))\n\(worst)" }
         let first = over.min { a, b in a.firstDivergence! < b.firstDivergence! }!
-        return "over tolerance: \(over.count) of \(c.rows.count) \(what)s differ by more than \(toleranceText(c)), first at \(monthText(c.dates[first.firstDivergence!])) (\(first.name) in \(first.segment))\n\(worst)"
+        return "over tolerance: \(over.count) of \(c.rows.count) \(what)s differ by more than \(toleranceText(c))\n"
+            + "first to differ: \(first.name) in \(first.segment) at \(monthText(c.dates[first.firstDivergence!]))\n\(worst)"
     }
 
     /// Tidy CSV, one row per compared date × segment × vendor (or origin):
@@ -180,21 +186,13 @@ public enum ComparisonReport {
 
     static func monthText(_ date: String) -> String { String(date.prefix(7)) }
 
-    /// Up to `count` column indices: the first date, each anniversary of it and the last,
-    /// thinned evenly when they do not fit.
+    /// Up to `count` column indices, chosen as `run`'s table chooses its steps: the first
+    /// date, its anniversaries (every k-th year when they do not fit) and the last.
     static func columns(_ dates: [String], count: Int) -> [Int] {
         guard count > 0, !dates.isEmpty else { return [] }
         let firstMonth = dates[0].dropFirst(5).prefix(2)
-        var candidates = dates.indices.filter { dates[$0].dropFirst(5).prefix(2) == firstMonth }
-        if candidates.last != dates.count - 1 { candidates.append(dates.count - 1) }
-        if candidates.count <= count { return candidates }
-        if count == 1 { return [candidates.last!] }
-        var out: [Int] = []
-        for i in 0..<count {
-            let idx = Int((Double(i) * Double(candidates.count - 1) / Double(count - 1)).rounded())
-            if out.last != candidates[idx] { out.append(candidates[idx]) }
-        }
-        return out
+        let yearStarts = dates.indices.filter { dates[$0].dropFirst(5).prefix(2) == firstMonth }
+        return TableReport.spread(yearStarts: yearStarts, last: dates.count - 1, count: count)
     }
 }
 

@@ -140,7 +140,13 @@ extension ShareTable {
                 values[key]![m].append(x)
             }
         }
-        if let wanted, !runNames.contains(wanted) {
+        if let wanted, column["run"] == nil {
+            // Only a file of several runs names them (a `run` column); the one run here has no name to pick.
+            throw ScenarioError([Diagnostic(.error, "'\(path)' holds one unnamed run (it has no 'run' column)",
+                                            at: nil, help: ["name the file without '#\(wanted)': \(path)"])],
+                                sources: [:])
+        }
+        if let wanted, !runNames.isEmpty, !runNames.contains(wanted) {
             throw ScenarioError([Diagnostic(.error, "'\(path)' holds no run named '\(wanted)'", at: nil,
                                             help: [Suggestions.didYouMean(wanted, in: runNames) ?? "its runs are: \(runNames.joined(separator: ", "))"])],
                                 sources: [:])

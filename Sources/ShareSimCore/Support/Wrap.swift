@@ -1,9 +1,11 @@
-/// Long message lines broken to fit the terminal, so that it does not break them mid-word.
-enum Wrap {
+/// Long message lines broken to fit a width (the terminal's), so that the terminal does
+/// not break them mid-word. In the library so that the REPL's messages and the reports
+/// the batch commands print break alike.
+public enum Wrap {
     /// `text` (one line) in lines of at most `width` characters where it can be: broken
     /// between fields (runs of two or more spaces) first, between words only within a
     /// field too long for a line; lines after the first are indented by `indent`.
-    static func line(_ text: String, width: Int, indent: Int = 4) -> String {
+    public static func line(_ text: String, width: Int, indent: Int = 4) -> String {
         guard text.count > width, width >= indent + 20 else { return text }
         let pad = String(repeating: " ", count: indent)
         var lines: [String] = []
@@ -28,7 +30,7 @@ enum Wrap {
     }
 
     /// Every line of `text` wrapped; each keeps its own indentation, plus `indent` after a break.
-    static func text(_ text: String, width: Int, indent: Int = 4) -> String {
+    public static func text(_ text: String, width: Int, indent: Int = 4) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { l in
             line(String(l), width: width, indent: l.prefix { $0 == " " }.count + indent)
         }.joined(separator: "\n")
