@@ -352,6 +352,10 @@ final class Flag: @unchecked Sendable {
         #expect(bounds.error.hasPrefix("<input>:4:23: error: expected a number for the interval's high end, found 'x'\n"))
         let target = type("calibrate leakage to installed share origin XX in chips at 2023-01 = 50%", line: 5)
         #expect(target.error.hasPrefix("<input>:5:"))
+        // Bounds outside the valid range: at the bounds as typed, in their unit.
+        let range = type("calibrate leakage 0%..120% to installed share origin CN in chips at 2023-01 = 50%", line: 6)
+        #expect(range.error.hasPrefix("<input>:6:19: error: the bounds 0%..120% of 'leakage' leave its valid range\n"))
+        #expect(range.error.contains("note: 'leakage' (declared at scenarios/china-chip-share.scn:26:7) accepts values from 0% to 100% where it is used\n"))
     }
 
     @Test func problemsAtAPromptStayPlain() {

@@ -43,7 +43,7 @@ struct MergeCommand: ParsableCommand {
         if chosen == .table {
             // Shards run for CSV or JSON keep every date; a table shows those that fit, as montecarlo's own does.
             (batch, values) = MonteCarloReport.fittingTable(batch, values: values,
-                                                            width: MonteCarloCommand.tableWidth(toStandardOutput: output == nil || output == "-"))
+                                                            width: MonteCarloCommand.tableWidth(toStandardOutput: ReportOutput.isStandardOutput(output)))
         }
         try Output.deliver(MonteCarloReport.render(batch, values: values, as: chosen), to: output)
     }
