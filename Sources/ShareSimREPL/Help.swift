@@ -2,21 +2,27 @@ import ShareSimCore
 
 /// `help` and `help COMMAND`, generated from the command table so they never drift.
 enum Help {
-    static func text(for topic: String?) -> String {
-        if let topic, let c = Commands.named(topic.lowercased()) {
-            return "\(c.usage)\n  \(c.summary)\n  example: \(c.example)\n"
+    /// The help on `topic` (all commands when nil), wrapped to `width` so that a narrow
+    /// terminal does not break its lines mid-word. A topic that is no command or statement
+    /// is an error, as an unknown command is: a pipe stops there.
+    static func reply(for topic: String?, width: Int) -> Reply {
+        guard let topic else { return Reply(output: Wrap.text(overview(), width: width)) }
+        if let c = Commands.named(topic.lowercased()) {
+            let usage = UsageFold.fold(Substring(c.usage), indent: 4, width: width)
+            return Reply(output: usage + "\n" + Wrap.text("  \(c.summary)\n  example: \(c.example)\n", width: width))
         }
-        if let topic, Session.statementKeywords.contains(topic.lowercased()) {
-            return statementHelp(topic.lowercased())
+        if Session.statementKeywords.contains(topic.lowercased()) {
+            return Reply(output: Wrap.text(statementHelp(topic.lowercased()), width: width))
         }
-        if let topic {
-            let near = Suggestions.closest(to: topic, in: Commands.all.map(\.name) + Session.statementKeywords)
-            return "no help for '\(topic)'\(near.map { "; did you mean '\($0)'?" } ?? "")\n"
-        }
+        let near = Suggestions.closest(to: topic, in: Commands.all.map(\.name) + Session.statementKeywords)
+        return .failure("no help for '\(topic)'", word: topic, suggestion: near)
+    }
+
+    static func overview() -> String {
         var out = "Commands:\n"
-        let width = Commands.all.map(\.name.count).max() ?? 8
+        let nameWidth = Commands.all.map(\.name.count).max() ?? 8
         for c in Commands.all {
-            out += "  " + c.name + String(repeating: " ", count: width - c.name.count + 2) + c.summary + "\n"
+            out += "  " + c.name + String(repeating: " ", count: nameWidth - c.name.count + 2) + c.summary + "\n"
         }
         out += """
 

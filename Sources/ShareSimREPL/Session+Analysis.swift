@@ -37,6 +37,9 @@ extension Session {
         }
     }
 
+    /// The name the bounds of the i-th parameter are parsed under, so an error can be traced back to them.
+    private func boundsSource(_ i: Int) -> String { "bounds \(i + 1)" }
+
     /// `calibrate NAME [LOW..HIGH] to OUTCOME = VALUE` (bisection), or several names and
     /// targets, `calibrate a, b to T1; T2` (least squares).
     func calibrate(_ input: InputAssembler.Input) -> Reply {
@@ -53,9 +56,11 @@ extension Session {
         guard case .success(let loaded) = resolve() else { return unresolvedReply() }
         let scenario = loaded.scenario
         do {
-            let intervals = try fits.map { f throws(ScenarioError) -> ValueInterval? in
-                guard f.count == 2 else { return nil }
-                do throws(ScenarioError) { return try ValueInterval.parse(String(f[1]), source: "bounds") } catch { throw placed(error, source: "bounds", piece: f[1]) }
+            let intervals = try fits.indices.map { i throws(ScenarioError) -> ValueInterval? in
+                guard fits[i].count == 2 else { return nil }
+                do throws(ScenarioError) { return try ValueInterval.parse(String(fits[i][1]), source: boundsSource(i)) } catch {
+                    throw placed(error, source: boundsSource(i), piece: fits[i][1])
+                }
             }
             let targets = try targetTexts.map { t throws(ScenarioError) in
                 do throws(ScenarioError) { return try OutcomeTarget.parse(String(t), in: scenario, source: "target") } catch { throw placed(error, source: "target", piece: t) }
@@ -63,23 +68,25 @@ extension Session {
             let names = fits.map { String($0[0]) }
             let result: ScenarioCalibration.Result
             if names.count == 1 && targets.count == 1 {
-                guard let range = try intervals[0].map({ $0.low...$0.high }) ?? ScenarioCalibration.bracket(of: names[0], in: scenario) else {
+                guard let bracket = try intervals[0] ?? ScenarioCalibration.bracket(of: names[0], in: scenario) else {
                     return .failure("'\(names[0])' has no bounded valid range; give a bracket: calibrate \(names[0]) LOW..HIGH to …", word: names[0], status: 2)
                 }
-                result = try ScenarioCalibration.fitByBisection(scenario, parameter: names[0], in: range,
-                                                                labels: intervals[0].map { ($0.lowText, $0.highText) },
-                                                                target: targets[0], isCancelled: env.isCancelled)
+                result = try ScenarioCalibration.fitByBisection(scenario, parameter: names[0], in: bracket, target: targets[0],
+                                                                isCancelled: env.isCancelled)
             } else {
-                result = try ScenarioCalibration.fitByLeastSquares(scenario, parameters: names, bounds: intervals.map { $0.map { $0.low...$0.high } },
+                result = try ScenarioCalibration.fitByLeastSquares(scenario, parameters: names, bounds: intervals,
                                                                    targets: targets, isCancelled: env.isCancelled)
             }
-            return Reply(output: CalibrationReport.text(result, scenario: scenario.name, units: intervals.map { $0?.unit }))
+            return Reply(output: CalibrationReport.text(result, scenario: scenario.name, width: env.width))
         } catch let error as ScenarioError {
             return Reply(error: render(error), failed: true, status: 2)
         } catch ScenarioCalibration.Failure.cancelled {
             return Reply(error: "calibration cancelled\n")
         } catch ScenarioCalibration.Failure.invalid(let d) {
-            return Reply(error: render(ScenarioError([d], sources: loaded.sources)), failed: true, status: 2)
+            // Bounds outside the valid range point at the bounds as typed.
+            var error = ScenarioError([d], sources: loaded.sources)
+            if let i = fits.indices.first(where: { d.location?.file == boundsSource($0) }) { error = placed(error, source: boundsSource(i), piece: fits[i][1]) }
+            return Reply(error: render(error), failed: true, status: 2)
         } catch {
             return .failure("\(error)", status: 70)
         }

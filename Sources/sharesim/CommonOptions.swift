@@ -59,10 +59,15 @@ struct ReportOutput: ParsableArguments {
     var output: String?
 
     /// `-o -` is standard output too.
-    var toStandardOutput: Bool { output == nil || output == "-" }
+    var toStandardOutput: Bool { Self.isStandardOutput(output) }
 
     /// A table is fitted to the terminal only when it goes to one.
-    var tableWidth: Int { toStandardOutput ? Terminal.width : 80 }
+    var tableWidth: Int { Self.tableWidth(output: output) }
+
+    static func isStandardOutput(_ output: String?) -> Bool { output == nil || output == "-" }
+
+    /// The width of a table written to `output`, for commands with an `-o` of their own.
+    static func tableWidth(output: String?) -> Int { isStandardOutput(output) ? Terminal.width : 80 }
 
     static let outputHelp: ArgumentHelp = "Write to this file instead of standard output ('-'): atomically, through a symlink to its file; directly to a pipe or device."
 

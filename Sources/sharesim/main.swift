@@ -5,6 +5,10 @@ import ShareSimCore
 /// The one job of this file: turn the process's arguments into a command and its outcome
 /// into the contract's exit codes (2 for usage, where ArgumentParser would use 64).
 do {
+    if let name = unknownHelpTopic() {
+        // ArgumentParser would answer with the top-level help and success, so a typo looked like an answer.
+        throw ValidationError("unknown command '\(name)'")
+    }
     var command = try ShareSim.parseAsRoot()
     do {
         try command.run()
@@ -28,13 +32,25 @@ do {
     Foundation.exit(ExitStatus.usage)
 }
 
-/// What a first argument that is no command probably meant: a misspelt command, or a
-/// scenario to run (as `python FILE` would take it).
+/// The commands' names, as a user types them.
+func commandNames() -> [String] {
+    // A command without a name of its own is called by its type's name (one word each).
+    ShareSim.configuration.subcommands.map { $0.configuration.commandName ?? String(describing: $0).lowercased() }
+}
+
+/// The word of `sharesim help WORD` when WORD is no command.
+func unknownHelpTopic() -> String? {
+    let arguments = CommandLine.arguments.dropFirst()
+    guard arguments.first == "help", let topic = arguments.dropFirst().first, !topic.hasPrefix("-") else { return nil }
+    return commandNames().contains(topic) || topic == "help" ? nil : topic
+}
+
+/// What a first argument that is no command probably meant (or the word after `help`): a
+/// misspelt command, or a scenario to run (as `python FILE` would take it).
 func commandHint() -> String {
     let arguments = CommandLine.arguments.dropFirst()
-    guard let first = arguments.first, !first.hasPrefix("-") else { return "" }
-    // A command without a name of its own is called by its type's name (one word each).
-    let commands = ShareSim.configuration.subcommands.map { $0.configuration.commandName ?? String(describing: $0).lowercased() }
+    guard let first = unknownHelpTopic() ?? arguments.first, !first.hasPrefix("-") else { return "" }
+    let commands = commandNames()
     guard !commands.contains(first) else { return "" }
     if FileManager.default.fileExists(atPath: first) {
         return "help: to run the scenario, 'sharesim run \(first)'; to explore it, 'sharesim repl \(first)'\n"

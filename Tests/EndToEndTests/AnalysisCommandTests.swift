@@ -165,6 +165,34 @@ import Testing
         #expect(again.stdout.contains("\"method\": \"bisection\""))
     }
 
+    /// Without --in the value is shown as with it, in the parameter's unit; the table fits 80
+    /// columns at any COLUMNS (it was 93), 120 when the terminal has them.
+    @Test func calibrateShowsTheValueInItsUnitAndFitsTheWidth() throws {
+        let bare = try BinaryRunner.run(["calibrate", "scenarios/china-chip-share.scn", "--fit", "leakage", "--target", "\(Self.chipOutcome) = 85%"],
+                                        environment: ["COLUMNS": "80"])
+        #expect(bare.status == 0)
+        #expect(bare.stdout.contains("\nleakage    6.526994%  (0.0652699435941031)\n"))
+        #expect(bare.stdout.hasSuffix("\ntarget   wanted   found         residual  log-odds\n\(Self.chipOutcome)\n           85%   85.0%   -4.4e-11 points  -3.5e-12\n"))
+        #expect(bare.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 })
+        let wide = try BinaryRunner.run(Self.chipCalibration(), environment: ["COLUMNS": "120"])
+        #expect(wide.stdout.contains("\n\(Self.chipOutcome)     85%   85.0%   -8.8e-12 points  -6.9e-13\n"))
+    }
+
+    /// --in outside the valid range is quoted as typed, with the range in its unit (it said
+    /// "the bounds 0.0..1.2" at the parameter's line in the file).
+    @Test func calibrateBoundsOutsideTheValidRangePointAtIn() throws {
+        let run = try BinaryRunner.run(Self.chipCalibration(in: "0%..120%"))
+        #expect(run.status == 2)
+        #expect(run.stderr == """
+            --in:1:1: error: the bounds 0%..120% of 'leakage' leave its valid range
+             1 | 0%..120%
+               | ^~~~~~~~
+            note: 'leakage' (declared at scenarios/china-chip-share.scn:26:7) accepts values from 0% to 100% where it is used
+            help: give bounds within that range
+
+            """)
+    }
+
     @Test func calibrateRefusesABracketWithoutARoot() throws {
         let run = try BinaryRunner.run(Self.chipCalibration(in: "10%..20%"))
         #expect(run.status == 2)

@@ -73,6 +73,18 @@ import Testing
         #expect(try BinaryRunner.run(["--version"]).stdout == "0.1.0\n")
     }
 
+    /// `sharesim help NAME` for no command is a usage error, not the top-level help and success.
+    @Test func helpOfAnUnknownCommandIsAUsageError() throws {
+        let typo = try BinaryRunner.run(["help", "mrege"])
+        #expect(typo.status == 2 && typo.stdout.isEmpty)
+        #expect(typo.stderr.hasPrefix("Error: unknown command 'mrege'\n"))
+        #expect(typo.stderr.hasSuffix("help: did you mean 'merge'?\n"))
+        let nothing = try BinaryRunner.run(["help", "frob"])
+        #expect(nothing.status == 2 && nothing.stderr.hasPrefix("Error: unknown command 'frob'\n") && !nothing.stderr.contains("help: "))
+        let known = try BinaryRunner.run(["help", "merge"])
+        #expect(known.status == 0 && known.stdout.hasPrefix("OVERVIEW: Combine the partial results"))
+    }
+
     @Test func inspectJSONRunsLikeTheScenario() throws {
         let json = try BinaryRunner.run(["inspect", "scenarios/ofac-easing.scn", "--json"])
         #expect(json.status == 0)

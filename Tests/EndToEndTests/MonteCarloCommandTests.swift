@@ -83,6 +83,24 @@ import Testing
         #expect(csv.status == 0 && csv.stdout == direct.stdout)
     }
 
+    /// Shards run for CSV keep all 36 dates; their merge as a table shows the dates that fit,
+    /// the very table one machine prints (it ran to 300 columns).
+    @Test func csvShardsMergedAsATableAreTheTableOfOneRun() throws {
+        let dir = try directory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let batch = ["montecarlo", Self.chips, "--runs", "400", "--seed", "42"]
+        var parts: [String] = []
+        for i in 0..<2 {
+            parts.append(dir.appendingPathComponent("part-\(i).mcpart").path)
+            #expect(try BinaryRunner.run(batch + ["--format", "csv", "--shard", "\(i)/2", "-o", parts[i]]).status == 0)
+        }
+        let table = try BinaryRunner.run(["merge"] + parts + ["--format", "table"])
+        #expect(table.status == 0)
+        #expect(table.stdout.contains("\nvendor      origin band 2021-01 2022-01 2023-01 2023-12\n"))
+        #expect(table.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 })
+        #expect(table.stdout == (try BinaryRunner.run(batch)).stdout)
+    }
+
     @Test func aCompleteShardIsSkippedOnARerun() throws {
         let dir = try directory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -121,8 +139,12 @@ import Testing
         #expect(foreign.status == 65 && foreign.stderr.contains("belongs to another batch"))
         let twice = try BinaryRunner.run(["merge", p0, p1, p2, p1])
         #expect(twice.status == 65 && twice.stderr.contains("shard 1/3 is given twice"))
-        let unreadable = try BinaryRunner.run(["merge", p0, p1, dir.appendingPathComponent("nope").path])
-        #expect(unreadable.status == 66)
+        let nope = dir.appendingPathComponent("nope").path
+        let unreadable = try BinaryRunner.run(["merge", p0, p1, nope])
+        // In the words of every other command: not strerror's "no such file or directory".
+        #expect(unreadable.status == 66 && unreadable.stderr == "sharesim: error: cannot read '\(nope)': no such file\n")
+        let directory = try BinaryRunner.run(["merge", p0, p1, dir.path])
+        #expect(directory.status == 66 && directory.stderr == "sharesim: error: cannot read '\(dir.path)': is a directory\n")
         let notAPart = try BinaryRunner.run(["merge", Self.chips])
         #expect(notAPart.status == 65 && notAPart.stderr.contains("is not a sharesim partial result"))
     }

@@ -45,22 +45,23 @@ import Testing
         let s = try AnalysisFixture.scenario()
         // A flow market: China's share after the controls is 30 / (30 + 40·u + 30·20%), 60% at u = 35%.
         let target = try OutcomeTarget.parse("installed share origin CN in chips at 2023-01 = 60%", in: s)
-        let fit = try ScenarioCalibration.fitByBisection(s, parameter: "us_access", in: 0...1, target: target)
+        let fit = try ScenarioCalibration.fitByBisection(s, parameter: "us_access", in: ValueInterval(0...1, unit: .percent), target: target)
         #expect(abs(fit.values[0] - 0.35) < 1e-10)
         #expect(abs(fit.residuals[0]) < 1e-10)
         #expect(fit.runs == fit.iterations + 2)
-        let text = CalibrationReport.text(fit, scenario: s.name, units: [.percent])
+        let text = CalibrationReport.text(fit, scenario: s.name)
         #expect(text.contains("us_access  35%"))
         // The same bytes every time.
-        let again = try ScenarioCalibration.fitByBisection(s, parameter: "us_access", in: 0...1, target: target)
+        let again = try ScenarioCalibration.fitByBisection(s, parameter: "us_access", in: ValueInterval(0...1, unit: .percent), target: target)
         #expect(CalibrationReport.json(again, scenario: s) == CalibrationReport.json(fit, scenario: s))
     }
 
     @Test func aScenarioBracketWithoutARootSaysWhatItFound() throws {
         let s = try AnalysisFixture.scenario()
         let target = try OutcomeTarget.parse("installed share origin CN in chips at 2023-01 = 95%", in: s)
+        let bracket = try ValueInterval.parse("5%..50%")
         do {
-            _ = try ScenarioCalibration.fitByBisection(s, parameter: "us_access", in: 0.05...0.5, labels: ("5%", "50%"), target: target)
+            _ = try ScenarioCalibration.fitByBisection(s, parameter: "us_access", in: bracket, target: target)
             Issue.record("expected an error")
         } catch {
             guard case .invalid(let d) = error else { Issue.record("expected invalid"); return }
@@ -97,10 +98,62 @@ import Testing
     @Test func theBundledChipLeakageIsTheOneThatGives85Percent() throws {
         let s = try ScenarioLoader().load(path: Fixtures.scenarioPath("china-chip-share")).scenario
         let target = try OutcomeTarget.parse("installed share origin CN, HK in chips at 2023-01 = 85%", in: s)
-        let fit = try ScenarioCalibration.fitByBisection(s, parameter: "leakage", in: 0...0.2, target: target)
+        let fit = try ScenarioCalibration.fitByBisection(s, parameter: "leakage", in: ValueInterval(0...0.2, unit: .percent), target: target)
         // 0.27 / (0.27 + 0.73·ℓ) = 0.85 in this flow market.
         #expect(abs(fit.values[0] - 0.27 * (1 / 0.85 - 1) / 0.73) < 1e-12)
         #expect(abs(fit.values[0] - 0.065) < 0.0005)
         #expect(abs(fit.residuals[0]) < 1e-10)
+    }
+
+    /// Without bounds written, a value is shown in the unit the scenario writes the parameter
+    /// in (it printed a bare 0.0652699435941031), and so is a bound it ends on.
+    @Test func aValueIsShownInTheParametersOwnUnitWithoutBounds() throws {
+        let s = try ScenarioLoader().load(path: Fixtures.scenarioPath("china-chip-share")).scenario
+        let target = try OutcomeTarget.parse("installed share origin CN, HK in chips at 2023-01 = 85%", in: s)
+        let bracket = try #require(try ScenarioCalibration.bracket(of: "leakage", in: s))
+        #expect(bracket.text == "0%..100%")
+        let fit = try ScenarioCalibration.fitByBisection(s, parameter: "leakage", in: bracket, target: target)
+        #expect(fit.units == [.percent])
+        #expect(CalibrationReport.text(fit, scenario: s.name).contains("\nleakage    6.526994%  (0.0652699435941031)\n"))
+        let huawei = try ScenarioLoader().load(path: Fixtures.scenarioPath("huawei-substitution")).scenario
+        #expect(huawei.parameters.first { $0.name == "huawei_trend" }?.unit(in: huawei) == .plainPerYear)
+        let least = try ScenarioCalibration.fitByLeastSquares(s, parameters: ["leakage"], bounds: [ValueInterval.parse("10%..20%")],
+                                                              targets: [target], threads: 1)
+        #expect(CalibrationReport.text(least, scenario: s.name).contains("\nleakage    10%  (0.1)  — on the bound 10%\n"))
+    }
+
+    /// Bounds outside the valid range are named as written, at their place, with the range in their unit.
+    @Test func boundsOutsideTheValidRangeAreReportedAsWritten() throws {
+        let s = try ScenarioLoader().load(path: Fixtures.scenarioPath("china-chip-share")).scenario
+        let target = try OutcomeTarget.parse("installed share origin CN, HK in chips at 2023-01 = 85%", in: s)
+        #expect {
+            _ = try ScenarioCalibration.fitByBisection(s, parameter: "leakage", in: ValueInterval.parse("0%..120%"), target: target)
+        } throws: { error in
+            guard case ScenarioCalibration.Failure.invalid(let d) = error else { return false }
+            return d.message == "the bounds 0%..120% of 'leakage' leave its valid range"
+                && d.location == SourceLocation(file: "--in", line: 1, column: 1, length: 8)
+                && d.notes == ["'leakage' (declared at \(Fixtures.scenarioPath("china-chip-share")):26:7) accepts values from 0% to 100% where it is used"]
+        }
+    }
+
+    /// The targets' table fits the width: a target too long for its column stands on its own
+    /// line (the table ran to 93 columns at any width).
+    @Test func theTargetsTableFitsTheWidth() throws {
+        let s = try ScenarioLoader().load(path: Fixtures.scenarioPath("china-chip-share")).scenario
+        let target = try OutcomeTarget.parse("installed share origin CN, HK in chips at 2023-01 = 85%", in: s)
+        let fit = try ScenarioCalibration.fitByBisection(s, parameter: "leakage", in: ValueInterval.parse("0%..20%"), target: target)
+        let narrow = CalibrationReport.text(fit, scenario: s.name, width: 80)
+        #expect(narrow.split(separator: "\n").allSatisfy { $0.count <= 80 })
+        #expect(narrow.hasSuffix("""
+            target   wanted   found         residual  log-odds
+            installed share origin CN, HK in chips at 2023-01
+                       85%   85.0%   -8.8e-12 points  -6.9e-13
+
+            """))
+        #expect(CalibrationReport.text(fit, scenario: s.name, width: 100).hasSuffix("""
+            target                                              wanted   found         residual  log-odds
+            installed share origin CN, HK in chips at 2023-01     85%   85.0%   -8.8e-12 points  -6.9e-13
+
+            """))
     }
 }

@@ -251,6 +251,31 @@ final class Flag: @unchecked Sendable {
         #expect(r.error.contains("help: did you mean 'load'?"))
     }
 
+    /// Help fits an 80-column terminal (or the session's width) without breaking a word or
+    /// a bracketed argument; calibrate's usage ran to 87 columns, sweep's example to 85.
+    @Test func everyHelpFitsTheWidth() {
+        for topic in Commands.all.map(\.name) + Session.statementKeywords {
+            let text = type("help \(topic)").output
+            #expect(text.split(separator: "\n").allSatisfy { $0.count <= 80 }, "help \(topic) is wider than 80 columns")
+        }
+        #expect(type("help calibrate").output.hasPrefix("calibrate NAME [LOW..HIGH][, NAME2 [LOW..HIGH]] to OUTCOME =\n    VALUE[; OUTCOME2 = VALUE2]\n"))
+        #expect(type("help sweep").output.hasSuffix("  example: sweep leakage=2%..20%/10 installed share origin CN, HK in chips at\n      2023-01\n"))
+        session.width = 50
+        #expect(type("help montecarlo").output.hasPrefix("montecarlo RUNS [seed S] [bands LIST] [at DATES]\n    [--share installed|sales] [--by vendor|origin]\n"))
+    }
+
+    /// `help` of a name that is nothing is an error, as an unknown command is, so a pipe stops there.
+    @Test func helpOfAnUnknownNameIsAnError() {
+        var piped = SessionEnvironment(inputName: "<stdin>", piped: true, readFile: readFile)
+        piped.width = 80
+        let s = Session(environment: piped)
+        let typo = type(in: s, "help sweeep", line: 3)
+        #expect(typo.failed && typo.output.isEmpty)
+        #expect(typo.error == "<stdin>:3:6: error: no help for 'sweeep'\n 3 | help sweeep\n   |      ^~~~~~\nhelp: did you mean 'sweep'?\n")
+        let nothing = type("help frob")
+        #expect(nothing.failed && nothing.error == "no help for 'frob'\n")
+    }
+
     @Test func completionOffersCommandsNamesAndEvents() {
         type("load scenarios/ofac-easing.scn")
         #expect(session.completions(line: "ex", cursor: 2).candidates == ["export", "explain", "expect"])
@@ -372,6 +397,10 @@ final class Flag: @unchecked Sendable {
         #expect(bounds.error.hasPrefix("<input>:4:23: error: expected a number for the interval's high end, found 'x'\n"))
         let target = type("calibrate leakage to installed share origin XX in chips at 2023-01 = 50%", line: 5)
         #expect(target.error.hasPrefix("<input>:5:"))
+        // Bounds outside the valid range: at the bounds as typed, in their unit.
+        let range = type("calibrate leakage 0%..120% to installed share origin CN in chips at 2023-01 = 50%", line: 6)
+        #expect(range.error.hasPrefix("<input>:6:19: error: the bounds 0%..120% of 'leakage' leave its valid range\n"))
+        #expect(range.error.contains("note: 'leakage' (declared at scenarios/china-chip-share.scn:26:7) accepts values from 0% to 100% where it is used\n"))
     }
 
     @Test func problemsAtAPromptStayPlain() {

@@ -1,8 +1,9 @@
 /// Renders a calibration's result: the fitted values and each target's residual.
 public enum CalibrationReport {
-    /// For people. `units[i]`, when given, writes parameter i's value in that unit (the
-    /// unit its bounds were written in, e.g. percent).
-    public static func text(_ r: ScenarioCalibration.Result, scenario: String, units: [Quantity.Unit?] = []) -> String {
+    /// For people, within `width` columns where the targets allow: a target too long for
+    /// its column stands on a line of its own, its figures on the next. Each value is shown
+    /// in its unit (`6.526994%`) with the exact double after it.
+    public static func text(_ r: ScenarioCalibration.Result, scenario: String, width: Int = 80) -> String {
         var out = "\(scenario) — calibration by \(r.method.rawValue)\n"
         switch r.method {
         case .bisection:
@@ -13,28 +14,37 @@ public enum CalibrationReport {
         let nameWidth = max(9, r.parameters.map(\.count).max() ?? 0)
         out += padRight("parameter", nameWidth) + "  value\n"
         for (i, name) in r.parameters.enumerated() {
-            let v = r.values[i]
+            let v = r.values[i], unit = r.units[i]
             var shown = NumberText.csv(v)
-            if i < units.count, let unit = units[i], unit != .plain {
-                shown = precise(v, unit) + "  (" + shown + ")"
-            }
+            if unit != .plain { shown = ValueText.label(v, like: unit) + "  (" + shown + ")" }
             if r.atBound[i] {
-                shown += "  — on the bound \(NumberText.csv(v == r.bounds[i].lowerBound ? r.bounds[i].lowerBound : r.bounds[i].upperBound))"
+                let bound = v == r.bounds[i].lowerBound ? r.bounds[i].lowerBound : r.bounds[i].upperBound
+                shown += "  — on the bound \(unit == .plain ? NumberText.csv(bound) : ValueText.label(bound, like: unit))"
             }
             out += padRight(name, nameWidth) + "  " + shown + "\n"
         }
         out += "\n"
+        return out + targetTable(r, width: width)
+    }
+
+    /// The targets, wanted and found, and their residuals.
+    static func targetTable(_ r: ScenarioCalibration.Result, width: Int) -> String {
         let targetTexts = r.targets.map(\.outcome.text)
-        let targetWidth = max(6, targetTexts.map(\.count).max() ?? 0)
         let wanted = r.targets.map(\.valueText), found = zip(r.found, r.targets).map { $1.outcome.describe($0) }
         let wantedWidth = max(6, wanted.map(\.count).max() ?? 0), foundWidth = max(5, found.map(\.count).max() ?? 0)
         let residuals = r.targets.indices.map { residualText(r, $0) }
         let residualWidth = max(8, residuals.map(\.count).max() ?? 0)
-        out += padRight("target", targetWidth) + "  " + padLeft("wanted", wantedWidth) + "  " + padLeft("found", foundWidth) + "  "
+        let transformed = r.transformedResiduals.map(signed)
+        let figuresWidth = 2 + wantedWidth + 2 + foundWidth + 2 + residualWidth + 2 + max(transformName(r).count, transformed.map(\.count).max() ?? 0)
+        // The widest target that fits beside the figures sets the column; longer ones go on a line of their own.
+        let targetWidth = max(6, targetTexts.map(\.count).filter { $0 + figuresWidth <= width }.max() ?? 0)
+        var out = padRight("target", targetWidth) + "  " + padLeft("wanted", wantedWidth) + "  " + padLeft("found", foundWidth) + "  "
             + padLeft("residual", residualWidth) + "  " + transformName(r) + "\n"
         for i in r.targets.indices {
-            out += padRight(targetTexts[i], targetWidth) + "  " + padLeft(wanted[i], wantedWidth) + "  " + padLeft(found[i], foundWidth) + "  "
-                + padLeft(residuals[i], residualWidth) + "  " + signed(r.transformedResiduals[i]) + "\n"
+            let fits = targetTexts[i].count <= targetWidth
+            if !fits { out += targetTexts[i] + "\n" }
+            out += padRight(fits ? targetTexts[i] : "", targetWidth) + "  " + padLeft(wanted[i], wantedWidth) + "  " + padLeft(found[i], foundWidth) + "  "
+                + padLeft(residuals[i], residualWidth) + "  " + transformed[i] + "\n"
         }
         return out
     }
@@ -102,23 +112,5 @@ public enum CalibrationReport {
         if !d.isFinite { return d.description }
         if abs(d) < 0.0005 { return (d < 0 ? "-" : "+") + ComparisonReport.scientific(abs(d)) }
         return (d < 0 ? "-" : "+") + NumberText.fixed(abs(d), decimals: 4)
-    }
-
-    /// A fitted value in a unit, with enough digits to reproduce it in a scenario: `6.5270%`.
-    static func precise(_ v: Double, _ unit: Quantity.Unit) -> String {
-        func digits(_ d: Double) -> String {
-            var s = NumberText.fixed(d, decimals: 6)
-            while s.contains("."), s.hasSuffix("0") { s.removeLast() }
-            if s.hasSuffix(".") { s.removeLast() }
-            return s
-        }
-        switch unit {
-        case .percent: return digits(v * 100) + "%"
-        case .percentPerYear: return digits(v * 100) + "%/y"
-        case .plainPerYear: return digits(v) + "/y"
-        case .years: return digits(v) + "y"
-        case .amount: return NumberText.amount(v)
-        case .plain: return digits(v)
-        }
     }
 }

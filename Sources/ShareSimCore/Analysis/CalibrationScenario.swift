@@ -11,7 +11,7 @@ import Foundation
 ///
 /// ```swift
 /// let target = try OutcomeTarget.parse("installed share origin CN, HK in chips at 2023-01 = 85%", in: s)
-/// let fit = try ScenarioCalibration.fitByBisection(s, parameter: "leakage", in: 0...0.2, target: target)
+/// let fit = try ScenarioCalibration.fitByBisection(s, parameter: "leakage", in: ValueInterval(0...0.2, unit: .percent), target: target)
 /// fit.values[0]    // ≈ 0.0653
 /// ```
 public enum ScenarioCalibration {
@@ -42,6 +42,8 @@ public enum ScenarioCalibration {
         public var atBound: [Bool]
         /// The bounds each parameter was fitted within.
         public var bounds: [ClosedRange<Double>]
+        /// The unit each value is shown in: its bounds' as written, else the parameter's own.
+        public var units: [Quantity.Unit]
     }
 
     public enum Failure: Error, Sendable {
@@ -53,11 +55,10 @@ public enum ScenarioCalibration {
 
     // MARK: bisection
 
-    /// Fits one parameter to one target by bisection in `interval` (labels name its ends
-    /// in messages, e.g. `0%` and `20%`).
-    public static func fitByBisection(_ scenario: ResolvedScenario, parameter: String, in interval: ClosedRange<Double>,
-                                      labels: (low: String, high: String)? = nil, target: OutcomeTarget,
-                                      isCancelled: (@Sendable () -> Bool)? = nil) throws(Failure) -> Result {
+    /// Fits one parameter to one target by bisection in `interval` (messages name its ends
+    /// as written, e.g. `0%` and `20%`).
+    public static func fitByBisection(_ scenario: ResolvedScenario, parameter: String, in interval: ValueInterval,
+                                      target: OutcomeTarget, isCancelled: (@Sendable () -> Bool)? = nil) throws(Failure) -> Result {
         let bounds = try checkBounds(scenario, parameter, interval)
         var runs = 0
         let workspace = EngineWorkspace()
@@ -76,7 +77,7 @@ public enum ScenarioCalibration {
         } catch let failure as Failure {
             throw failure
         } catch Calibration.BisectionFailure.noRoot(let lo, let hi, let fLo, let fHi) {
-            let loText = labels?.low ?? NumberText.csv(lo), hiText = labels?.high ?? NumberText.csv(hi)
+            let loText = interval.lowText, hiText = interval.highText
             let side = fLo > 0 ? "above" : "below"
             throw .invalid(Diagnostic(
                 .error, "the bracket \(loText)..\(hiText) of '\(parameter)' may hold no solution: the outcome is \(side) the target \(target.valueText) at both ends",
@@ -85,7 +86,7 @@ public enum ScenarioCalibration {
                         "at \(parameter) = \(hiText): \(target.outcome.describe(fHi + target.value))"],
                 help: ["widen the bracket so that the outcome crosses \(target.valueText) inside it"]))
         } catch Calibration.BisectionFailure.undefined(let x) {
-            throw .invalid(Diagnostic(.error, "the outcome is undefined at \(parameter) = \(NumberText.csv(x))", at: nil,
+            throw .invalid(Diagnostic(.error, "the outcome is undefined at \(parameter) = \(ValueText.label(x, like: interval.unit))", at: nil,
                                       help: ["a growth rate needs sales at its first date; choose another bracket or outcome"]))
         } catch {
             throw .invalid(Diagnostic(.error, "\(error)", at: nil))
@@ -94,7 +95,8 @@ public enum ScenarioCalibration {
         return Result(method: .bisection, parameters: [parameter], values: [b.root], targets: [target], found: [found],
                       residuals: [b.residual], transformedResiduals: [transformedResidual(found, target)],
                       iterations: b.iterations, runs: runs, converged: true,
-                      atBound: [b.root == bounds.lowerBound || b.root == bounds.upperBound], bounds: [bounds])
+                      atBound: [b.root == bounds.lowerBound || b.root == bounds.upperBound], bounds: [bounds],
+                      units: [try unit(of: parameter, in: scenario, written: interval)])
     }
 
     // MARK: least squares
@@ -102,7 +104,7 @@ public enum ScenarioCalibration {
     /// Fits several parameters to several targets (at least as many targets as parameters)
     /// by least squares on transformed outcomes, starting from the parameters' values in the
     /// scenario. `bounds[i]`, when given, narrows parameter i's valid range.
-    public static func fitByLeastSquares(_ scenario: ResolvedScenario, parameters: [String], bounds given: [ClosedRange<Double>?],
+    public static func fitByLeastSquares(_ scenario: ResolvedScenario, parameters: [String], bounds given: [ValueInterval?],
                                          targets: [OutcomeTarget], threads: Int = SweepExecutor.defaultThreads,
                                          isCancelled: (@Sendable () -> Bool)? = nil) throws(Failure) -> Result {
         guard !parameters.isEmpty, !targets.isEmpty else {
@@ -115,9 +117,10 @@ public enum ScenarioCalibration {
             throw .invalid(Diagnostic(.error, "\(parameters.count) parameters cannot be fitted to \(targets.count) target\(targets.count == 1 ? "" : "s")",
                                       at: nil, help: ["give at least as many targets as parameters, or fit fewer parameters"]))
         }
-        var bounds: [ClosedRange<Double>] = []
+        var bounds: [ClosedRange<Double>] = [], units: [Quantity.Unit] = []
         for (i, name) in parameters.enumerated() {
             bounds.append(try checkBounds(scenario, name, i < given.count ? given[i] : nil))
+            units.append(try unit(of: name, in: scenario, written: i < given.count ? given[i] : nil))
         }
         for t in targets { try checkTransformable(t) }
         let start = parameters.indices.map { i in
@@ -162,15 +165,23 @@ public enum ScenarioCalibration {
         runs += 1
         return Result(method: .leastSquares, parameters: parameters, values: fit.values, targets: targets, found: final,
                       residuals: zip(final, targets).map { $0 - $1.value }, transformedResiduals: fit.residuals,
-                      iterations: fit.iterations, runs: runs, converged: fit.converged, atBound: fit.atBound, bounds: bounds)
+                      iterations: fit.iterations, runs: runs, converged: fit.converged, atBound: fit.atBound, bounds: bounds, units: units)
     }
 
-    /// A parameter's valid range when both its ends are finite: the bracket bisection uses
-    /// when none is given. Nil for a range open at either end; throws for an unknown name.
-    public static func bracket(of name: String, in scenario: ResolvedScenario) throws(Failure) -> ClosedRange<Double>? {
+    /// A parameter's valid range when both its ends are finite, in the parameter's unit: the
+    /// bracket bisection uses when none is given. Nil for a range open at either end; throws
+    /// for an unknown name.
+    public static func bracket(of name: String, in scenario: ResolvedScenario) throws(Failure) -> ValueInterval? {
         let r = try checkBounds(scenario, name, nil)
         let finite = abs(r.lowerBound) < 1e300 && abs(r.upperBound) < 1e300
-        return finite ? r : nil
+        return finite ? ValueInterval(r, unit: try unit(of: name, in: scenario, written: nil)) : nil
+    }
+
+    /// The unit a parameter's value is shown in: that of the bounds written for it, else the
+    /// one the scenario writes it in.
+    static func unit(of name: String, in scenario: ResolvedScenario, written: ValueInterval?) throws(Failure) -> Quantity.Unit {
+        if let written { return written.unit }
+        return try parameter(name, in: scenario).unit(in: scenario)
     }
 
     // MARK: transforms and checks
@@ -214,8 +225,22 @@ public enum ScenarioCalibration {
     }
 
     /// The parameter exists, and its bounds: the interval given, which must lie within its
-    /// valid range, or the valid range itself.
-    static func checkBounds(_ scenario: ResolvedScenario, _ name: String, _ interval: ClosedRange<Double>?) throws(Failure) -> ClosedRange<Double> {
+    /// valid range, or the valid range itself. Bounds outside are reported as written (at
+    /// `--in`, in the user's unit), as `sweep` reports a value out of range.
+    static func checkBounds(_ scenario: ResolvedScenario, _ name: String, _ interval: ValueInterval?) throws(Failure) -> ClosedRange<Double> {
+        let p = try parameter(name, in: scenario)
+        guard let interval else { return p.validRange }
+        guard p.validRange.contains(interval.low), p.validRange.contains(interval.high) else {
+            let percent = [.percent, .percentPerYear].contains(interval.unit)
+            throw .invalid(Diagnostic(.error, "the bounds \(interval.text) of '\(name)' leave its valid range", at: interval.location,
+                                      notes: ["'\(name)' (declared at \(p.location.description)) accepts \(ResolvedScenario.describe(p.validRange, percent: percent)) where it is used"],
+                                      help: ["give bounds within that range"]))
+        }
+        return interval.range
+    }
+
+    /// The parameter of that name, or an error that suggests the nearest.
+    static func parameter(_ name: String, in scenario: ResolvedScenario) throws(Failure) -> ScenarioParameter {
         guard let p = scenario.parameters.first(where: { $0.name == name }) else {
             let names = scenario.parameters.map(\.name)
             throw .invalid(Diagnostic(.error, "unknown parameter '\(name)'", at: nil,
@@ -223,11 +248,6 @@ public enum ScenarioCalibration {
                                              ?? (names.isEmpty ? "this scenario declares no parameters; declare one with: param NAME = 6.5%"
                                                                : "parameters are: \(names.joined(separator: ", "))")]))
         }
-        guard let interval else { return p.validRange }
-        guard p.validRange.contains(interval.lowerBound), p.validRange.contains(interval.upperBound) else {
-            throw .invalid(Diagnostic(.error, "the bounds \(NumberText.csv(interval.lowerBound))..\(NumberText.csv(interval.upperBound)) of '\(name)' leave its valid range",
-                                      at: p.location, notes: ["'\(name)' accepts \(ResolvedScenario.describe(p.validRange))"]))
-        }
-        return interval
+        return p
     }
 }

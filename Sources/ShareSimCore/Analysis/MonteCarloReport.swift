@@ -127,10 +127,15 @@ public enum MonteCarloReport {
     /// The table's dates when none are given: evenly spaced ones, preferring the starts of
     /// years, as many as fit `width` beside the row names.
     public static func defaultTableSteps(_ s: ResolvedScenario, grouping: Grouping, bands: [Band], width: Int) -> [Int] {
-        let names = MonteCarloLayout.rows(of: s, by: grouping).map(\.name.count)
-        let nameWidth = max(6, names.max() ?? 6)
+        let names = MonteCarloLayout.rows(of: s, by: grouping).map(\.name)
+        return TableReport.spread(steps: s.timeline.steps, count: tableColumns(names: names, grouping: grouping, bands: bands, width: width),
+                                  timeline: s.timeline)
+    }
+
+    /// How many date columns fit `width` beside the row names, the origins and the bands.
+    static func tableColumns(names: [String], grouping: Grouping, bands: [Band], width: Int) -> Int {
+        let nameWidth = max(6, names.map(\.count).max() ?? 6)
         let fixed = nameWidth + (grouping == .vendor ? 7 : 0) + 1 + max(4, bands.map { $0.label.count }.max() ?? 4)
-        let fit = max(1, (max(40, width) - fixed) / 8)
-        return TableReport.spread(steps: s.timeline.steps, count: fit, timeline: s.timeline)
+        return max(1, (max(40, width) - fixed) / 8)
     }
 }

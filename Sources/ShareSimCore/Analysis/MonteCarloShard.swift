@@ -70,9 +70,7 @@ public enum MonteCarloShard {
 
     /// The header of a partial file and where its values start.
     public static func readHeader(_ path: String) throws(Failure) -> (header: Header, dataOffset: Int) {
-        guard let f = fopen(path, "rb") else {
-            throw Failure("cannot read '\(path)': \(String(cString: strerror(errno)).lowercased())", unreadable: true)
-        }
+        let f = try open(path)
         defer { fclose(f) }
         var lines: [[UInt8]] = [[], []]
         var offset = 0
@@ -103,6 +101,18 @@ public enum MonteCarloShard {
         } catch {
             throw Failure("'\(path)' has an unreadable header: \(error)")
         }
+    }
+
+    /// A partial file opened for reading, or why it cannot be, in the words every command
+    /// uses for a file it cannot read ("no such file", "is a directory").
+    private static func open(_ path: String) throws(Failure) -> UnsafeMutablePointer<FILE> {
+        var info = stat()
+        guard let f = fopen(path, "rb") else { throw Failure("cannot read '\(path)': \(FileError.lastRead().reason)", unreadable: true) }
+        if fstat(fileno(f), &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+            fclose(f)
+            throw Failure("cannot read '\(path)': \(FileError(code: EISDIR).reason)", unreadable: true)
+        }
+        return f
     }
 
     /// Whether `path` already holds this shard's complete result: the same batch, the same
@@ -142,7 +152,7 @@ public enum MonteCarloShard {
         let batch = first.batch
         let samples = MonteCarloSamples(cells: batch.cellCount, runs: batch.runs)
         for (p, h, offset) in headers.sorted(by: { $0.header.shard < $1.header.shard }) {
-            guard let f = fopen(p, "rb") else { throw Failure("cannot read '\(p)': \(String(cString: strerror(errno)).lowercased())", unreadable: true) }
+            let f = try open(p)
             defer { fclose(f) }
             guard fseeko(f, off_t(offset), SEEK_SET) == 0 else { throw Failure("cannot read '\(p)'") }
             for c in 0..<batch.cellCount where h.runs > 0 {

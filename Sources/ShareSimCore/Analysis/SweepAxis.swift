@@ -99,35 +99,6 @@ public struct SweepAxis: Sendable, Equatable {
     }
 }
 
-/// A closed interval written `LOW..HIGH`, as calibration brackets are: `--in 0%..20%`.
-public struct ValueInterval: Sendable, Equatable {
-    public var low: Double
-    public var high: Double
-    public var lowText: String
-    public var highText: String
-    public var unit: Quantity.Unit
-
-    public static func parse(_ text: String, source: String = "--in") throws(ScenarioError) -> ValueInterval {
-        let file = SourceFile(path: source, text: text)
-        let scalars = Array(text.unicodeScalars)
-        guard let dots = ValueText.find([".", "."], in: scalars) else {
-            throw ScenarioError([Diagnostic(.error, "expected LOW..HIGH", at: SourceLocation(file: source, line: 1, column: 1, length: max(1, scalars.count)),
-                                            help: ["e.g. 0%..20%"])], sources: [source: file])
-        }
-        let lo = try ValueText.quantity(file: file, from: 0, to: dots, what: "the interval's low end")
-        let hi = try ValueText.quantity(file: file, from: dots + 2, to: scalars.count, what: "the interval's high end")
-        guard ValueText.sameUnit(lo.unit, hi.unit) else {
-            throw ScenarioError([Diagnostic(.error, "the interval's ends are in different units: \(lo.text) and \(hi.text)", at: hi.location,
-                                            help: ["write both ends alike, e.g. 0%..20%"])], sources: [source: file])
-        }
-        guard lo.value < hi.value else {
-            throw ScenarioError([Diagnostic(.error, "the interval is empty: \(lo.text) is not below \(hi.text)", at: hi.location,
-                                            help: ["write the low end first"])], sources: [source: file])
-        }
-        return ValueInterval(low: lo.value, high: hi.value, lowText: lo.text, highText: hi.text, unit: lo.unit)
-    }
-}
-
 /// Values written on the command line in the scenario language's notation.
 public enum ValueText {
     /// One value alone, e.g. a `--tolerance`: `0.5%`, `0.005`.

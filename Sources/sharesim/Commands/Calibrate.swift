@@ -74,8 +74,11 @@ struct Calibrate: ParsableCommand {
         var targets: [OutcomeTarget] = []
         var problems: [Diagnostic] = []
         var sources: [String: SourceFile] = loaded.sources
-        for text in bounds {
-            do { intervals.append(try ValueInterval.parse(text, source: "--in")) } catch {
+        for (i, text) in bounds.enumerated() {
+            // Named as typed, so that bounds outside the valid range can be quoted.
+            let source = bounds.count > 1 ? "--in \(i + 1)" : "--in"
+            sources[source] = SourceFile(path: source, text: text)
+            do { intervals.append(try ValueInterval.parse(text, source: source)) } catch {
                 problems += error.diagnostics
                 sources.merge(error.sources) { a, _ in a }
             }
@@ -94,17 +97,14 @@ struct Calibrate: ParsableCommand {
         let result: ScenarioCalibration.Result
         do {
             if useBisection {
-                var interval = intervals.first.map { $0.low...$0.high }
-                let labels = intervals.first.map { (low: $0.lowText, high: $0.highText) }
-                if interval == nil { interval = try ScenarioCalibration.bracket(of: fit[0], in: scenario) }
-                guard let interval else {
+                guard let interval = try intervals.first ?? ScenarioCalibration.bracket(of: fit[0], in: scenario) else {
                     Output.err("sharesim: error: '\(fit[0])' has no bounded valid range; give a bracket: --in LOW..HIGH\n")
                     throw ExitCode(ExitStatus.usage)
                 }
-                result = try ScenarioCalibration.fitByBisection(scenario, parameter: fit[0], in: interval, labels: labels, target: targets[0])
+                result = try ScenarioCalibration.fitByBisection(scenario, parameter: fit[0], in: interval, target: targets[0])
             } else {
                 result = try ScenarioCalibration.fitByLeastSquares(
-                    scenario, parameters: fit, bounds: fit.indices.map { $0 < intervals.count ? intervals[$0].low...intervals[$0].high : nil },
+                    scenario, parameters: fit, bounds: fit.indices.map { $0 < intervals.count ? intervals[$0] : nil },
                     targets: targets, threads: threading.count)
             }
         } catch let failure as ScenarioCalibration.Failure {
@@ -118,7 +118,7 @@ struct Calibrate: ParsableCommand {
         let text: String
         switch format {
         case .table:
-            text = CalibrationReport.text(result, scenario: scenario.name, units: fit.indices.map { $0 < intervals.count ? intervals[$0].unit : nil })
+            text = CalibrationReport.text(result, scenario: scenario.name, width: ReportOutput.tableWidth(output: output))
         case .json:
             text = CalibrationReport.json(result, scenario: scenario)
         }

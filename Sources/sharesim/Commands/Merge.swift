@@ -38,8 +38,13 @@ struct MergeCommand: ParsableCommand {
             throw ExitCode(error.isUnreadable ? ExitStatus.noInput : ExitStatus.dataError)
         }
         let chosen = format.flatMap { MonteCarloReport.Format(rawValue: $0.rawValue) } ?? merged.format
-        let values = MonteCarlo.bands(merged.samples, bands: merged.batch.bands, rows: merged.batch.entities.count,
-                                      threads: threading.count)
-        try Output.deliver(MonteCarloReport.render(merged.batch, values: values, as: chosen), to: output)
+        var (batch, values) = (merged.batch, MonteCarlo.bands(merged.samples, bands: merged.batch.bands, rows: merged.batch.entities.count,
+                                                              threads: threading.count))
+        if chosen == .table {
+            // Shards run for CSV or JSON keep every date; a table shows those that fit, as montecarlo's own does.
+            (batch, values) = MonteCarloReport.fittingTable(batch, values: values,
+                                                            width: MonteCarloCommand.tableWidth(toStandardOutput: ReportOutput.isStandardOutput(output)))
+        }
+        try Output.deliver(MonteCarloReport.render(batch, values: values, as: chosen), to: output)
     }
 }

@@ -65,6 +65,13 @@ struct MonteCarloCommand: ParsableCommand {
         }
     }
 
+    /// The width a table's dates are chosen for: the terminal's only when the table goes to
+    /// one, else 80 whatever COLUMNS says, since the dates decide a batch's identity and the
+    /// shards of one batch, run in different places, must agree.
+    static func tableWidth(toStandardOutput: Bool) -> Int {
+        toStandardOutput && Terminal.isTerminal(STDOUT_FILENO) ? Terminal.width : 80
+    }
+
     func run() throws {
         try report.refuse(overwriting: [file])
         let loaded = try ScenarioInput(printer: diagnostics.printer).load(file).get()
@@ -76,8 +83,8 @@ struct MonteCarloCommand: ParsableCommand {
         if let at {
             steps = try ReportDates.steps(at, in: scenario.timeline, file: file)
         } else if report.format == .table {
-            let width = report.toStandardOutput && Terminal.isTerminal(STDOUT_FILENO) ? Terminal.width : 80
-            steps = MonteCarloReport.defaultTableSteps(scenario, grouping: view.by, bands: bandList, width: width)
+            steps = MonteCarloReport.defaultTableSteps(scenario, grouping: view.by, bands: bandList,
+                                                       width: Self.tableWidth(toStandardOutput: report.toStandardOutput))
         } else {
             steps = Array(0..<scenario.timeline.steps)
         }
