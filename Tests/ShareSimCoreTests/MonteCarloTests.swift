@@ -29,6 +29,32 @@ import Testing
                 == MonteCarlo.bands(three, bands: Band.defaults, rows: b.entities.count, threads: 2))
     }
 
+    /// A draw near its distribution's top can carry a run past what a number holds though
+    /// the nominal value is fine: the batch fails at the earliest such run, the same run on
+    /// any number of threads, at the parameter, instead of bands of nan.
+    @Test func aDrawThatOverflowsFailsTheBatchAtItsRun() throws {
+        let s = try Fixtures.resolve("""
+            timeline 2000 to 2100 yearly
+            segment s lifetime 5y growth uniform(3%/y, 95000%/y) size 1e18
+            vendor A origin X
+            vendor B origin Y
+            share s: A 50%, B 50%
+            """)
+        let b = Self.batch(s, runs: 1_000, seed: 1)
+        for threads in [1, 2, 3] {
+            do {
+                _ = try MonteCarlo.simulate(s, batch: b, runs: 0..<1_000, threads: threads)
+                Issue.record("no failure on \(threads) threads")
+            } catch .run(let run, let diagnostic) {
+                #expect(run == 9)
+                #expect(diagnostic.message.hasPrefix("segment 's' grows past 1e+300 by 2095"), "\(diagnostic.message)")
+                #expect(diagnostic.location?.line == 2 && diagnostic.location?.column == 30)
+            } catch {
+                Issue.record("cancelled")
+            }
+        }
+    }
+
     @Test func runIDrawsFromItsOwnStreamSeededWithSeedPlusI() throws {
         let s = try Self.chips()
         let b = Self.batch(s, runs: 300, steps: [24])

@@ -105,6 +105,17 @@ public enum MonteCarlo {
         return s
     }
 
+    /// Why run `run`'s figures are not finite: what its draws, set into the scenario, carry
+    /// past what the model can compute with, placed at the uncertain parameter that sets it.
+    static func overflow(_ scenario: ResolvedScenario, seed: UInt64, run: Int) -> Diagnostic {
+        let drawn = (try? MonteCarlo.scenario(scenario, seed: seed, run: run)) ?? scenario
+        let finding = OverflowCheck.findings(in: drawn).first
+        let uncertain = scenario.parameters.filter(\.isUncertain)
+        let blamed = finding.flatMap { f in uncertain.first { $0.targets.contains(f.culprit.target) } } ?? uncertain.first
+        return Diagnostic(.error, finding?.message ?? "a run's draws carry it past what the model can compute with",
+                          at: blamed?.location, help: ["narrow the distribution: its extremes must stay within what a run can compute"])
+    }
+
     /// One batch's shared state: the next block to take, what is done, the first failure.
     final class Job: @unchecked Sendable {
         let scenario: ResolvedScenario
@@ -132,6 +143,16 @@ public enum MonteCarlo {
         var runsDone: Int { lock.withLock { done } }
         var firstFailure: (Int, Diagnostic)? { lock.withLock { failure } }
         var wasCancelled: Bool { lock.withLock { stop } }
+
+        /// Records run `run`'s failure and stops the job. Blocks are taken in order and every
+        /// thread finishes the block it holds, so the failure kept, the earliest, is the same
+        /// on any number of threads.
+        private func fail(_ run: Int, _ diagnostic: Diagnostic) {
+            lock.withLock {
+                if failure == nil || failure!.0 > run { failure = (run, diagnostic) }
+                stop = true
+            }
+        }
 
         /// The next block's first run (relative to `runs`), or nil when all are taken or the job stops.
         private func take() -> Int? {
@@ -192,10 +213,7 @@ public enum MonteCarlo {
                         do {
                             try s.draw(&rng)
                         } catch {
-                            lock.withLock {
-                                if failure == nil || failure!.0 > run { failure = (run, error) }
-                                stop = true
-                            }
+                            fail(run, error)
                             return
                         }
                         planned.replan(s)
@@ -211,6 +229,14 @@ public enum MonteCarlo {
                         let members = UnsafeBufferPointer(rebasing: rowMembers[rowStart[e]..<rowStart[e + 1]])
                         rowFigures[e].sum(metric, in: figures, members: members, at: steps,
                                           into: column + e &* cellStride, stride: rowCount &* cellStride)
+                    }
+                    // Draws near a distribution's extreme can carry a run past what a number
+                    // holds, which the resolver's check of the nominal values cannot see. A
+                    // step's figures feed the next, so a nan anywhere shows at the last kept step.
+                    let last = column + (steps.count &- 1) &* rowCount &* cellStride
+                    for e in 0..<rowCount where !last[e &* cellStride].isFinite {
+                        fail(run, MonteCarlo.overflow(scenario, seed: seed, run: run))
+                        return
                     }
                 }
                 samples.write(block: block, stride: cellStride, runs: end - start, at: start, rows: rowCount)
@@ -248,5 +274,17 @@ extension ResolvedScenario {
             }
         }
         if let first { try rebalance(segmentsOf: weighted, changed: first) }
+    }
+}
+
+extension OverflowCheck.Culprit {
+    /// The parameter target that sets the figure blamed.
+    var target: ParameterTarget {
+        switch self {
+        case .size(let s): return .size(segment: s)
+        case .growth(let s): return .growth(segment: s)
+        case .change(let i): return .change(index: i)
+        case .appeal(let s, let v): return .appeal(segment: s, vendor: v)
+        }
     }
 }
