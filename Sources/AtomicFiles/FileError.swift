@@ -16,12 +16,9 @@ public struct FileError: Error, Equatable, CustomStringConvertible, LocalizedErr
     /// The error of the system call that just failed; call it before anything can change `errno`.
     public static func last() -> FileError { FileError(code: errno) }
 
-    /// The error of a read that just failed, in the words every command uses: a missing file
-    /// is "no such file" (the message names the file, so strerror's "or directory" only puzzles).
-    public static func lastRead() -> FileError {
-        let error = last()
-        return error.code == ENOENT ? FileError(code: ENOENT, reason: "no such file") : error
-    }
+    /// This error as a failed read reports it, in the words every command uses: a missing
+    /// file is "no such file" (the message names the file, so strerror's "or directory" only puzzles).
+    public var asRead: FileError { code == ENOENT ? FileError(code: ENOENT, reason: "no such file") : self }
 
     public var description: String { reason }
     public var errorDescription: String? { reason }

@@ -107,7 +107,7 @@ public enum MonteCarloShard {
     /// uses for a file it cannot read ("no such file", "is a directory").
     private static func open(_ path: String) throws(Failure) -> UnsafeMutablePointer<FILE> {
         var info = stat()
-        guard let f = fopen(path, "rb") else { throw Failure("cannot read '\(path)': \(FileError.lastRead().reason)", unreadable: true) }
+        guard let f = fopen(path, "rb") else { throw Failure("cannot read '\(path)': \(FileError.last().asRead.reason)", unreadable: true) }
         if fstat(fileno(f), &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
             fclose(f)
             throw Failure("cannot read '\(path)': \(FileError(code: EISDIR).reason)", unreadable: true)

@@ -16,7 +16,7 @@ public struct ScenarioLoader: Sendable {
     /// a FIFO, /dev/stdin, /dev/null. Errors say why in the OS's words ("is a directory").
     @Sendable public static func readWholeFile(_ path: String) throws -> Data {
         do throws(FileError) { return Data(try WholeFileReader.read(path)) } catch {
-            throw error.code == ENOENT ? FileError(code: ENOENT, reason: "no such file") : error
+            throw error.asRead
         }
     }
 

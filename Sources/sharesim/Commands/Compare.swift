@@ -108,9 +108,7 @@ enum CompareSide {
         let name = path == "-" ? "<stdin>" : path
         let data: Data
         do { data = try ScenarioInput.read(path) } catch {
-            let missing = (error as NSError).code == NSFileReadNoSuchFileError || (error as NSError).code == NSFileNoSuchFileError
-            let reason = missing ? "no such file" : (error as NSError).localizedDescription
-            Output.err("sharesim: error: cannot read '\(name)': \(reason)\n")
+            Output.err("sharesim: error: cannot read '\(name)': \(AtomicFile.reason(error))\n")
             return .failure(ExitCode(ExitStatus.noInput))
         }
         let text = String(decoding: data, as: UTF8.self)
