@@ -38,7 +38,7 @@ extension Session {
         let starts = c.dates.compactMap { CalendarMonth.parse($0)?.month }
         var chosen: [Int] = []
         for month in months {
-            let inBoth = [a, b].allSatisfy { (0..<$0.steps).contains($0.step(containing: month)) }
+            let inBoth = [a, b].allSatisfy { $0.step(within: month) != nil }
             guard inBoth, let i = starts.lastIndex(where: { $0 <= month }) else {
                 // The compared dates are never empty: RunComparison refuses runs with none in common.
                 let what = a == b ? "the timeline" : "the dates both runs have"

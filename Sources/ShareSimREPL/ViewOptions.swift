@@ -54,9 +54,8 @@ struct ViewOptions {
         guard !dates.isEmpty else { return .success(nil) }
         var out: [Int] = []
         for d in dates {
-            let k = timeline.step(containing: d)
-            guard (0..<timeline.steps).contains(k) else {
-                return .failure(Problem("\(d.text) is outside the timeline (\(timeline.start.text) to \(timeline.month(ofStep: timeline.steps - 1).text))", word: d.text))
+            guard let k = timeline.step(within: d) else {
+                return .failure(Problem("\(d.text) is outside the timeline (\(timeline.span))", word: d.text))
             }
             out.append(k)
         }

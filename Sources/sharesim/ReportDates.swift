@@ -12,10 +12,8 @@ enum ReportDates {
     /// The steps of the list's dates; a date outside the timeline is a usage error.
     static func steps(_ list: String, in timeline: Timeline, file: String) throws -> [Int] {
         try months(list).map { month in
-            let k = timeline.step(containing: month)
-            guard (0..<timeline.steps).contains(k) else {
-                let last = timeline.month(ofStep: timeline.steps - 1)
-                Output.err("sharesim: error: --at \(month.text) is outside the timeline of \(file) (\(timeline.start.text) to \(last.text))\n")
+            guard let k = timeline.step(within: month) else {
+                Output.err("sharesim: error: --at \(month.text) is outside the timeline of \(file) (\(timeline.span))\n")
                 throw ExitCode(ExitStatus.usage)
             }
             return k

@@ -112,6 +112,16 @@ public struct Timeline: Sendable, Equatable {
         return d >= 0 ? d / step.months : -((-d + step.months - 1) / step.months)
     }
 
+    /// The step that contains the month, or nil when the month lies outside the timeline.
+    public func step(within m: CalendarMonth) -> Int? {
+        let k = step(containing: m)
+        return (0..<steps).contains(k) ? k : nil
+    }
+
+    /// `2021-01 to 2027-12`: the first and last steps' months, as messages quote the span
+    /// a date must fall in.
+    public var span: String { "\(start.text) to \(month(ofStep: steps - 1).text)" }
+
     /// How tables and messages name step `k`: its month (`2022-04`), or its year on a
     /// yearly timeline (`2022`), where a month would claim a precision the step lacks.
     public func label(ofStep k: Int) -> String {

@@ -227,10 +227,8 @@ public struct Resolver {
             }
             return nil
         }
-        let k = t.step(containing: CalendarMonth(year: date.year, month: date.month ?? 1))
-        guard (0..<t.steps).contains(k) else {
-            let last = t.month(ofStep: t.steps - 1)
-            error("\(date.text) is outside the timeline (\(t.start.text) to \(last.text))", at: date.location,
+        guard let k = t.step(within: CalendarMonth(year: date.year, month: date.month ?? 1)) else {
+            error("\(date.text) is outside the timeline (\(t.span))", at: date.location,
                   help: "move the date inside the timeline, or widen the timeline")
             return nil
         }
