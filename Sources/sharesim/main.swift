@@ -15,21 +15,24 @@ do {
     } catch let exit as ExitCode {
         Foundation.exit(exit.rawValue)
     } catch {
-        // Help and version requests travel as errors too; they are successes.
-        if ShareSim.exitCode(for: error) == .success {
-            Output.out(UsageLines.fold(ShareSim.fullMessage(for: error)) + "\n")
-            Foundation.exit(0)
-        }
+        exitIfRequest(error)
         FileHandle.standardError.write(Data("sharesim: internal error: \(error)\n".utf8))
         Foundation.exit(ExitStatus.internalError)
     }
 } catch {
-    if ShareSim.exitCode(for: error) == .success {
-        Output.out(UsageLines.fold(ShareSim.fullMessage(for: error)) + "\n")
-        Foundation.exit(0)
-    }
-    FileHandle.standardError.write(Data((UsageLines.fold(ShareSim.fullMessage(for: error)) + "\n" + commandHint()).utf8))
+    exitIfRequest(error)
+    FileHandle.standardError.write(Data((message(for: error) + "\n" + commandHint()).utf8))
     Foundation.exit(ExitStatus.usage)
+}
+
+/// ArgumentParser's message for `error`, its usage line folded to the help's width.
+func message(for error: Error) -> String { UsageLines.fold(ShareSim.fullMessage(for: error)) }
+
+/// Help and version requests travel as errors too; they are successes: printed, exit 0.
+func exitIfRequest(_ error: Error) {
+    guard ShareSim.exitCode(for: error) == .success else { return }
+    Output.out(message(for: error) + "\n")
+    Foundation.exit(0)
 }
 
 /// The commands' names, as a user types them.
