@@ -30,9 +30,9 @@ public struct ValueInterval: Sendable, Equatable {
     public static func parse(_ text: String, source: String = "--in") throws(ScenarioError) -> ValueInterval {
         let file = SourceFile(path: source, text: text)
         let scalars = Array(text.unicodeScalars)
+        let whole = SourceLocation(file: source, line: 1, column: 1, length: max(1, scalars.count))
         guard let dots = ValueText.find([".", "."], in: scalars) else {
-            throw ScenarioError([Diagnostic(.error, "expected LOW..HIGH", at: SourceLocation(file: source, line: 1, column: 1, length: max(1, scalars.count)),
-                                            help: ["e.g. 0%..20%"])], sources: [source: file])
+            throw ScenarioError([Diagnostic(.error, "expected LOW..HIGH", at: whole, help: ["e.g. 0%..20%"])], sources: [source: file])
         }
         let lo = try ValueText.quantity(file: file, from: 0, to: dots, what: "the interval's low end")
         let hi = try ValueText.quantity(file: file, from: dots + 2, to: scalars.count, what: "the interval's high end")
@@ -44,7 +44,6 @@ public struct ValueInterval: Sendable, Equatable {
             throw ScenarioError([Diagnostic(.error, "the interval is empty: \(lo.text) is not below \(hi.text)", at: hi.location,
                                             help: ["write the low end first"])], sources: [source: file])
         }
-        return ValueInterval(low: lo.value, high: hi.value, lowText: lo.text, highText: hi.text, unit: lo.unit,
-                             location: SourceLocation(file: source, line: 1, column: 1, length: max(1, scalars.count)))
+        return ValueInterval(low: lo.value, high: hi.value, lowText: lo.text, highText: hi.text, unit: lo.unit, location: whole)
     }
 }
