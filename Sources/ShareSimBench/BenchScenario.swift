@@ -63,7 +63,7 @@ enum BenchScenario {
             for (vendor, period) in [(3 + s, 1200), (20 + 2 * s, 2000)] {
                 for (cycle, at) in stride(from: 0, to: steps, by: period).enumerated() {
                     out.append(Change(at: at, segment: segment, vendor: vendorID(vendor), buyer: nil, field: .trend,
-                                      to: cycle % 2 == 0 ? 0.03 : -0.03, over: 12))
+                                      value: cycle % 2 == 0 ? 0.03 : -0.03, over: 12))
                 }
             }
         }
@@ -78,7 +78,7 @@ enum BenchScenario {
         }
         func change(_ at: Int, _ segment: String, _ vendor: String?, _ buyer: String?, _ field: ChangeField,
                     _ to: Double, over: Int = 1) -> Change {
-            Change(at: at, segment: segment, vendor: vendor, buyer: buyer, field: field, to: to, over: over)
+            Change(at: at, segment: segment, vendor: vendor, buyer: buyer, field: field, value: to, over: over)
         }
         var out: [Change] = []
         // Telecom: state buyers sanction CN vendors with 10% leakage; a ban; an easing for everyone.

@@ -49,7 +49,7 @@ extension Session {
         for c in changes {
             let when = s.timeline.month(ofStep: c.at).text
             let who = [c.vendor, c.buyer.map { "for \($0)" }].compactMap { $0 }.joined(separator: " ")
-            let value = c.field == .access || c.field == .growth ? NumberText.percent(c.to) : NumberText.fixed(c.to, decimals: 3)
+            let value = c.field == .access || c.field == .growth ? NumberText.percent(c.value) : NumberText.fixed(c.value, decimals: 3)
             var line = "\(when) \(c.field.rawValue) \(who) in \(c.segment) → \(value)\(c.over > 1 ? " over \(c.over) steps" : "")"
             if let o = c.origin { line += "  (\(o.event.map { "\"\($0)\", " } ?? "")\(o.file):\(o.line), \(layerNote(o.file)))" }
             out += wrapped(line, indent: 4)

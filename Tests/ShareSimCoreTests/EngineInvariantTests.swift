@@ -11,11 +11,11 @@ import Testing
             shares: [("A", 0.4), ("B", 0.3), ("C", 0.2), ("D", 0.1)], growth: 0.05, steps: 120,
             buyers: [BuyerGroup(id: "gov", weight: 0.3), BuyerGroup(id: "biz", weight: 0.7)],
             changes: [
-                Change(at: 10, segment: "s", vendor: "A", buyer: nil, field: .access, to: 0.1, over: 6),
-                Change(at: 12, segment: "s", vendor: "B", buyer: "gov", field: .access, to: 0, over: 1),
-                Change(at: 20, segment: "s", vendor: "C", buyer: nil, field: .trend, to: 0.7, over: 1),
-                Change(at: 30, segment: "s", vendor: "D", buyer: nil, field: .shift, to: -1.5, over: 12),
-                Change(at: 50, segment: "s", vendor: nil, buyer: nil, field: .growth, to: -0.3, over: 10),
+                Change(at: 10, segment: "s", vendor: "A", buyer: nil, field: .access, value: 0.1, over: 6),
+                Change(at: 12, segment: "s", vendor: "B", buyer: "gov", field: .access, value: 0, over: 1),
+                Change(at: 20, segment: "s", vendor: "C", buyer: nil, field: .trend, value: 0.7, over: 1),
+                Change(at: 30, segment: "s", vendor: "D", buyer: nil, field: .shift, value: -1.5, over: 12),
+                Change(at: 50, segment: "s", vendor: nil, buyer: nil, field: .growth, value: -0.3, over: 10),
             ])
     }
 
@@ -51,8 +51,8 @@ import Testing
     func raisingAccessOrShiftNeverLowersThatVendorsSalesShare(field: ChangeField) throws {
         var low = Self.busy(), high = Self.busy()
         let (a, b) = field == .access ? (0.3, 0.6) : (-0.4, 0.4)
-        low.changes.append(Change(at: 40, segment: "s", vendor: "B", buyer: nil, field: field, to: a, over: 5))
-        high.changes.append(Change(at: 40, segment: "s", vendor: "B", buyer: nil, field: field, to: b, over: 5))
+        low.changes.append(Change(at: 40, segment: "s", vendor: "B", buyer: nil, field: field, value: a, over: 5))
+        high.changes.append(Change(at: 40, segment: "s", vendor: "B", buyer: nil, field: field, value: b, over: 5))
         let rl = try Engine.run(low), rh = try Engine.run(high)
         for k in 0..<rl.steps {
             #expect(rh.segments[0].value(.salesShare, step: k, member: 1) >= rl.segments[0].value(.salesShare, step: k, member: 1) - 1e-15)
@@ -63,7 +63,7 @@ import Testing
     @Test func constantTrendDifferenceGivesFisherPryLogistic() throws {
         let d = 0.6
         let sc = Fixtures.market(shares: [("Old", 0.9), ("New", 0.1)], steps: 120,
-                                 changes: [Change(at: 0, segment: "s", vendor: "New", buyer: nil, field: .trend, to: d, over: 1)])
+                                 changes: [Change(at: 0, segment: "s", vendor: "New", buyer: nil, field: .trend, value: d, over: 1)])
         let r = try Engine.run(sc)
         let s = r.segments[0]
         let odds0 = 0.1 / 0.9
@@ -77,7 +77,7 @@ import Testing
     @Test func constantSalesShareTurnsOverInClosedForm() throws {
         // Vendor A's sales share drops at once to n* and stays; g = 0.
         let sc = Fixtures.market(shares: [("A", 0.6), ("B", 0.4)], lifetime: 4, steps: 100,
-                                 changes: [Change(at: 0, segment: "s", vendor: "A", buyer: nil, field: .access, to: 0.25, over: 1)])
+                                 changes: [Change(at: 0, segment: "s", vendor: "A", buyer: nil, field: .access, value: 0.25, over: 1)])
         let r = try Engine.run(sc)
         let s = r.segments[0]
         let nStar = s.value(.salesShare, step: 0, member: 0)
@@ -109,8 +109,8 @@ import Testing
     @Test func blockedGroupLosesItsDemand() throws {
         let sc = Fixtures.market(shares: [("A", 0.5), ("B", 0.5)], steps: 3,
                                  buyers: [BuyerGroup(id: "gov", weight: 0.4), BuyerGroup(id: "biz", weight: 0.6)],
-                                 changes: [Change(at: 0, segment: "s", vendor: "A", buyer: "gov", field: .access, to: 0, over: 1),
-                                           Change(at: 0, segment: "s", vendor: "B", buyer: "gov", field: .access, to: 0, over: 1)])
+                                 changes: [Change(at: 0, segment: "s", vendor: "A", buyer: "gov", field: .access, value: 0, over: 1),
+                                           Change(at: 0, segment: "s", vendor: "B", buyer: "gov", field: .access, value: 0, over: 1)])
         let r = try Engine.run(sc)
         let s = r.segments[0]
         let rate = (1.0 / 12) / 5

@@ -12,8 +12,8 @@ import Testing
         Fixtures.market(shares: [("A", 0.7), ("B", 0.3)], steps: 12),
         Fixtures.market(shares: [("A", 0.5), ("B", 0.3), ("C", 0.2)], growth: 0.02, steps: 240,
                         buyers: [BuyerGroup(id: "gov", weight: 0.5), BuyerGroup(id: "biz", weight: 0.5)],
-                        changes: [Change(at: 3, segment: "s", vendor: "C", buyer: "gov", field: .access, to: 0, over: 4),
-                                  Change(at: 5, segment: "s", vendor: "B", buyer: nil, field: .trend, to: 0.2, over: 1)]),
+                        changes: [Change(at: 3, segment: "s", vendor: "C", buyer: "gov", field: .access, value: 0, over: 4),
+                                  Change(at: 5, segment: "s", vendor: "B", buyer: nil, field: .trend, value: 0.2, over: 1)]),
         EngineWorkspaceTests.large(),
         EngineInvariantTests.busy(),
     ]
@@ -21,7 +21,7 @@ import Testing
     static func large() -> ResolvedScenario {
         let shares = (0..<30).map { ("V\($0)", 1.0 / 30) }
         return Fixtures.market(shares: shares, steps: 6_000,
-                               changes: [Change(at: 10, segment: "s", vendor: "V3", buyer: nil, field: .trend, to: 0.05, over: 1)])
+                               changes: [Change(at: 10, segment: "s", vendor: "V3", buyer: nil, field: .trend, value: 0.05, over: 1)])
     }
 
     static func figures(_ r: RunResult) -> [Double] {

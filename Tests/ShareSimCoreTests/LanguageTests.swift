@@ -84,7 +84,7 @@ import Testing
         #expect(r.timeline.steps == 24)
         #expect(r.changes.map(\.at) == [15, 15])
         #expect(r.changes.map(\.vendor) == ["Cisco", "Ericsson"])
-        #expect(r.changes.allSatisfy { $0.buyer == "operators" && $0.over == 3 && $0.to == 0.1 })
+        #expect(r.changes.allSatisfy { $0.buyer == "operators" && $0.over == 3 && $0.value == 0.1 })
         #expect(r.changes[0].origin == ChangeOrigin(file: "test.scn", line: 9, event: "exit"))
         #expect(r.segments[0].size == 4e9 && r.segments[0].unit == "USD")
     }

@@ -27,7 +27,7 @@ import Testing
         #expect(p.distribution == nil)
         #expect(p.validRange == 0...1)
         #expect(p.targets == [.change(index: 0), .change(index: 1)])
-        #expect(s.changes.map(\.to) == [0.065, 0.065])
+        #expect(s.changes.map(\.value) == [0.065, 0.065])
         #expect(p.location.line == 7 && p.location.column == 7)
     }
 
@@ -42,7 +42,7 @@ import Testing
               access origin US, EU in chips to 6.5% over 3 months
             """)
         #expect(named.parameters[0].nominal == 0.065)
-        #expect(named.changes.map(\.to) == written.changes.map(\.to))
+        #expect(named.changes.map(\.value) == written.changes.map(\.value))
         #expect(named.changes.map(\.at) == written.changes.map(\.at))
         let a = try Engine.run(named), b = try Engine.run(written)
         #expect(a.segments[0].values(.installedShare, member: 2) == b.segments[0].values(.installedShare, member: 2))
@@ -111,7 +111,7 @@ import Testing
         let s = try Fixtures.resolve("use \"base.scn\"\nparam leakage ~ uniform(5%, 9%)\n", path: "variant.scn", files: ["base.scn": base])
         #expect(s.parameters.count == 1)
         #expect(s.parameters[0].distribution == .uniform(0.05, 0.09))
-        #expect(s.changes[0].to == 0.07)
+        #expect(s.changes[0].value == 0.07)
     }
 
     // MARK: diagnostics
@@ -217,7 +217,7 @@ import Testing
               access origin US, EU in chips to leakage over 3 months
             """)
         let t = try s.setting("leakage", to: 0.04)
-        #expect(t.changes.map(\.to) == [0.04, 0.04])
+        #expect(t.changes.map(\.value) == [0.04, 0.04])
         #expect(t.parameters[0].nominal == 0.04)
         #expect(t.segments == s.segments)
         #expect(try s.setting("leakage", to: 0.065) == s)
@@ -263,7 +263,7 @@ import Testing
     /// the run past what a number holds is refused, as the same figure written in the file is.
     @Test func settingAGrowthSoLargeTheRunWouldOverflowIsRefused() throws {
         let s = try Fixtures.resolve(Self.base + "param boom = 3%\nevent \"Boom\" 2022:\n  growth chips to boom\n")
-        #expect(try s.setting("boom", to: 10).changes[0].to == 10)
+        #expect(try s.setting("boom", to: 10).changes[0].value == 10)
         do {
             _ = try s.setting("boom", to: 1e200)
             Issue.record("a growth of 1e200 a year must be refused")

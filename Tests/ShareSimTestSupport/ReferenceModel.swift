@@ -22,7 +22,7 @@ public enum ReferenceModel {
                     let p = c.at == 0 ? initial : values[c.at - 1]
                     for k in c.at..<sc.timeline.steps {
                         let i = k - c.at
-                        values[k] = i < c.over ? p + (c.to - p) * Double(i + 1) / Double(c.over) : c.to
+                        values[k] = i < c.over ? p + (c.value - p) * Double(i + 1) / Double(c.over) : c.value
                     }
                 }
                 return values

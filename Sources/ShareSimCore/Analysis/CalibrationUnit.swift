@@ -15,7 +15,7 @@ extension ScenarioParameter {
                 switch scenario.changes[i].field {
                 case .access: return .percent
                 case .growth: return .percentPerYear
-                case .shift: return .plain
+                case .shift, .friction: return .plain
                 case .trend: return .plainPerYear
                 }
             }

@@ -111,11 +111,11 @@ struct RunPlan {
                 } else {
                     for b in 0..<layout.buyerCount { entries.append(layout.access(b, j)) }
                 }
-            case .growth: break
+            case .growth, .friction: break
             }
         }
         guard entries.count > first else { return false }
-        events.append(RampEvent(at: change.at, to: change.to, over: max(1, change.over), firstEntry: first,
+        events.append(RampEvent(at: change.at, to: change.value, over: max(1, change.over), firstEntry: first,
                               entryCount: entries.count - first, change: index))
         var e = events.count - 1
         while e > firstEvent && events[e - 1].at > events[e].at {

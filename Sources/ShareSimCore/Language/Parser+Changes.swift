@@ -15,6 +15,7 @@ extension Parser {
         switch field {
         case .access: example = "access origin US for operators in telecom to 50% over 12 months"
         case .shift: example = "shift origin US in telecom by -0.5"
+        case .friction: example = "friction origin US in telecom to -0.3"
         case .trend: example = "trend Huawei in cloud to 0.4/y"
         case .growth: example = "growth telecom to -20%/y over 4 months"
         }

@@ -81,10 +81,6 @@ public enum VendorSelector: Sendable, Equatable {
     case all(SourceLocation)
 }
 
-public enum ChangeField: String, Sendable, Codable, CaseIterable {
-    case access, shift, trend, growth
-}
-
 /// One line of an event: set a field for some vendors, segments and buyer groups,
 /// optionally ramped over a duration.
 public struct ChangeStatement: Sendable, Equatable {

@@ -59,10 +59,10 @@ public enum OverflowCheck {
             if start > k { pieces.append(Piece(from: k, to: start, rate: bound, culprit: boundCulprit)) }
             guard next > start else { k = start; continue }
             let settles = min(start + c.over - 1, next)
-            let (rampRate, rampCulprit) = c.to >= bound ? (c.to, Culprit.change(index: i)) : (bound, boundCulprit)
+            let (rampRate, rampCulprit) = c.value >= bound ? (c.value, Culprit.change(index: i)) : (bound, boundCulprit)
             if settles > start { pieces.append(Piece(from: start, to: settles, rate: rampRate, culprit: rampCulprit)) }
-            if next > settles { pieces.append(Piece(from: settles, to: next, rate: c.to, culprit: .change(index: i))) }
-            (bound, boundCulprit) = next > settles ? (c.to, .change(index: i)) : (rampRate, rampCulprit)
+            if next > settles { pieces.append(Piece(from: settles, to: next, rate: c.value, culprit: .change(index: i))) }
+            (bound, boundCulprit) = next > settles ? (c.value, .change(index: i)) : (rampRate, rampCulprit)
             k = next
         }
         if T > k { pieces.append(Piece(from: k, to: T, rate: bound, culprit: boundCulprit)) }
@@ -124,16 +124,16 @@ public enum OverflowCheck {
             if let a = seg.appeal[v.id], abs(a) > base.0 { base = (abs(a), .appeal(segment: s, vendor: v.id)) }
         }
         for (i, c) in r.changes.enumerated() where c.segment == seg.id {
-            if c.field == .shift, abs(c.to) > shift.0 { shift = (abs(c.to), .change(index: i)) }
-            if c.field == .trend, abs(c.to) * years > trend.0 { trend = (abs(c.to) * years, .change(index: i)) }
+            if c.field == .shift, abs(c.value) > shift.0 { shift = (abs(c.value), .change(index: i)) }
+            if c.field == .trend, abs(c.value) * years > trend.0 { trend = (abs(c.value) * years, .change(index: i)) }
         }
         guard base.0 + shift.0 + trend.0 > limit else { return nil }
         let worst = [base, shift, trend].max { $0.0 < $1.0 }!
         let what: String
         switch worst.1 {
         case .change(let i) where r.changes[i].field == .trend:
-            what = "a trend of \(NumberText.csv(r.changes[i].to))/y over \(amount(years)) years"
-        case .change(let i): what = "a shift of \(NumberText.csv(r.changes[i].to))"
+            what = "a trend of \(NumberText.csv(r.changes[i].value))/y over \(amount(years)) years"
+        case .change(let i): what = "a shift of \(NumberText.csv(r.changes[i].value))"
         case .appeal(_, let v): what = "an appeal of \(NumberText.csv(seg.appeal[v] ?? 0))"
         case .size, .growth: what = "a base utility"
         }

@@ -139,7 +139,7 @@ extension ResolvedScenario {
             case .lifetime(let s): segments[s].lifetime = value
             case .growth(let s): segments[s].growth = value
             case .size(let s): segments[s].size = value
-            case .change(let c): changes[c].to = value
+            case .change(let c): changes[c].value = value
             case .initialShare(let s, let v): segments[s].initial[v] = value
             case .buyerWeight(let s, let b): segments[s].buyers[b].weight = value
             case .appeal(let s, let v): segments[s].appeal[v] = value

@@ -55,7 +55,7 @@ public enum ResolvedJSON {
             ("vendor", c.vendor.map { .string($0) } ?? .null),
             ("buyer", c.buyer.map { .string($0) } ?? .null),
             ("field", .string(c.field.rawValue)),
-            ("to", .number(c.to)),
+            (c.operation.rawValue, .number(c.value)),
             ("over", .int(c.over)),
         ]
         if withOrigin, let o = c.origin {
@@ -151,7 +151,7 @@ public enum ResolvedJSON {
                                        help: Suggestions.didYouMean(c.field, in: ChangeField.allCases.map(\.rawValue)) ?? "field is one of access, shift, trend, growth"))
                 continue
             }
-            changes.append(Change(at: c.at, segment: c.segment, vendor: c.vendor, buyer: c.buyer, field: field, to: c.to,
+            changes.append(Change(at: c.at, segment: c.segment, vendor: c.vendor, buyer: c.buyer, field: field, value: c.to,
                                   over: c.over ?? 1, origin: c.origin.map { ChangeOrigin(file: $0.file, line: $0.line, event: $0.event) }))
         }
         guard problems.isEmpty, let start, let step else { throw fail(problems) }

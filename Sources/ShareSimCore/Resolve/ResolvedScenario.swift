@@ -7,6 +7,10 @@ public struct ResolvedScenario: Sendable, Equatable {
     public var segments: [Segment]
     /// In the order the engine applies them: by step, ties in the order written.
     public var changes: [Change]
+    /// Declared routes in order; `direct` is implicit and never listed (MODEL.md "Channels").
+    public var channels: [Channel]
+    /// Data to check or calibrate against; the engine ignores them.
+    public var observations: [Observation] = []
     /// The scenario's own tests; not part of the resolved JSON contract.
     public var expectations: [Expectation] = []
     /// Where each figure came from, for `sources` and `explain`.
@@ -16,11 +20,13 @@ public struct ResolvedScenario: Sendable, Equatable {
     /// Parameters.swift; not part of the resolved JSON contract.
     public var parameters: [ScenarioParameter] = []
 
-    public init(name: String, timeline: Timeline, vendors: [Vendor], segments: [Segment], changes: [Change]) {
+    public init(name: String, timeline: Timeline, vendors: [Vendor], segments: [Segment], channels: [Channel] = [],
+                changes: [Change]) {
         self.name = name
         self.timeline = timeline
         self.vendors = vendors
         self.segments = segments
+        self.channels = channels
         self.changes = changes
     }
 
@@ -83,44 +89,6 @@ public struct Segment: Sendable, Equatable {
     /// declaration order: those with an initial share or an appeal.
     public func memberIndices(in vendors: [Vendor]) -> [Int] {
         vendors.indices.filter { initial[vendors[$0].id] != nil || appeal[vendors[$0].id] != nil }
-    }
-}
-
-public struct Change: Sendable, Equatable {
-    public var at: Int
-    public var segment: String
-    /// Nil only for `growth`.
-    public var vendor: String?
-    /// Nil means every buyer group.
-    public var buyer: String?
-    public var field: ChangeField
-    public var to: Double
-    /// Ramp length in steps, at least 1.
-    public var over: Int
-    public var origin: ChangeOrigin?
-
-    public init(at: Int, segment: String, vendor: String?, buyer: String?, field: ChangeField, to: Double, over: Int,
-                origin: ChangeOrigin? = nil) {
-        self.at = at
-        self.segment = segment
-        self.vendor = vendor
-        self.buyer = buyer
-        self.field = field
-        self.to = to
-        self.over = max(1, over)
-        self.origin = origin
-    }
-}
-
-/// Where a change was written, and by which event.
-public struct ChangeOrigin: Sendable, Equatable {
-    public var file: String
-    public var line: Int
-    public var event: String?
-    public init(file: String, line: Int, event: String? = nil) {
-        self.file = file
-        self.line = line
-        self.event = event
     }
 }
 

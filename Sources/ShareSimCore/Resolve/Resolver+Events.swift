@@ -25,6 +25,7 @@ extension Resolver {
         switch c.field {
         case .access: kind = .fraction("access")
         case .shift: kind = .utility("a shift")
+        case .friction: kind = .utility("a friction")
         case .trend: kind = .utilityPerYear("a trend")
         case .growth: kind = .yearlyRate("growth")
         }
@@ -43,7 +44,7 @@ extension Resolver {
 
         guard let segmentIDs = targetSegments(c, scenario: r) else { return [] }
         if c.field == .growth {
-            return segmentIDs.map { Change(at: at, segment: $0, vendor: nil, buyer: nil, field: .growth, to: value, over: over, origin: origin) }
+            return segmentIDs.map { Change(at: at, segment: $0, vendor: nil, buyer: nil, field: .growth, value: value, over: over, origin: origin) }
         }
         guard let selected = selectVendors(c.vendors!, in: r) else { return [] }
         var out: [Change] = []
@@ -76,7 +77,7 @@ extension Resolver {
             for v in r.vendors where selected.contains(v.id) && members.contains(v.id) {
                 touched = true
                 for b in buyers {
-                    out.append(Change(at: at, segment: segID, vendor: v.id, buyer: b, field: c.field, to: value, over: over, origin: origin))
+                    out.append(Change(at: at, segment: segID, vendor: v.id, buyer: b, field: c.field, value: value, over: over, origin: origin))
                 }
             }
         }

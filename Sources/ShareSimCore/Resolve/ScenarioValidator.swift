@@ -52,11 +52,11 @@ public enum ScenarioValidator {
             if !(0..<r.timeline.steps).contains(c.at) {
                 bad("\(p).at", "\(p): 'at' must be a step of the timeline, 0 to \(r.timeline.steps - 1), not \(c.at)")
             }
-            if !c.to.isFinite { bad("\(p).to", "\(p): 'to' must be a finite number") }
+            if !c.value.isFinite { bad("\(p).to", "\(p): 'to' must be a finite number") }
             if c.over < 1 { bad("\(p).over", "\(p): 'over' must be at least 1 step, not \(c.over)") }
             if c.field == .growth {
                 if c.vendor != nil { bad("\(p).vendor", "\(p): a growth change has no vendor", "set \"vendor\" to null") }
-                if c.to < -1 { bad("\(p).to", "\(p): growth must be at least -1") }
+                if c.value < -1 { bad("\(p).to", "\(p): growth must be at least -1") }
                 continue
             }
             guard let v = c.vendor else { bad(p, "\(p): a \(c.field.rawValue) change needs a vendor"); continue }
@@ -68,7 +68,7 @@ public enum ScenarioValidator {
             if let b = c.buyer, !seg.buyers.contains(where: { $0.id == b }) {
                 bad("\(p).buyer", "\(p): segment '\(c.segment)' has no buyer group '\(b)'", Suggestions.didYouMean(b, in: seg.buyers.map(\.id)))
             }
-            if c.field == .access, !(0...1).contains(c.to) { bad("\(p).to", "\(p): access must lie in [0,1], not \(c.to)") }
+            if c.field == .access, !(0...1).contains(c.value) { bad("\(p).to", "\(p): access must lie in [0,1], not \(c.value)") }
         }
         // The bounds assume the preconditions above.
         guard out.isEmpty else { return out }

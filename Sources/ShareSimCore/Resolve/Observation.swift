@@ -1,0 +1,49 @@
+/// Which figures a share is taken over (MODEL.md "What a run reports"): trade statistics
+/// count the recorded origin, brand surveys the vendor or its origin.
+public enum ShareView: String, Sendable, CaseIterable {
+    case vendor, origin, channel, recorded, buyer
+}
+
+/// Whether an observation is fitted by `calibrate` or only checked by `test`.
+public enum ObservationRole: String, Sendable {
+    case fit, check
+}
+
+/// One observed figure: data to check or calibrate against. The engine ignores them.
+public struct Observation: Sendable, Equatable {
+    /// The step it was observed at.
+    public var at: Int
+    public var segment: String
+    /// A share or an amount.
+    public var measure: Metric
+    public var view: ShareView
+    /// Vendor ids, brand origins, channel ids (`direct` too) or recorded origins, as `view`
+    /// says; vendor ids within `buyer` for the buyer view.
+    public var keys: [String]
+    /// Set only for the buyer view.
+    public var buyer: String?
+    /// A fraction for shares.
+    public var value: Double
+    /// One standard deviation, in the unit of `value`; calibration weighs by `1/σ`.
+    public var uncertainty: Double?
+    public var role: ObservationRole
+    /// The source tag, e.g. `seed 003`.
+    public var source: String?
+    public var location: SourceLocation?
+
+    public init(at: Int, segment: String, measure: Metric, view: ShareView, keys: [String], buyer: String? = nil,
+                value: Double, uncertainty: Double? = nil, role: ObservationRole, source: String? = nil,
+                location: SourceLocation? = nil) {
+        self.at = at
+        self.segment = segment
+        self.measure = measure
+        self.view = view
+        self.keys = keys
+        self.buyer = buyer
+        self.value = value
+        self.uncertainty = uncertainty
+        self.role = role
+        self.source = source
+        self.location = location
+    }
+}
