@@ -67,6 +67,34 @@ import Testing
         #expect(again == first)
         #expect(ResolvedJSON.encode(again).pretty == text)
     }
+
+    /// Version 1 (no channels, `to` only, no observations) is still read, as version 2 without them.
+    @Test func version1IsStillRead() throws {
+        let v2 = try String(contentsOf: Self.url("blocked-group", "json"), encoding: .utf8)
+        let v1 = v2.replacingOccurrences(of: "\"version\":2", with: "\"version\":1")
+            .replacingOccurrences(of: "\"channel\":null,", with: "")
+        #expect(v1 != v2 && v1.contains("\"version\":1"))
+        let old = try ResolvedJSON.decode(Data(v1.utf8), path: "v1.json")
+        let new = try ResolvedJSON.decode(Data(v2.utf8), path: "v2.json")
+        #expect(old == new)
+    }
+
+    /// Observations travel in and out of the JSON, and `inspect` lists them with the channels.
+    @Test func observationsRoundTripAndInspectListsThem() throws {
+        var sc = try ScenarioLoader().load(path: Self.url("channels-and-recorded-origin", "json").path).scenario
+        sc.observations = [
+            Observation(at: 12, segment: "chips", measure: .salesShare, view: .recorded, keys: ["CN", "HK"], value: 0.85,
+                        uncertainty: 0.03, role: .fit, source: "seed 003"),
+            Observation(at: 5, segment: "telecom", measure: .installedShare, view: .buyer, keys: ["Huawei"], buyer: "government",
+                        value: 0.44, role: .check),
+        ]
+        let again = try ResolvedJSON.decode(Data(ResolvedJSON.encode(sc).pretty.utf8), path: "again.json")
+        #expect(again.observations == sc.observations)
+        let text = ScenarioSummary.render(sc)
+        #expect(text.contains("channels  direct, via HK (records HK), parallel (records the brand's origin), localised (records RU)\n"))
+        #expect(text.contains("observe   sales share by recorded CN, HK in chips at 2022-01 = 85.0% ± 3.0% (fit) [seed 003]\n"))
+        #expect(text.contains("observe   installed share by buyer Huawei for government in telecom at 2021-06 = 44.0% (check)\n"))
+    }
 }
 
 /// The engine against a literal transcription of MODEL.md, on every bundled scenario.
