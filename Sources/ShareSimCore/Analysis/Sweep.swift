@@ -112,9 +112,11 @@ enum SweepJob {
     }
 
     /// Sets the parameters, runs in `workspace` (whose memory the next run reuses), and reads
-    /// each outcome.
+    /// each outcome. Cancellation is checked before the run too: the engine polls only every
+    /// few thousand steps, so a calibration of short runs would otherwise never see it.
     static func evaluate(_ base: ResolvedScenario, setting: [(String, Double)], outcomes: [ScenarioOutcome],
                          workspace: EngineWorkspace, isCancelled: (@Sendable () -> Bool)?) -> Result<[Double]> {
+        if let isCancelled, isCancelled() { return .cancelled }
         let s: ResolvedScenario
         do { s = try scenario(base, setting: setting) } catch { return .invalid(error) }
         let run: RunResult
