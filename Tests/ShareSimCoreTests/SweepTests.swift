@@ -152,12 +152,12 @@ enum AnalysisFixture {
             _ = try Sweep.run(s, axes: [misspelt], outcome: outcome)
             Issue.record("expected an error")
         } catch {
-            guard case .invalid(let d, let axis) = error else { Issue.record("expected invalid"); return }
+            guard case .refused(let e, ExitStatus.usage, let axis) = error, let d = e.diagnostics.first else { Issue.record("expected invalid"); return }
             #expect(d.message == "unknown parameter 'us_acess'" && d.help == ["did you mean 'us_access'?"])
             #expect(axis == 0)
         }
-        #expect(throws: Sweep.Failure.self) { try Sweep.run(s, axes: [try SweepAxis.parse("us_access=50%..150%/3")], outcome: outcome) }
-        #expect(throws: Sweep.Failure.self) {
+        #expect(throws: OperationError.self) { try Sweep.run(s, axes: [try SweepAxis.parse("us_access=50%..150%/3")], outcome: outcome) }
+        #expect(throws: OperationError.self) {
             try Sweep.run(s, axes: [try SweepAxis.parse("us_access=1%,2%"), try SweepAxis.parse("us_access=1%,2%")], outcome: outcome)
         }
     }

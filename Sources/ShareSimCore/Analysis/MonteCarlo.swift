@@ -15,23 +15,18 @@ import Foundation
 /// 100,000 runs of the chip scenario at every one of its 36 steps with 5 vendors is 144 MB
 /// at most, 90 MB touched; at the table's 4 dates, 16 MB.
 public enum MonteCarlo {
-    public enum Failure: Error, Sendable {
-        /// The cancellation check said to stop.
-        case cancelled
-        /// A run's draws could not be used (shares that no longer sum to 100%).
-        case run(Int, Diagnostic)
-    }
-
     /// Runs per block handed to a thread: large enough that taking one costs nothing, small
     /// enough that threads finish together.
     static let blockSize = 256
 
     /// The values run `runs` keep, computed on `threads` threads. `progress` is called on
-    /// the calling thread every tenth of a second or so with the number of runs done.
+    /// the calling thread every tenth of a second or so with the number of runs done. A run
+    /// whose draws cannot be used (shares that no longer sum to 100%, figures past what a
+    /// number holds) fails the batch: the earliest such run, with its draws in a note.
     public static func simulate(
         _ scenario: ResolvedScenario, batch: MonteCarloBatch, runs: Range<Int>, threads: Int,
         progress: ((Int) -> Void)? = nil, isCancelled: @escaping @Sendable () -> Bool = { false }
-    ) throws(Failure) -> MonteCarloSamples {
+    ) throws(OperationError) -> MonteCarloSamples {
         let samples = MonteCarloSamples(cells: batch.cellCount, runs: runs.count)
         let job = Job(scenario: scenario, batch: batch, runs: runs, samples: samples, isCancelled: isCancelled)
         let threads = max(1, min(threads, (runs.count + blockSize - 1) / blockSize))
@@ -47,7 +42,11 @@ public enum MonteCarlo {
             progress?(job.runsDone)
         }
         progress?(job.runsDone)
-        if let (run, diagnostic) = job.firstFailure { throw .run(run, diagnostic) }
+        if var (run, diagnostic) = job.firstFailure {
+            diagnostic.notes.append("in run \(run) of the batch (seed \(batch.seed)); the draws: "
+                                    + draws(scenario, seed: batch.seed, run: run).map { NumberText.csv($0) }.joined(separator: ", "))
+            throw .refused(ScenarioError([diagnostic], sources: [:]), status: ExitStatus.dataError)
+        }
         if job.wasCancelled { throw .cancelled }
         samples.settle(rows: job.rows.count)
         return samples

@@ -10,6 +10,20 @@ public enum OperationError: Error, Sendable {
     /// so that a front end can point at how the user wrote it.
     case refused(ScenarioError, status: Int32, part: Int? = nil)
 
+    /// A request the scenario cannot honour (an unknown parameter, a value out of range): a
+    /// usage error, pointing at the request's `part` where one is at fault.
+    static func invalid(_ diagnostic: Diagnostic, part: Int? = nil) -> OperationError {
+        .refused(ScenarioError([diagnostic], sources: [:]), status: ExitStatus.usage, part: part)
+    }
+
+    /// The same error, its diagnostics quoting `sources` (the scenario's files), which the
+    /// analysis that found it did not have.
+    func quoting(_ sources: [String: SourceFile]) -> OperationError {
+        guard case .refused(let error, let status, let part) = self else { return self }
+        return .refused(ScenarioError(error.diagnostics, sources: error.sources.merging(sources) { own, _ in own },
+                                      isUnreadableFile: error.isUnreadableFile), status: status, part: part)
+    }
+
     /// A refusal of one diagnostic without a place in any file.
     static func refused(_ message: String, help: [String] = [], notes: [String] = [], status: Int32, part: Int? = nil) -> OperationError {
         .refused(ScenarioError([Diagnostic(.error, message, at: nil, notes: notes, help: help)], sources: [:]), status: status, part: part)

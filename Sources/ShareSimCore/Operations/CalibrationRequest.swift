@@ -43,7 +43,7 @@ public struct CalibrationRequest: Sendable {
         let scenario = input.scenario
         let bounds = parameters.indices.map { $0 < self.bounds.count ? self.bounds[$0] : nil }
         guard usesBisection else {
-            return try translatingFailure { () throws(ScenarioCalibration.Failure) in
+            return try quotingSources { () throws(OperationError) in
                 try ScenarioCalibration.fitByLeastSquares(scenario, parameters: parameters, bounds: bounds, targets: targets,
                                                           threads: threads, isCancelled: hooks.isCancelled)
             }
@@ -52,27 +52,20 @@ public struct CalibrationRequest: Sendable {
             throw .refused("bisection fits one parameter to one target", status: ExitStatus.usage)
         }
         let given = bounds[0]
-        let bracket = try translatingFailure { () throws(ScenarioCalibration.Failure) -> ValueInterval? in
+        let bracket = try quotingSources { () throws(OperationError) -> ValueInterval? in
             if let given { return given }
             return try ScenarioCalibration.bracket(of: parameters[0], in: scenario)
         }
         guard let bracket else {
             throw .refused("'\(parameters[0])' has no bounded valid range; give a bracket LOW..HIGH", status: ExitStatus.usage, part: 0)
         }
-        return try translatingFailure { () throws(ScenarioCalibration.Failure) in
+        return try quotingSources { () throws(OperationError) in
             try ScenarioCalibration.fitByBisection(scenario, parameter: parameters[0], in: bracket, target: targets[0],
                                                    isCancelled: hooks.isCancelled)
         }
     }
 
-    private func translatingFailure<T>(_ body: () throws(ScenarioCalibration.Failure) -> T) throws(OperationError) -> T {
-        do {
-            return try body()
-        } catch {
-            switch error {
-            case .cancelled: throw .cancelled
-            case .invalid(let d): throw .refused(ScenarioError([d], sources: input.sources), status: ExitStatus.usage)
-            }
-        }
+    private func quotingSources<T>(_ body: () throws(OperationError) -> T) throws(OperationError) -> T {
+        do { return try body() } catch { throw error.quoting(input.sources) }
     }
 }

@@ -103,13 +103,7 @@ public struct MonteCarloRequest: Sendable {
             samples = try MonteCarlo.simulate(input.scenario, batch: batch, runs: range, threads: threads,
                                               progress: { hooks.progress($0, range.count) }, isCancelled: hooks.isCancelled)
         } catch {
-            switch error {
-            case .cancelled: throw .cancelled
-            case .run(let run, var diagnostic):
-                diagnostic.notes.append("in run \(run) of the batch (seed \(seed)); the draws: "
-                                        + MonteCarlo.draws(input.scenario, seed: seed, run: run).map { NumberText.csv($0) }.joined(separator: ", "))
-                throw .refused(ScenarioError([diagnostic], sources: input.sources), status: ExitStatus.dataError)
-            }
+            throw error.quoting(input.sources)
         }
         if hooks.isCancelled() { throw .cancelled }
         if let header, let shard {

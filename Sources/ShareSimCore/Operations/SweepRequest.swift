@@ -24,10 +24,7 @@ public struct SweepRequest: Sendable {
         do {
             return try Sweep.run(input.scenario, axes: axes, outcome: outcome, threads: threads, isCancelled: hooks.isCancelled)
         } catch {
-            switch error {
-            case .cancelled: throw .cancelled
-            case .invalid(let d, let axis): throw .refused(ScenarioError([d], sources: input.sources), status: ExitStatus.usage, part: axis)
-            }
+            throw error.quoting(input.sources)
         }
     }
 }
