@@ -129,5 +129,5 @@ struct ThreadOptions: ParsableArguments {
     }
 
     /// The threads to use: as given, else every core.
-    var count: Int { threads ?? SweepExecutor.defaultThreads }
+    var count: Int { threads ?? ParallelWork.defaultThreads }
 }

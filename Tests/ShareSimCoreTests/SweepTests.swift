@@ -113,9 +113,9 @@ enum AnalysisFixture {
     }
 
     @Test func theExecutorCollectsByIndex() {
-        let out = SweepExecutor.map(count: 1000, threads: 4) { $0 * $0 }
+        let out = ParallelWork.map(count: 1000, threads: 4) { $0 * $0 }
         #expect(out == (0..<1000).map { $0 * $0 })
-        #expect(SweepExecutor.map(count: 0, threads: 4) { $0 }.isEmpty)
+        #expect(ParallelWork.map(count: 0, threads: 4) { $0 }.isEmpty)
     }
 
     /// Each thread makes its worker (an engine workspace, in sweeps) once and keeps it for
@@ -127,7 +127,7 @@ enum AnalysisFixture {
         }
         for threads in [1, 2, 4] {
             let made = Made()
-            let out = SweepExecutor.map(count: 500, threads: threads, worker: { () -> [Int] in
+            let out = ParallelWork.map(count: 500, threads: threads, worker: { () -> [Int] in
                 made.lock.withLock { made.count += 1 }
                 return []
             }) { jobs, i in

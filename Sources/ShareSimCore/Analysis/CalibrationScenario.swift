@@ -98,7 +98,7 @@ public enum ScenarioCalibration {
     /// by least squares on transformed outcomes, starting from the parameters' values in the
     /// scenario. `bounds[i]`, when given, narrows parameter i's valid range.
     public static func fitByLeastSquares(_ scenario: ResolvedScenario, parameters: [String], bounds given: [ValueInterval?],
-                                         targets: [OutcomeTarget], threads: Int = SweepExecutor.defaultThreads,
+                                         targets: [OutcomeTarget], threads: Int = ParallelWork.defaultThreads,
                                          isCancelled: (@Sendable () -> Bool)? = nil) throws(OperationError) -> Result {
         guard !parameters.isEmpty, !targets.isEmpty else {
             throw .invalid(Diagnostic(.error, "calibration needs at least one parameter and one target", at: nil))
@@ -124,7 +124,7 @@ public enum ScenarioCalibration {
         var runs = 0
         let evaluate: ([[Double]]) throws -> [[Double]] = { points in
             runs += points.count
-            let results = SweepExecutor.map(count: points.count, threads: threads, worker: { EngineWorkspace() }) { workspace, k in
+            let results = ParallelWork.map(count: points.count, threads: threads, worker: { EngineWorkspace() }) { workspace, k in
                 SweepJob.evaluate(scenario, setting: Array(zip(parameters, points[k])), outcomes: outcomes, workspace: workspace,
                                   isCancelled: isCancelled)
             }

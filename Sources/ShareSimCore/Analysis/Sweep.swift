@@ -28,7 +28,7 @@ public struct Sweep: Sendable {
     /// Runs the scenario once per value (per cell of a grid) and reads the outcome of each. A
     /// parameter or value the scenario does not accept is refused with its axis as the part at fault.
     public static func run(_ scenario: ResolvedScenario, axes: [SweepAxis], outcome: ScenarioOutcome,
-                           threads: Int = SweepExecutor.defaultThreads,
+                           threads: Int = ParallelWork.defaultThreads,
                            isCancelled: (@Sendable () -> Bool)? = nil) throws(OperationError) -> Sweep {
         guard (1...2).contains(axes.count) else {
             throw .invalid(Diagnostic(.error, "a sweep varies one parameter or two, not \(axes.count)", at: nil,
@@ -56,7 +56,7 @@ public struct Sweep: Sendable {
             throw .invalid(Diagnostic(.error, "the sweep asks for \(count) runs; at most \(maxRuns) are allowed", at: nil,
                                       help: ["take fewer values"]))
         }
-        let results = SweepExecutor.map(count: count, threads: threads, worker: { EngineWorkspace() }) { workspace, index -> SweepJobResult in
+        let results = ParallelWork.map(count: count, threads: threads, worker: { EngineWorkspace() }) { workspace, index -> SweepJobResult in
             if let isCancelled, isCancelled() { return .cancelled }
             var setting = [(axes[0].name, axes[0].values[index / columns])]
             if axes.count > 1 { setting.append((axes[1].name, axes[1].values[index % columns])) }

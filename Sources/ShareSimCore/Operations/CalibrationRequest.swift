@@ -25,7 +25,7 @@ public struct CalibrationRequest: Sendable {
     public var threads: Int
 
     public init(input: ScenarioLoader.Loaded, parameters: [String], bounds: [ValueInterval?] = [], targets: [OutcomeTarget],
-                method: Method = .auto, threads: Int = SweepExecutor.defaultThreads) {
+                method: Method = .auto, threads: Int = ParallelWork.defaultThreads) {
         self.input = input
         self.parameters = parameters
         self.bounds = bounds

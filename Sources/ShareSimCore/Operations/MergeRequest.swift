@@ -14,7 +14,7 @@ public struct MergeRequest: Sendable {
     public var threads: Int
 
     public init(parts: [String], format: MonteCarloReport.Format? = nil, tableWidth: Int = 80,
-                threads: Int = SweepExecutor.defaultThreads) {
+                threads: Int = ParallelWork.defaultThreads) {
         self.parts = parts
         self.format = format
         self.tableWidth = tableWidth

@@ -51,7 +51,7 @@ public struct MonteCarloRequest: Sendable {
 
     public init(input: ScenarioLoader.Loaded, runs: Int, seed: UInt64, bands: [Band] = Band.defaults,
                 metric: SeriesMetric = .installedShare, grouping: Grouping = .vendor, dates: Dates,
-                shard: Shard? = nil, threads: Int = SweepExecutor.defaultThreads,
+                shard: Shard? = nil, threads: Int = ParallelWork.defaultThreads,
                 memory: Double = Double(ProcessInfo.processInfo.physicalMemory)) {
         self.input = input
         self.runs = runs

@@ -11,7 +11,7 @@ public struct SweepRequest: Sendable {
     public var outcome: ScenarioOutcome
     public var threads: Int
 
-    public init(input: ScenarioLoader.Loaded, axes: [SweepAxis], outcome: ScenarioOutcome, threads: Int = SweepExecutor.defaultThreads) {
+    public init(input: ScenarioLoader.Loaded, axes: [SweepAxis], outcome: ScenarioOutcome, threads: Int = ParallelWork.defaultThreads) {
         self.input = input
         self.axes = axes
         self.outcome = outcome

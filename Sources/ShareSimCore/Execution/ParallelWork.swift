@@ -2,7 +2,7 @@ import Foundation
 
 /// Runs independent jobs on several threads and collects their results by index, so that
 /// what comes out does not depend on the number of threads or on which thread ran what.
-public enum SweepExecutor {
+public enum ParallelWork {
     /// The number of threads to use by default: every core.
     public static var defaultThreads: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
