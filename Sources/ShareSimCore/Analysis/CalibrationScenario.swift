@@ -69,7 +69,7 @@ public enum ScenarioCalibration {
             b = try Calibration.bisect(low: bounds.lowerBound, high: bounds.upperBound, f)
         } catch let failure as OperationError {
             throw failure
-        } catch Calibration.BisectionFailure.noRoot(let lo, let hi, let fLo, let fHi) {
+        } catch Calibration.BisectionFailure.noRoot(_, _, let fLo, let fHi) {
             let loText = interval.lowText, hiText = interval.highText
             let side = fLo > 0 ? "above" : "below"
             throw .invalid(Diagnostic(

@@ -30,19 +30,10 @@ public enum MonteCarlo {
         let samples = MonteCarloSamples(cells: batch.cellCount, runs: runs.count)
         let job = Job(scenario: scenario, batch: batch, runs: runs, samples: samples, isCancelled: isCancelled)
         let threads = max(1, min(threads, (runs.count + blockSize - 1) / blockSize))
-        let group = DispatchGroup()
-        for _ in 0..<threads {
-            group.enter()
-            DispatchQueue.global().async {
-                job.work()
-                group.leave()
-            }
-        }
-        while group.wait(timeout: .now() + .milliseconds(100)) == .timedOut {
-            progress?(job.runsDone)
-        }
+        ParallelWork.run(workers: threads, polling: { progress?(job.runsDone) }) { _ in job.work() }
         progress?(job.runsDone)
-        if var (run, diagnostic) = job.firstFailure {
+        if let (run, found) = job.firstFailure {
+            var diagnostic = found
             diagnostic.notes.append("in run \(run) of the batch (seed \(batch.seed)); the draws: "
                                     + draws(scenario, seed: batch.seed, run: run).map { NumberText.csv($0) }.joined(separator: ", "))
             throw .refused(ScenarioError([diagnostic], sources: [:]), status: ExitStatus.dataError)
@@ -65,7 +56,7 @@ public enum MonteCarlo {
         nonisolated(unsafe) let target = out.baseAddress!, same = repeats.baseAddress!
         let threads = max(1, min(threads, cells))
         let rows = max(1, rows)
-        DispatchQueue.concurrentPerform(iterations: threads) { t in
+        ParallelWork.forEach(workers: threads) { t in
             var c = t
             while c < cells {
                 same[c] = c >= rows && (samples.isRepeat(c)
@@ -74,7 +65,7 @@ public enum MonteCarlo {
             }
         }
         let distinct = (0..<cells).filter { !same[$0] }
-        DispatchQueue.concurrentPerform(iterations: min(threads, max(1, distinct.count))) { t in
+        ParallelWork.forEach(workers: min(threads, max(1, distinct.count))) { t in
             let scratch = SelectionScratch()
             var i = t
             while i < distinct.count {

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Runs independent jobs on several threads and collects their results by index, so that
-/// what comes out does not depend on the number of threads or on which thread ran what.
+/// The one way work runs in parallel: independent jobs on several threads, their results
+/// collected by index, so that what comes out does not depend on the number of threads or
+/// on which thread ran what. Sweeps, calibrations and Monte Carlo batches all go through it.
 public enum ParallelWork {
     /// The number of threads to use by default: every core.
     public static var defaultThreads: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
@@ -26,7 +27,7 @@ public enum ParallelWork {
         }
         let slots = ResultSlots<T>(count: count)
         let next = JobCounter()
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        forEach(workers: workers) { _ in
             var worker = makeWorker()
             while let i = next.take(below: count) {
                 slots.store(body(&worker, i), at: i)
@@ -34,6 +35,67 @@ public enum ParallelWork {
         }
         return slots.collect()
     }
+}
+
+extension ParallelWork {
+    /// `body(w)` for each worker `w` in `0..<workers`, all at once, the calling thread among
+    /// them; returns when every one has.
+    static func forEach(workers: Int, _ body: @Sendable (Int) -> Void) {
+        DispatchQueue.concurrentPerform(iterations: max(1, workers), execute: body)
+    }
+
+    /// `body(w)` for each worker `w` in `0..<workers` on threads of their own, while the
+    /// calling thread calls `poll` about ten times a second (to report progress); returns
+    /// when every worker has.
+    static func run(workers: Int, polling poll: () -> Void, _ body: @escaping @Sendable (Int) -> Void) {
+        let group = DispatchGroup()
+        for w in 0..<max(1, workers) {
+            group.enter()
+            DispatchQueue.global().async {
+                body(w)
+                group.leave()
+            }
+        }
+        while group.wait(timeout: .now() + .milliseconds(100)) == .timedOut { poll() }
+    }
+}
+
+extension ParallelWork {
+    /// Runs `work` on another thread while the calling thread polls `isCancelled`: its
+    /// result, or nil once cancelled, for work that cannot poll for itself (drawing a table).
+    /// `work` gets a check that turns true once it is abandoned and stays true after the
+    /// caller has spent the cancellation (a REPL's Ctrl-C), so a long run stops at its next
+    /// check instead of computing on, unseen, while the person works at the next prompt.
+    package static func abandonable<T: Sendable>(isCancelled: @escaping @Sendable () -> Bool,
+                                                 _ work: @escaping @Sendable (_ isAbandoned: @escaping @Sendable () -> Bool) -> T) -> T? {
+        let slot = Slot<T>()
+        let abandoned = Abandonment()
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            slot.value = work { abandoned.isSet || isCancelled() }
+            done.signal()
+        }
+        while done.wait(timeout: .now() + .milliseconds(20)) == .timedOut {
+            if isCancelled() {
+                abandoned.set()
+                return nil
+            }
+        }
+        return slot.value
+    }
+}
+
+/// Where abandonable work leaves its result; read only after the work has signalled.
+private final class Slot<T>: @unchecked Sendable {
+    var value: T?
+}
+
+/// Set once by the thread that stopped waiting, read by the work it left behind.
+private final class Abandonment: @unchecked Sendable {
+    private let lock = NSLock()
+    private var abandoned = false
+    var isSet: Bool { lock.withLock { abandoned } }
+    func set() { lock.withLock { abandoned = true } }
 }
 
 /// Hands out job indices; a lock makes each index go to exactly one worker.
