@@ -17,8 +17,7 @@ public struct RunRequest: Sendable {
     public func perform(_ hooks: OperationHooks = .none) throws(OperationError) -> RunResponse {
         // The engine polls only every few thousand steps; a short run would never see it.
         if hooks.isCancelled() { throw .cancelled }
-        let result: RunResult
-        do { result = try Engine.run(scenario, isCancelled: hooks.isCancelled) } catch { throw .cancelled }
+        let result = try Engine.run(scenario, isCancelled: hooks.isCancelled)
         var expectations: [ExpectationChecker.Outcome] = []
         if checksExpectations {
             for e in scenario.expectations {
