@@ -20,7 +20,7 @@ extension Parser {
         let example = target ? "installed share origin CN, HK in chips at 2023-01 = 85%" : "installed share origin CN, HK in chips at 2023-01"
         let m = try parseMeasure(example: example, growthExample: "sales growth Huawei from 2014 to 2019", rangeExample: nil)
         var value = Quantity(value: 0, unit: .plain, text: "0", location: location(of: first))
-        if !target, case .symbol(let sym) = peek.kind, Comparison(rawValue: sym) != nil {
+        if !target, case .symbol(let sym) = peek.kind, Relation(rawValue: sym) != nil {
             throw fail("an outcome names a figure; it has no comparison", at: peek,
                        help: "write only what to measure, e.g. \(example)")
         }
