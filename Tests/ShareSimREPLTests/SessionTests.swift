@@ -80,7 +80,9 @@ final class Flag: @unchecked Sendable {
         #expect(plot.output.contains("military Intel"))
         type("run as again")
         let compare = type("compare routes again --by channel")
-        #expect(compare.failed && compare.error.contains("--by is vendor or origin, not 'channel'"))
+        #expect(compare.output.contains("identical: no channel differs at any of the 18 dates"))
+        let buyers = type("compare routes again --by buyer")
+        #expect(buyers.failed && buyers.error.contains("--by is vendor, origin, channel or recorded, not 'buyer'"))
     }
 
     @Test func montecarloAtThePromptHasTheBatchCommandsMemoryGuard() {
