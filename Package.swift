@@ -15,6 +15,9 @@ let package = Package(
     targets: [
         // The language, resolver, engine, analysis and reports: no terminal code, no global state.
         .target(name: "ShareSimCore", dependencies: ["AtomicFiles"]),
+        // Charts as data → geometry → SVG, and the self-contained HTML report. No listed package
+        // draws charts, so the SVG writer is ours.
+        .target(name: "ShareSimCharts", dependencies: ["ShareSimCore"]),
         // Whole-file replacement (temp file, fsync, rename) for saves, exports and history.
         .target(name: "AtomicFiles"),
         // libedit's variadic C API wrapped in plain C functions that Swift can call.
@@ -22,12 +25,12 @@ let package = Package(
         // A line reader protocol with libedit, plain-pipe and scripted implementations.
         .target(name: "LineEditor", dependencies: ["CLibEdit", "AtomicFiles"]),
         // The interactive session: state, commands and help, strings in and strings out.
-        .target(name: "ShareSimREPL", dependencies: ["ShareSimCore"]),
+        .target(name: "ShareSimREPL", dependencies: ["ShareSimCore", "ShareSimCharts"]),
         // Argument parsing and nothing else.
         .executableTarget(
             name: "sharesim",
             dependencies: [
-                "ShareSimCore", "ShareSimREPL", "LineEditor",
+                "ShareSimCore", "ShareSimCharts", "ShareSimREPL", "LineEditor",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Speed figures for `make bench`: vendor-steps per second and whole-process times.

@@ -43,6 +43,21 @@ struct ScenarioInput {
         }
     }
 
+    /// Loads and runs each file, named as multi-run output names them; every file's problems
+    /// are printed before the worst exit code is thrown.
+    func runAll(_ files: [String]) throws -> [(name: String, loaded: ScenarioLoader.Loaded, result: RunResult)] {
+        var runs: [(name: String, loaded: ScenarioLoader.Loaded, result: RunResult)] = []
+        var failure: ExitCode?
+        for (file, name) in zip(files, RunName.distinct(files)) {
+            switch load(file) {
+            case .failure(let code): failure = ExitCode(max(failure?.rawValue ?? 0, code.rawValue))
+            case .success(let loaded): runs.append((name, loaded, try runOrInterrupt(loaded.scenario)))
+            }
+        }
+        if let failure { throw failure }
+        return runs
+    }
+
     func report(_ error: ScenarioError) {
         Output.err(printer.render(error.diagnostics, sources: error.sources))
         let errors = error.diagnostics.filter { $0.severity == .error }.count

@@ -1,0 +1,73 @@
+import ShareSimCore
+
+/// The one entry point for charts of runs, which the command line, the REPL and the
+/// report share: a kind, the runs and the view in, a chart out. Each driver only turns its
+/// words into these values.
+public enum RunCharts {
+    public enum Kind: String, Sendable, CaseIterable {
+        case lines, area, compare, fan
+
+        /// What a chart of `count` runs is when no kind is asked for.
+        public static func `default`(runs count: Int) -> Kind { count == 2 ? .compare : .lines }
+    }
+
+    /// How a fan's Monte Carlo batch is drawn.
+    public struct FanSettings: Sendable {
+        public var runs: Int
+        public var seed: UInt64
+        public var bands: [Band]
+        public init(runs: Int = 1000, seed: UInt64 = 1, bands: [Band] = FanSettings.defaultBands) {
+            self.runs = runs
+            self.seed = seed
+            self.bands = bands
+        }
+        public static let defaultBands = ["5", "25", "50", "75", "95"].compactMap { Band($0) }
+    }
+
+    public enum Failure: Error, Sendable {
+        case invalid(Diagnostic)
+        case cancelled
+    }
+
+    public static func make(_ kind: Kind, runs: [(name: String, result: RunResult)], view: ChartView, fan: FanSettings = FanSettings(),
+                            threads: Int = SweepExecutor.defaultThreads,
+                            isCancelled: @escaping @Sendable () -> Bool = { false }) throws(Failure) -> Chart {
+        let wanted = kind == .compare ? 2 : 1
+        guard runs.count == wanted else {
+            throw .invalid(Diagnostic(.error, "a \(kind.rawValue) chart takes \(wanted == 2 ? "two runs" : "one run"), not \(runs.count)", at: nil,
+                                      help: [wanted == 2 ? "give two scenarios (A and B)" : "give one scenario, or --kind compare for two"]))
+        }
+        do {
+            switch kind {
+            case .lines: return try TimeChart.make(.lines, run: runs[0].result, view: view)
+            case .area: return try TimeChart.make(.area, run: runs[0].result, view: view)
+            case .compare: return try CompareChart.make((runs[0].name, runs[0].result), (runs[1].name, runs[1].result), view: view)
+            case .fan:
+                let s = runs[0].result.scenario
+                guard s.parameters.contains(where: \.isUncertain) else {
+                    throw Diagnostic(.error, "\(s.name) has no uncertain parameter: every Monte Carlo run would be the same", at: nil,
+                                     help: ["give a parameter a distribution, e.g. param leakage ~ triangular(3%, 6.5%, 10%)"])
+                }
+                let bands: FanChart.Bands
+                do {
+                    bands = try FanChart.Bands.compute(s, runs: fan.runs, seed: fan.seed, bands: fan.bands, view: view, threads: threads,
+                                                       isCancelled: isCancelled)
+                } catch {
+                    switch error {
+                    case .cancelled: throw Failure.cancelled
+                    case .run(let run, var d):
+                        d.notes.append("in run \(run) of the batch (seed \(fan.seed))")
+                        throw d
+                    }
+                }
+                return try FanChart.make(s, bands, view: view)
+            }
+        } catch let failure as Failure {
+            throw failure
+        } catch let d as Diagnostic {
+            throw .invalid(d)
+        } catch {
+            throw .invalid(Diagnostic(.error, "\(error)", at: nil))
+        }
+    }
+}
