@@ -34,12 +34,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Speed figures for `make bench`: vendor-steps per second and whole-process times.
-        .executableTarget(name: "sharesim-bench", dependencies: ["ShareSimCore"], path: "Sources/ShareSimBench"),
+        .executableTarget(name: "sharesim-bench", dependencies: ["ShareSimCore", "ShareSimCharts"], path: "Sources/ShareSimBench"),
         .target(name: "ShareSimTestSupport", dependencies: ["ShareSimCore"], path: "Tests/ShareSimTestSupport"),
         .testTarget(
             name: "ShareSimCoreTests", dependencies: ["ShareSimCore", "ShareSimTestSupport"],
             resources: [.copy("Conformance"), .copy("Malformed")]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
+        .testTarget(name: "ShareSimChartsTests", dependencies: ["ShareSimCharts", "ShareSimCore", "ShareSimTestSupport"]),
         .testTarget(name: "ShareSimREPLTests", dependencies: ["ShareSimREPL", "ShareSimCore", "ShareSimTestSupport"]),
         .testTarget(
             name: "EndToEndTests", dependencies: ["ShareSimTestSupport"],

@@ -12,7 +12,7 @@ struct REPLLoop {
 
     func run(initialFile: String?) -> Int32 {
         let environment = SessionEnvironment(
-            inputName: interactive ? "<input>" : "<stdin>", piped: !interactive, width: Terminal.width, color: color,
+            inputName: interactive ? "<input>" : "<stdin>", piped: !interactive, width: Terminal.width, height: Terminal.height, color: color,
             isCancelled: { InterruptFlag.isPending })
         let session = Session(environment: environment)
         let reader: LineReader
@@ -55,6 +55,7 @@ struct REPLLoop {
             for input in inputs {
                 if interactive { reader.addHistory(input.text) }
                 session.width = Terminal.width
+                session.height = Terminal.height
                 let reply = session.execute(input)
                 emit(reply, input: input.text, session: session)
                 if input.text.split(separator: " ").first.map({ ["run", "show", "plot", "compare"].contains(String($0)) }) == true {

@@ -1,22 +1,25 @@
-/// Round axis ticks: steps of 1, 2, 2.5 or 5 times a power of ten, chosen so that about
-/// `target` ticks span the values. Readers compare against round numbers (10%, 20%), not
-/// against the data's own extremes, so the axis is widened to the ticks that enclose them.
+/// Round axis ticks: steps of 1, 2, 2.5 or 5 times a power of ten, the one nearest to
+/// giving `target` ticks over the values. Readers compare against round numbers (10%,
+/// 20%), not against the data's own extremes, so the axis is widened to the ticks that
+/// enclose them.
 public struct NiceTicks: Sendable, Equatable {
-    public let lower: Double
-    public let upper: Double
-    public let step: Double
+    /// A step is `mantissa × 10^exponent`; ticks are whole multiples of it, from
+    /// `first` to `last`, each computed from integers so that none drifts by rounding
+    /// (7 × 0.1 is 0.7000000000000001; 7 / 10 is 0.7).
+    private let mantissa: Int
+    private let exponent: Int
+    private let first: Int
+    private let last: Int
 
-    /// The tick values from `lower` to `upper`, computed from integers so that no tick
-    /// drifts by rounding error (0.30000000000000004 would print as a long label).
-    public var values: [Double] {
-        let count = Int(((upper - lower) / step).rounded())
-        return (0...max(0, count)).map { lower + Double($0) * step }
-    }
+    public var step: Double { value(1) }
+    public var lower: Double { value(first) }
+    public var upper: Double { value(last) }
+    public var values: [Double] { (first...last).map(value) }
 
-    public init(lower: Double, upper: Double, step: Double) {
-        self.lower = lower
-        self.upper = upper
-        self.step = step
+    private func value(_ k: Int) -> Double {
+        var power = 1.0
+        for _ in 0..<abs(exponent) { power *= 10 }
+        return exponent >= 0 ? Double(k * mantissa) * power : Double(k * mantissa) / power
     }
 
     /// Ticks enclosing `low...high`, about `target` of them.
@@ -30,11 +33,20 @@ public struct NiceTicks: Sendable, Equatable {
             hi += pad
         }
         let raw = (hi - lo) / Double(max(1, target))
-        var power = 1.0
-        while power * 10 <= raw { power *= 10 }
-        while power > raw { power /= 10 }
-        let step = [1.0, 2, 2.5, 5, 10].map { $0 * power }.first { $0 >= raw * (1 - 1e-9) } ?? power * 10
-        let first = (lo / step + 1e-9).rounded(.down), last = (hi / step - 1e-9).rounded(.up)
-        self.init(lower: first * step, upper: last * step, step: step)
+        var exponent = 0, power = 1.0
+        while power * 10 <= raw { power *= 10; exponent += 1 }
+        while power > raw { power /= 10; exponent -= 1 }
+        // In tenths of the power, so that 2.5 is a whole number: 10, 20, 25, 50, 100.
+        let tenths = [10, 20, 25, 50, 100].min { a, b in
+            let x = Double(a) / 10 * power, y = Double(b) / 10 * power
+            return max(x / raw, raw / x) < max(y / raw, raw / y)
+        } ?? 10
+        mantissa = tenths
+        self.exponent = exponent - 1
+        var step = 1.0
+        for _ in 0..<abs(self.exponent) { step *= 10 }
+        step = self.exponent >= 0 ? Double(tenths) * step : Double(tenths) / step
+        first = Int((lo / step + 1e-9).rounded(.down))
+        last = max(first + 1, Int((hi / step - 1e-9).rounded(.up)))
     }
 }
