@@ -9,7 +9,7 @@ public enum TornadoChart {
                             provenance: ChartProvenance) -> Chart {
         let tornado = Tornado(entries: entries, base: base, format: format)
         let widest = tornado.entries.first.map { "\($0.parameter) moves it most, from \(format.label($0.low)) to \(format.label($0.high))" }
-        return Chart(title: title, subtitle: "\(outcome): outcome at each parameter's low and high value",
+        return Chart(title: title, subtitle: "\(outcome): at each parameter's low and high value, the widest swing on top",
                      summary: "Tornado chart of \(NumberText.counted(entries.count, "parameter"))"
                         + (base.map { " around the base outcome \(format.label($0))" } ?? "") + (widest.map { "; \($0)." } ?? "."),
                      provenance: provenance, panels: [Panel(title: nil, content: .tornado(tornado))],

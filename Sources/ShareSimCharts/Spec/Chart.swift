@@ -49,7 +49,11 @@ public struct ChartProvenance: Sendable, Equatable {
         self.seed = seed
     }
 
-    public init(names: [String], sha256: [String], seed: UInt64?) {
+    /// What `names` are: scenarios, or a data file (a tornado's list of swings).
+    public var noun = "scenario"
+
+    public init(names: [String], sha256: [String], seed: UInt64?, noun: String = "scenario") {
+        self.noun = noun
         scenarios = names
         self.sha256 = sha256
         self.seed = seed
@@ -57,7 +61,7 @@ public struct ChartProvenance: Sendable, Equatable {
 
     /// `scenario: NAME (sha256 3f2a…) · sharesim 0.1.0 · no random draws`
     public var text: String {
-        let runs = "scenario: " + zip(scenarios, sha256).map { "\($0) (sha256 \($1))" }.joined(separator: " vs ")
+        let runs = noun + ": " + zip(scenarios, sha256).map { "\($0) (sha256 \($1))" }.joined(separator: " vs ")
         return "\(runs) · sharesim \(toolVersion) · " + (seed.map { "seed \($0)" } ?? "no random draws")
     }
 }

@@ -153,9 +153,8 @@ struct ChartCommand: ParsableCommand {
         }
         do {
             let (entries, base) = try TornadoChart.readCSV(text, path: name)
-            return TornadoChart.make(title: outcome ?? "Sensitivity", outcome: outcome ?? "outcome", entries: entries, base: base,
-                                     format: .percent,
-                                     provenance: ChartProvenance(names: [name], sha256: [String(SHA256.hex(text).prefix(12))], seed: nil))
+            return TornadoChart.make(title: "Sensitivity", outcome: outcome ?? "the outcome", entries: entries, base: base, format: .percent,
+                                     provenance: ChartProvenance(names: [name], sha256: [String(SHA256.hex(text).prefix(12))], seed: nil, noun: "data"))
         } catch {
             input.report(ScenarioError([error], sources: [name: SourceFile(path: name, text: text)]))
             throw ExitCode(ExitStatus.dataError)
