@@ -37,37 +37,39 @@ public enum RunCharts {
             throw .invalid(Diagnostic(.error, "a \(kind.rawValue) chart takes \(wanted == 2 ? "two runs" : "one run"), not \(runs.count)", at: nil,
                                       help: [wanted == 2 ? "give two scenarios (A and B)" : "give one scenario, or --kind compare for two"]))
         }
-        do {
-            switch kind {
-            case .lines: return try TimeChart.make(.lines, run: runs[0].result, view: view)
-            case .area: return try TimeChart.make(.area, run: runs[0].result, view: view)
-            case .compare: return try CompareChart.make((runs[0].name, runs[0].result), (runs[1].name, runs[1].result), view: view)
-            case .fan:
-                let s = runs[0].result.scenario
-                guard s.parameters.contains(where: \.isUncertain) else {
-                    throw Diagnostic(.error, "\(s.name) has no uncertain parameter: every Monte Carlo run would be the same", at: nil,
-                                     help: ["give a parameter a distribution, e.g. param leakage ~ triangular(3%, 6.5%, 10%)"])
-                }
-                let bands: FanChart.Bands
-                do {
-                    bands = try FanChart.Bands.compute(s, runs: fan.runs, seed: fan.seed, bands: fan.bands, view: view, threads: threads,
-                                                       isCancelled: isCancelled)
-                } catch {
-                    switch error {
-                    case .cancelled: throw Failure.cancelled
-                    case .run(let run, var d):
-                        d.notes.append("in run \(run) of the batch (seed \(fan.seed))")
-                        throw d
-                    }
-                }
-                return try FanChart.make(s, bands, view: view)
+        let made: Result<Chart, Diagnostic>
+        switch kind {
+        case .fan: return try fanChart(runs[0].result.scenario, view: view, fan: fan, threads: threads, isCancelled: isCancelled)
+        case .lines: made = Result { () throws(Diagnostic) in try TimeChart.make(.lines, run: runs[0].result, view: view) }
+        case .area: made = Result { () throws(Diagnostic) in try TimeChart.make(.area, run: runs[0].result, view: view) }
+        case .compare:
+            made = Result { () throws(Diagnostic) in
+                try CompareChart.make((runs[0].name, runs[0].result), (runs[1].name, runs[1].result), view: view)
             }
-        } catch let failure as Failure {
-            throw failure
-        } catch let d as Diagnostic {
-            throw .invalid(d)
-        } catch {
-            throw .invalid(Diagnostic(.error, "\(error)", at: nil))
         }
+        return try made.mapError(Failure.invalid).get()
+    }
+
+    /// A fan of the scenario's uncertain parameters: the batch is run here, by the Monte
+    /// Carlo library calls, at every step.
+    private static func fanChart(_ s: ResolvedScenario, view: ChartView, fan: FanSettings, threads: Int,
+                                 isCancelled: @escaping @Sendable () -> Bool) throws(Failure) -> Chart {
+        guard s.parameters.contains(where: \.isUncertain) else {
+            throw .invalid(Diagnostic(.error, "\(s.name) has no uncertain parameter: every Monte Carlo run would be the same", at: nil,
+                                      help: ["give a parameter a distribution, e.g. param leakage ~ triangular(3%, 6.5%, 10%)"]))
+        }
+        let bands: FanChart.Bands
+        do {
+            bands = try FanChart.Bands.compute(s, runs: fan.runs, seed: fan.seed, bands: fan.bands, view: view, threads: threads,
+                                               isCancelled: isCancelled)
+        } catch {
+            switch error {
+            case .cancelled: throw .cancelled
+            case .run(let run, var d):
+                d.notes.append("in run \(run) of the batch (seed \(fan.seed))")
+                throw .invalid(d)
+            }
+        }
+        do { return try FanChart.make(s, bands, view: view) } catch { throw .invalid(error) }
     }
 }
