@@ -14,7 +14,9 @@ let package = Package(
     ],
     targets: [
         // The language, resolver, engine, analysis and reports: no terminal code, no global state.
-        .target(name: "ShareSimCore", dependencies: ["AtomicFiles"]),
+        .target(name: "ShareSimCore", dependencies: ["AtomicFiles", "CInterrupt"]),
+        // Ctrl-C as a polled flag: a C signal handler, which Swift cannot write.
+        .target(name: "CInterrupt"),
         // Charts as data → geometry → SVG, and the self-contained HTML report. No listed package
         // draws charts, so the SVG writer is ours.
         .target(name: "ShareSimCharts", dependencies: ["ShareSimCore"]),
@@ -23,7 +25,7 @@ let package = Package(
         // libedit's variadic C API wrapped in plain C functions that Swift can call.
         .target(name: "CLibEdit", linkerSettings: [.linkedLibrary("edit")]),
         // A line reader protocol with libedit, plain-pipe and scripted implementations.
-        .target(name: "LineEditor", dependencies: ["CLibEdit", "AtomicFiles"]),
+        .target(name: "LineEditor", dependencies: ["CLibEdit", "CInterrupt", "AtomicFiles"]),
         // The interactive session: state, commands and help, strings in and strings out.
         .target(name: "ShareSimREPL", dependencies: ["ShareSimCore", "ShareSimCharts"]),
         // Argument parsing and nothing else.
@@ -39,7 +41,7 @@ let package = Package(
         .testTarget(
             name: "ShareSimCoreTests", dependencies: ["ShareSimCore", "ShareSimTestSupport"],
             resources: [.copy("Conformance"), .copy("Malformed")]),
-        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
+        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "ShareSimCore"]),
         .testTarget(name: "ShareSimChartsTests", dependencies: ["ShareSimCharts", "ShareSimCore", "ShareSimTestSupport"]),
         .testTarget(name: "ShareSimREPLTests", dependencies: ["ShareSimREPL", "ShareSimCore", "ShareSimTestSupport"]),
         .testTarget(

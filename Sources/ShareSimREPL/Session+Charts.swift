@@ -18,7 +18,7 @@ extension Session {
             view.segment = o.segment ?? result.scenario.segments.first?.id
             let chart: Chart
             do { chart = try RunCharts.make(.lines, runs: [(name, result)], view: view) } catch {
-                return failure(error)
+                return reply(to: error, of: "plot")
             }
             var titled = chart
             titled.title = "\(name): \(view.segment ?? "")"
@@ -37,9 +37,9 @@ extension Session {
         let kind = request.kind ?? .default(runs: request.runs.count)
         let chart: Chart
         do {
-            chart = try RunCharts.make(kind, runs: request.runs, view: request.view, fan: request.fan, isCancelled: env.isCancelled)
+            chart = try RunCharts.make(kind, runs: request.runs, view: request.view, fan: request.fan, hooks: env.hooks)
         } catch {
-            return failure(error)
+            return reply(to: error, of: "chart")
         }
         return write(SVGChart.render(chart), to: request.file, what: "\(kind.rawValue) chart of \(request.runs.map(\.name).joined(separator: " and "))")
     }
@@ -57,9 +57,9 @@ extension Session {
         let html: String
         do {
             html = try HTMLReport.render(request.runs.map { HTMLReport.Input(name: $0.name, result: $0.result, sourceText: question) },
-                                         view: request.view, fan: request.fan, isCancelled: env.isCancelled)
+                                         view: request.view, fan: request.fan, hooks: env.hooks)
         } catch {
-            return failure(error)
+            return reply(to: error, of: "report")
         }
         return write(html, to: request.file, what: "report of \(request.runs.map(\.name).joined(separator: " and "))")
     }
@@ -100,13 +100,6 @@ extension Session {
 
     private func chartView(_ o: ViewOptions) -> ChartView {
         ChartView(metric: o.metric, grouping: o.grouping, segment: o.segment, keys: o.names)
-    }
-
-    private func failure(_ error: RunCharts.Failure) -> Reply {
-        switch error {
-        case .cancelled: return Reply(error: "cancelled\n")
-        case .invalid(let d): return .failure(d.message + d.help.map { "\n  help: \($0)" }.joined(), status: 2)
-        }
     }
 
     private func write(_ text: String, to file: String, what: String) -> Reply {

@@ -51,11 +51,32 @@ struct ScenarioInput {
         for (file, name) in zip(files, RunName.distinct(files)) {
             switch load(file) {
             case .failure(let code): failure = ExitCode(max(failure?.rawValue ?? 0, code.rawValue))
-            case .success(let loaded): runs.append((name, loaded, try runOrInterrupt(loaded.scenario)))
+            case .success(let loaded):
+                do { runs.append((name, loaded, try RunRequest(scenario: loaded.scenario).perform().result)) } catch { throw exitCode(for: error) }
             }
         }
         if let failure { throw failure }
         return runs
+    }
+
+    /// Performs an operation with Ctrl-C to stop it and, on a terminal, a progress bar on
+    /// standard error; a refusal is said and becomes the exit code.
+    func perform<T>(_ operation: (OperationHooks) throws(OperationError) -> T) throws -> T {
+        let bar = Terminal.isTerminal(STDERR_FILENO) ? ProgressBar() : nil
+        defer { bar?.finish() }
+        do { return try operation(.interruptible { bar?.show($0, of: $1) }) } catch { throw exitCode(for: error) }
+    }
+
+    /// The exit code of a command whose operation gave no result, after saying why.
+    func exitCode(for error: OperationError, sources: [String: SourceFile] = [:]) -> ExitCode {
+        switch error {
+        case .cancelled:
+            Output.err("sharesim: interrupted\n")
+            return ExitCode(ExitStatus.interrupted)
+        case .refused(let error, let status, _):
+            report(ScenarioError(error.diagnostics, sources: error.sources.merging(sources) { own, _ in own }))
+            return ExitCode(status)
+        }
     }
 
     func report(_ error: ScenarioError) {
@@ -132,5 +153,5 @@ struct ThreadOptions: ParsableArguments {
     }
 
     /// The threads to use: as given, else every core.
-    var count: Int { threads ?? SweepExecutor.defaultThreads }
+    var count: Int { threads ?? ParallelWork.defaultThreads }
 }

@@ -68,7 +68,7 @@ import Testing
     }
 
     @Test func aFanNeedsUncertainty() throws {
-        #expect(throws: RunCharts.Failure.self) {
+        #expect(throws: OperationError.self) {
             try RunCharts.make(.fan, runs: [("e", try Self.run("ofac-easing"))], view: ChartView())
         }
     }
@@ -78,15 +78,16 @@ import Testing
         do {
             _ = try RunCharts.make(.lines, runs: [("e", run)], view: ChartView(keys: ["Ericson"]))
             Issue.record("no error")
-        } catch .invalid(let d) {
-            #expect(d.message == "'Ericson' is no vendor in telecom")
-            #expect(d.help == ["did you mean 'Ericsson'?"])
+        } catch .refused(let e, let status, _) {
+            #expect(status == ExitStatus.usage)
+            #expect(e.diagnostics.map(\.message) == ["'Ericson' is no vendor in telecom"])
+            #expect(e.diagnostics.first?.help == ["did you mean 'Ericsson'?"])
         } catch { Issue.record("cancelled") }
         do {
             _ = try RunCharts.make(.lines, runs: [("e", run)], view: ChartView(from: CalendarMonth(year: 2030, month: 1)))
             Issue.record("no error")
-        } catch .invalid(let d) {
-            #expect(d.message == "--from 2030-01 is outside the timeline (2021-01 to 2027-12)")
+        } catch .refused(let e, _, _) {
+            #expect(e.diagnostics.map(\.message) == ["--from 2030-01 is outside the timeline (2021-01 to 2027-12)"])
         } catch { Issue.record("cancelled") }
     }
 

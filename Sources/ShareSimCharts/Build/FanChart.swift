@@ -5,28 +5,8 @@ import ShareSimCore
 /// that says what the bands are: ranges of model outcomes under the sampled assumptions,
 /// not confidence intervals. One panel per vendor or origin, on one scale.
 public enum FanChart {
-    /// The batch's bands at every step, computed by the Monte Carlo library calls.
-    public struct Bands: Sendable {
-        public var batch: MonteCarloBatch
-        /// `batch.bands.count` values per cell, cells in step, then row order.
-        public var values: [Double]
-
-        public init(batch: MonteCarloBatch, values: [Double]) {
-            self.batch = batch
-            self.values = values
-        }
-
-        /// Runs the batch over every step of the scenario.
-        public static func compute(_ s: ResolvedScenario, runs: Int, seed: UInt64, bands: [Band], view: ChartView, threads: Int,
-                                   isCancelled: @escaping @Sendable () -> Bool = { false }) throws(MonteCarlo.Failure) -> Bands {
-            let batch = MonteCarloBatch(scenario: s, runs: runs, seed: seed, bands: bands, metric: view.metric, grouping: view.grouping,
-                                        steps: Array(0..<s.timeline.steps))
-            let samples = try MonteCarlo.simulate(s, batch: batch, runs: 0..<runs, threads: threads, isCancelled: isCancelled)
-            return Bands(batch: batch, values: MonteCarlo.bands(samples, bands: bands, rows: batch.entities.count, threads: threads))
-        }
-    }
-
-    public static func make(_ s: ResolvedScenario, _ fan: Bands, view: ChartView) throws(Diagnostic) -> Chart {
+    /// `fan` is what `MonteCarloRequest` gives, with every step among its dates.
+    public static func make(_ s: ResolvedScenario, _ fan: MonteCarloBands, view: ChartView) throws(Diagnostic) -> Chart {
         let batch = fan.batch
         let steps = try view.steps(in: s.timeline)
         let segments = try view.segments(of: s)

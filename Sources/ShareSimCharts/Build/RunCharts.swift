@@ -24,22 +24,16 @@ public enum RunCharts {
         public static let defaultBands = ["5", "25", "50", "75", "95"].compactMap { Band($0) }
     }
 
-    public enum Failure: Error, Sendable {
-        case invalid(Diagnostic)
-        case cancelled
-    }
-
     public static func make(_ kind: Kind, runs: [(name: String, result: RunResult)], view: ChartView, fan: FanSettings = FanSettings(),
-                            threads: Int = SweepExecutor.defaultThreads,
-                            isCancelled: @escaping @Sendable () -> Bool = { false }) throws(Failure) -> Chart {
+                            threads: Int = ParallelWork.defaultThreads, hooks: OperationHooks = .none) throws(OperationError) -> Chart {
         let wanted = kind == .compare ? 2 : 1
         guard runs.count == wanted else {
-            throw .invalid(Diagnostic(.error, "a \(kind.rawValue) chart takes \(wanted == 2 ? "two runs" : "one run"), not \(runs.count)", at: nil,
+            throw refusal(Diagnostic(.error, "a \(kind.rawValue) chart takes \(wanted == 2 ? "two runs" : "one run"), not \(runs.count)", at: nil,
                                       help: [wanted == 2 ? "give two scenarios (A and B)" : "give one scenario, or --kind compare for two"]))
         }
         let made: Result<Chart, Diagnostic>
         switch kind {
-        case .fan: return try fanChart(runs[0].result.scenario, view: view, fan: fan, threads: threads, isCancelled: isCancelled)
+        case .fan: return try fanChart(runs[0].result.scenario, view: view, fan: fan, threads: threads, hooks: hooks)
         case .lines: made = Result { () throws(Diagnostic) in try TimeChart.make(.lines, run: runs[0].result, view: view) }
         case .area: made = Result { () throws(Diagnostic) in try TimeChart.make(.area, run: runs[0].result, view: view) }
         case .compare:
@@ -47,29 +41,29 @@ public enum RunCharts {
                 try CompareChart.make((runs[0].name, runs[0].result), (runs[1].name, runs[1].result), view: view)
             }
         }
-        return try made.mapError(Failure.invalid).get()
+        return try made.mapError(refusal).get()
     }
 
-    /// A fan of the scenario's uncertain parameters: the batch is run here, by the Monte
-    /// Carlo library calls, at every step.
+    /// A fan of the scenario's uncertain parameters: the batch is `MonteCarloRequest`'s, at every step.
     private static func fanChart(_ s: ResolvedScenario, view: ChartView, fan: FanSettings, threads: Int,
-                                 isCancelled: @escaping @Sendable () -> Bool) throws(Failure) -> Chart {
+                                 hooks: OperationHooks) throws(OperationError) -> Chart {
         guard s.parameters.contains(where: \.isUncertain) else {
-            throw .invalid(Diagnostic(.error, "\(s.name) has no uncertain parameter: every Monte Carlo run would be the same", at: nil,
-                                      help: ["give a parameter a distribution, e.g. param leakage ~ triangular(3%, 6.5%, 10%)"]))
+            throw refusal(Diagnostic(.error, "\(s.name) has no uncertain parameter: every Monte Carlo run would be the same", at: nil,
+                                     help: ["give a parameter a distribution, e.g. param leakage ~ triangular(3%, 6.5%, 10%)"]))
         }
-        let bands: FanChart.Bands
-        do {
-            bands = try FanChart.Bands.compute(s, runs: fan.runs, seed: fan.seed, bands: fan.bands, view: view, threads: threads,
-                                               isCancelled: isCancelled)
-        } catch {
-            switch error {
-            case .cancelled: throw .cancelled
-            case .run(let run, var d):
-                d.notes.append("in run \(run) of the batch (seed \(fan.seed))")
-                throw .invalid(d)
-            }
+        let request = MonteCarloRequest(input: ScenarioLoader.Loaded(scenario: s, warnings: [], sources: [:]), runs: fan.runs, seed: fan.seed,
+                                        bands: fan.bands, metric: view.metric, grouping: view.grouping, dates: .everyStep, threads: threads)
+        switch try request.perform(hooks) {
+        case .bands(let bands):
+            do { return try FanChart.make(s, bands, view: view) } catch { throw refusal(error) }
+        case .shardWritten, .shardAlreadyComplete:
+            // A request without a shard gives the whole batch's bands.
+            throw refusal(Diagnostic(.error, "a fan chart needs the whole batch's bands, not a shard", at: nil))
         }
-        do { return try FanChart.make(s, bands, view: view) } catch { throw .invalid(error) }
+    }
+
+    /// What the chart's words ask for cannot be drawn: a usage error, as the operations say it.
+    static func refusal(_ d: Diagnostic) -> OperationError {
+        .refused(ScenarioError([d], sources: [:]), status: ExitStatus.usage)
     }
 }

@@ -21,9 +21,8 @@ public enum HTMLReport {
     }
 
     public static func render(_ inputs: [Input], view: ChartView, fan: RunCharts.FanSettings = .init(), stamp: String? = nil,
-                              threads: Int = SweepExecutor.defaultThreads,
-                              isCancelled: @escaping @Sendable () -> Bool = { false }) throws(RunCharts.Failure) -> String {
-        guard let first = inputs.first else { throw .invalid(Diagnostic(.error, "a report needs a run", at: nil)) }
+                              threads: Int = ParallelWork.defaultThreads, hooks: OperationHooks = .none) throws(OperationError) -> String {
+        guard let first = inputs.first else { throw RunCharts.refusal(Diagnostic(.error, "a report needs a run", at: nil)) }
         let s = first.result.scenario
         var body = HTMLBody()
         body.element("h1", s.name + (inputs.count == 2 ? " vs \(inputs[1].result.scenario.name)" : ""))
@@ -55,7 +54,7 @@ public enum HTMLReport {
         }
         for input in inputs where input.result.scenario.parameters.contains(where: \.isUncertain) {
             body.element("h2", "Uncertainty: \(input.name)")
-            figure(try RunCharts.make(.fan, runs: [(input.name, input.result)], view: view, fan: fan, threads: threads, isCancelled: isCancelled))
+            figure(try RunCharts.make(.fan, runs: [(input.name, input.result)], view: view, fan: fan, threads: threads, hooks: hooks))
         }
 
         body.element("h2", "Tables")

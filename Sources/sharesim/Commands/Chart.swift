@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import LineEditor
 import ShareSimCharts
 import ShareSimCore
 
@@ -101,23 +100,16 @@ struct ChartCommand: ParsableCommand {
 
     func run() throws {
         try ReportOutput.refuse(output, overwriting: files)
-        let printer = diagnostics.printer
-        let input = ScenarioInput(printer: printer)
+        let input = ScenarioInput(printer: diagnostics.printer)
         let chart: Chart
         switch chartKind {
         case .tornado: chart = try tornado(input)
         case .sweep: chart = try sweep(input)
         case .lines, .area, .compare, .fan:
             let loaded = try input.runAll(files).map { (name: $0.name, result: $0.result) }
-            InterruptFlag.install()
-            do {
-                chart = try RunCharts.make(RunCharts.Kind(rawValue: chartKind.rawValue)!, runs: loaded, view: chartView, fan: fan.settings,
-                                           threads: threading.count, isCancelled: { InterruptFlag.isPending })
-            } catch .cancelled {
-                throw MonteCarloCommand.interrupted()
-            } catch .invalid(let d) {
-                Output.err(printer.render([d], sources: [:]))
-                throw ExitCode(ExitStatus.usage)
+            chart = try input.perform { hooks throws(OperationError) in
+                try RunCharts.make(RunCharts.Kind(rawValue: chartKind.rawValue)!, runs: loaded, view: chartView, fan: fan.settings,
+                                   threads: threading.count, hooks: hooks)
             }
         }
         try Output.deliver(SVGChart.render(chart), to: output)
@@ -134,14 +126,9 @@ struct ChartCommand: ParsableCommand {
             input.report(error)
             throw ExitCode(ExitStatus.usage)
         }
-        do {
-            return SweepChart.make(try Sweep.run(loaded.scenario, axes: axes, outcome: what, threads: threading.count))
-        } catch .cancelled {
-            throw ExitCode(ExitStatus.interrupted)
-        } catch .invalid(let d, _) {
-            input.report(ScenarioError([d], sources: loaded.sources))
-            throw ExitCode(ExitStatus.usage)
-        }
+        return SweepChart.make(try input.perform { hooks throws(OperationError) in
+            try SweepRequest(input: loaded, axes: axes, outcome: what, threads: threading.count).perform(hooks)
+        })
     }
 
     private func tornado(_ input: ScenarioInput) throws -> Chart {

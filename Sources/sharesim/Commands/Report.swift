@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import LineEditor
 import ShareSimCharts
 import ShareSimCore
 
@@ -44,21 +43,14 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try ReportOutput.refuse(output, overwriting: files)
-        let printer = diagnostics.printer
-        let runs = try ScenarioInput(printer: printer).runAll(files)
+        let input = ScenarioInput(printer: diagnostics.printer)
+        let runs = try input.runAll(files)
         let inputs = zip(files, runs).map { file, run in
             HTMLReport.Input(name: run.name, result: run.result, sourceText: run.loaded.sources[ScenarioInput.name(file)]?.text)
         }
-        InterruptFlag.install()
-        let html: String
-        do {
-            html = try HTMLReport.render(inputs, view: ChartView(metric: view.metric, grouping: view.by), fan: fan.settings,
-                                         stamp: stamp ? Self.now() : nil, threads: threading.count, isCancelled: { InterruptFlag.isPending })
-        } catch .cancelled {
-            throw MonteCarloCommand.interrupted()
-        } catch .invalid(let d) {
-            Output.err(printer.render([d], sources: [:]))
-            throw ExitCode(ExitStatus.dataError)
+        let html = try input.perform { hooks throws(OperationError) in
+            try HTMLReport.render(inputs, view: ChartView(metric: view.metric, grouping: view.by), fan: fan.settings,
+                                  stamp: stamp ? Self.now() : nil, threads: threading.count, hooks: hooks)
         }
         try Output.deliver(html, to: output)
     }

@@ -54,10 +54,6 @@ struct Run: ParsableCommand {
     }
 }
 
-func runOrInterrupt(_ s: ResolvedScenario) throws -> RunResult {
-    do { return try Engine.run(s) } catch { throw ExitCode(ExitStatus.interrupted) }
-}
-
 enum RunName {
     /// A run's name in multi-run output: the file's base name without extension.
     private static func of(_ path: String) -> String {
