@@ -55,6 +55,21 @@ import Testing
         #expect(svg.stdout.contains("AT&amp;T &lt;and&gt; &quot;Bell&quot;") && svg.stdout.contains("Q&amp;A &lt;1&gt;"))
     }
 
+    @Test func theNumbersPlottedGoBesideTheChart() throws {
+        let svg = FileManager.default.temporaryDirectory.appendingPathComponent("sharesim-data-\(getpid()).svg").path
+        let csv = svg.replacingOccurrences(of: ".svg", with: ".csv")
+        let run = try BinaryRunner.run(["chart", "scenarios/ofac-easing.scn", "scenarios/ofac-no-easing.scn", "--by", "origin",
+                                        "-o", svg, "--data", csv])
+        #expect(run.status == 0 && run.stdout == "")
+        let data = try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\n")
+        #expect(data.first == "panel,series,x,value")
+        #expect(data.contains("telecom — Telecom network equipment,CN,2021-01-01,0.56"))
+        #expect(data.contains("telecom — Telecom network equipment,\"CN, ofac-no-easing\",2021-01-01,0.56"))
+        #expect(data.contains { $0.hasPrefix("\"difference, ofac-no-easing − ofac-easing\",US,2027-12-01,-") })
+        // Every step of both runs and of their difference, four origins each, and the header.
+        #expect(data.count == 1 + 3 * 4 * 84)
+    }
+
     @Test func aChartOfAHundredVendorsOverAThousandStepsIsUnderAMegabyte() throws {
         let run = try BinaryRunner.run(["chart", "bench/hundred-vendors.scn"])
         #expect(run.status == 0)

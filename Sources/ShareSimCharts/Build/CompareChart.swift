@@ -31,7 +31,8 @@ public enum CompareChart {
             for row in rows {
                 let style = ChartView.style(of: row.name, in: s, grouping: view.grouping)
                 levels.lines.append(LineSeries(key: row.name, values: onSteps(row.a), style: style, pattern: .solid))
-                levels.lines.append(LineSeries(key: row.name, values: onSteps(row.b), style: style, pattern: .dashed, labelled: false))
+                // Unlabelled: A's label names the pair; the key tells B's numbers apart in the chart's data.
+                levels.lines.append(LineSeries(key: "\(row.name), \(b.name)", values: onSteps(row.b), style: style, pattern: .dashed, labelled: false))
                 difference.lines.append(LineSeries(key: row.name, values: onSteps(row.difference), style: style))
             }
             levels.events = ChartView.events(of: s, segment: segment.id, within: steps)

@@ -66,6 +66,9 @@ struct ChartCommand: ParsableCommand {
     @Option(name: [.short, .long], help: "Write the SVG to this file (default: standard output).")
     var output: String?
 
+    @Option(help: "Also write the numbers the chart plots to this CSV file (panel,series,x,value).")
+    var data: String?
+
     @OptionGroup var diagnostics: DiagnosticOptions
 
     var chartKind: ChartKindOption {
@@ -100,6 +103,7 @@ struct ChartCommand: ParsableCommand {
 
     func run() throws {
         try ReportOutput.refuse(output, overwriting: files)
+        try ReportOutput.refuse(data, overwriting: files)
         let input = ScenarioInput(printer: diagnostics.printer)
         let chart: Chart
         switch chartKind {
@@ -113,6 +117,7 @@ struct ChartCommand: ParsableCommand {
             }
         }
         try Output.deliver(SVGChart.render(chart), to: output)
+        if let data { try Output.deliver(ChartData.csv(chart), to: data) }
     }
 
     private func sweep(_ input: ScenarioInput) throws -> Chart {
