@@ -162,6 +162,18 @@ import Testing
     }
 }
 
+extension TerminalChartTests {
+    /// A narrow, short terminal: the title and the events' key wrap, and the whole chart
+    /// leaves a row for the prompt.
+    @Test func aSmallTerminalStillFits() throws {
+        let chart = try RunCharts.make(.lines, runs: [("run1", try ChartKindTests.run("huawei-substitution"))], view: ChartView(segment: "cloud"))
+        let lines = TerminalChart(chart, width: 44, height: 18, color: false).render().split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.allSatisfy { $0.count <= 44 }, "\(lines.filter { $0.count > 44 })")
+        #expect(lines.count <= 17)
+        #expect(lines.contains { $0.hasSuffix("2 2016-01 State bodies told to replace") })
+    }
+}
+
 @Suite struct HTMLReportTests {
     static func report(_ names: [String]) throws -> String {
         let loader = ScenarioLoader(readFile: ScenarioLoader.readWholeFile)

@@ -30,7 +30,10 @@ public struct TerminalChart {
         let title = Wrap.line(chart.title + " — " + chart.subtitle, width: width, indent: 2) + "\n"
         let titleRows = title.filter { $0 == "\n" }.count
         // Below the plot: the axis, its dates, a line per event, the hint and the next prompt.
-        let rowsAvailable = max(6, height - 5 - titleRows - (plot.events.isEmpty ? 0 : 1 + plot.events.count))
+        // The events' key wraps like the title; counted at a typical axis width, since the axis
+        // depends on the rows.
+        let eventRows = plot.events.enumerated().map { i, e in eventLine(i, e, timeline, indent: 6).filter { $0 == "\n" }.count + 1 }.reduce(0, +)
+        let rowsAvailable = max(6, height - 5 - titleRows - (plot.events.isEmpty ? 0 : 1 + eventRows))
         let ticks = plot.y.fixed.map { NiceTicks(covering: $0.lowerBound, $0.upperBound, target: 5) }
             ?? NiceTicks(covering: values.min() ?? 0, values.max() ?? 1, target: max(2, rowsAvailable / 4))
         let tickLabels = ticks.values.map { plot.y.format.tick($0, step: ticks.step) }
@@ -109,12 +112,18 @@ public struct TerminalChart {
         out += String(repeating: " ", count: axisWidth - 1) + "└" + String(axis) + "\n"
         out += String(repeating: " ", count: axisWidth) + String(labels).trimmingTrailingSpaces + "\n"
         for (i, event) in plot.events.enumerated() {
-            out += String(repeating: " ", count: axisWidth) + "\((i + 1) % 10) \(timeline.label(ofStep: event.step)) \(event.label)\n"
+            out += eventLine(i, event, timeline, indent: axisWidth) + "\n"
         }
         if !placed.fits, !labelled.isEmpty {
             out += "(too many lines to label at their ends: name the vendors to draw)\n"
         }
         return out
+    }
+
+    /// `1 2022-03 Western vendors leave`, under the plot, wrapped to the width.
+    private func eventLine(_ i: Int, _ event: EventRule, _ timeline: Timeline, indent: Int) -> String {
+        let line = String(repeating: " ", count: indent) + "\((i + 1) % 10) \(timeline.label(ofStep: event.step)) \(event.label)"
+        return Wrap.line(line, width: width, indent: indent + 2)
     }
 
     static let markers = ["●", "○", "◆", "■", "▲", "×", "+", "◇", "□", "△", "▽", "•"]
