@@ -91,16 +91,16 @@ extension Session {
     func plot(_ args: [String]) -> Reply {
         let o: ViewOptions
         switch ViewOptions.parse(args, runNames: runNames, scenario: runs.last?.result.scenario) {
-        case .failure(let p): return .failure(p, status: 2)
+        case .failure(let p): return .failure(p, status: .usage)
         case .success(let parsed): o = parsed
         }
         switch pickRun(o) {
-        case .failure(let p): return .failure(p, status: 2)
+        case .failure(let p): return .failure(p, status: .usage)
         case .success(let (name, result)):
             let segIndex = o.segment.flatMap { id in result.scenario.segments.firstIndex { $0.id == id } } ?? 0
             var rows = result.entities(segment: segIndex, by: o.grouping)
             if !o.names.isEmpty { rows = rows.filter { o.names.contains($0.name) } }
-            guard !rows.isEmpty else { return .failure("none of \(o.names.joined(separator: ", ")) sells in \(result.scenario.segments[segIndex].id)", status: 2) }
+            guard !rows.isEmpty else { return .failure("none of \(o.names.joined(separator: ", ")) sells in \(result.scenario.segments[segIndex].id)", status: .usage) }
             let t = result.scenario.timeline
             let chart = LineChart(
                 title: "\(name): \(o.metric == .installedShare ? "installed" : "sales") share in \(result.scenario.segments[segIndex].id)",

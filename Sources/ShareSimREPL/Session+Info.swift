@@ -25,7 +25,7 @@ extension Session {
     }
 
     func explain(_ args: [String]) -> Reply {
-        guard let target = args.first else { return .failure("usage: explain TARGET (a vendor, segment, origin or event)\n  example: explain Cisco", status: 2) }
+        guard let target = args.first else { return .failure("usage: explain TARGET (a vendor, segment, origin or event)\n  example: explain Cisco", status: .usage) }
         guard case .success(let loaded) = resolve() else { return unresolvedReply() }
         let s = loaded.scenario
         let isVendor = s.vendors.contains { $0.id == target }
@@ -34,7 +34,7 @@ extension Session {
         let isEvent = s.changes.contains { $0.origin?.event == target }
         guard isVendor || isSegment || isOrigin || isEvent else {
             let known = s.vendors.map(\.id) + s.segments.map(\.id) + s.origins
-            return .failure("'\(target)' is no vendor, segment, origin or event here", word: target, suggestion: Suggestions.closest(to: target, in: known), status: 2)
+            return .failure("'\(target)' is no vendor, segment, origin or event here", word: target, suggestion: Suggestions.closest(to: target, in: known), status: .usage)
         }
         let vendorIDs: Set<String> = isVendor ? [target] : isOrigin ? Set(s.vendors.filter { $0.origin == target }.map(\.id)) : []
         var out = ""

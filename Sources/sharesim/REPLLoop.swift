@@ -10,7 +10,7 @@ struct REPLLoop {
     let color: Bool
     let recorder: TranscriptRecorder?
 
-    func run(initialFile: String?) -> Int32 {
+    func run(initialFile: String?) -> ExitStatus {
         // A long command shows its progress as the batch command does, where someone can see it.
         let bar = interactive && Terminal.isTerminal(STDERR_FILENO) ? ProgressBar() : nil
         let environment = SessionEnvironment(
@@ -29,7 +29,7 @@ struct REPLLoop {
         if let initialFile {
             let reply = session.execute(InputAssembler.Input(text: "load \"\(initialFile)\"", line: 0))
             emit(reply, input: "load \(initialFile)", session: session)
-            if reply.failed && !interactive { return reply.status == 0 ? 65 : reply.status }
+            if reply.failed && !interactive { return reply.status == .success ? .dataError : reply.status }
         }
         var assembler = InputAssembler(interactive: interactive)
         while true {
@@ -47,10 +47,10 @@ struct REPLLoop {
                     inputs.append(InputAssembler.Input(text: "run", line: 0))
                 }
                 if inputs.isEmpty {
-                    if !interactive { return 0 }
+                    if !interactive { return .success }
                     let reply = session.requestQuit()
                     emit(reply, input: nil, session: session)
-                    if reply.quit { return 0 }
+                    if reply.quit { return .success }
                     continue
                 }
             }
@@ -63,9 +63,9 @@ struct REPLLoop {
                 if input.text.split(separator: " ").first.map({ ["run", "show", "plot", "compare"].contains(String($0)) }) == true {
                     ranSomething = true
                 }
-                if reply.quit { return 0 }
+                if reply.quit { return .success }
                 // From a pipe every error is the first error of a scenario file: exit 65 (70 stays a bug).
-                if reply.failed && !interactive { return reply.status == ExitStatus.internalError ? reply.status : ExitStatus.dataError }
+                if reply.failed && !interactive { return reply.status == .internalError ? .internalError : .dataError }
                 // A Ctrl-C pressed any time after Enter cancels the work it met (the reader
                 // already dropped any from before), then it is spent, and the rest of that
                 // input is abandoned too.
@@ -116,7 +116,7 @@ final class TranscriptRecorder {
         guard !failed else { return }
         do { try AtomicFile.write(line + text, toDescriptor: descriptor) } catch {
             failed = true
-            Output.err("sharesim: warning: cannot write the transcript '\(path)': \(AtomicFile.reason(error)); the session goes on unrecorded\n")
+            Output.report(Diagnostic(.warning, "cannot write the transcript '\(path)': \(AtomicFile.reason(error)); the session goes on unrecorded", at: nil))
         }
     }
 }
