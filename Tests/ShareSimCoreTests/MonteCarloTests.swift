@@ -185,8 +185,8 @@ import Testing
         let one = MonteCarloReport.render(b, values: MonteCarlo.bands(single, bands: b.bands, rows: 5, threads: 2), as: .csv)
         let many = MonteCarloReport.render(merged.batch, values: MonteCarlo.bands(merged.samples, bands: b.bands, rows: 5, threads: 1), as: .csv)
         #expect(one == many)
-        #expect(throws: MonteCarloShard.Failure.self) { try MonteCarloShard.merge(Array(paths.dropLast())) }
-        #expect(throws: MonteCarloShard.Failure.self) { try MonteCarloShard.merge(paths + [paths[0]]) }
+        #expect(throws: OperationError.self) { try MonteCarloShard.merge(Array(paths.dropLast())) }
+        #expect(throws: OperationError.self) { try MonteCarloShard.merge(paths + [paths[0]]) }
     }
 
     @Test func reportsNameTheSeedAndTheScenario() throws {
