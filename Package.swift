@@ -27,7 +27,7 @@ let package = Package(
         // A line reader protocol with libedit, plain-pipe and scripted implementations.
         .target(name: "LineEditor", dependencies: ["CLibEdit", "CInterrupt", "AtomicFiles"]),
         // The interactive session: state, commands and help, strings in and strings out.
-        .target(name: "ShareSimREPL", dependencies: ["ShareSimCore", "ShareSimCharts"]),
+        .target(name: "ShareSimREPL", dependencies: ["ShareSimCore", "ShareSimCharts", "LineEditor"]),
         // Argument parsing and nothing else.
         .executableTarget(
             name: "sharesim",
@@ -43,7 +43,7 @@ let package = Package(
             resources: [.copy("Conformance"), .copy("Malformed")]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "ShareSimCore"]),
         .testTarget(name: "ShareSimChartsTests", dependencies: ["ShareSimCharts", "ShareSimCore", "ShareSimTestSupport"]),
-        .testTarget(name: "ShareSimREPLTests", dependencies: ["ShareSimREPL", "ShareSimCore", "ShareSimTestSupport"]),
+        .testTarget(name: "ShareSimREPLTests", dependencies: ["ShareSimREPL", "ShareSimCore", "LineEditor", "ShareSimTestSupport"]),
         .testTarget(
             name: "EndToEndTests", dependencies: ["ShareSimTestSupport"],
             resources: [.copy("Golden")]),

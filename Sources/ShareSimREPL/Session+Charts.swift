@@ -8,11 +8,11 @@ extension Session {
     func plot(_ args: [String]) -> Reply {
         let o: ViewOptions
         switch ViewOptions.parse(args, runNames: runNames, scenario: runs.last?.result.scenario) {
-        case .failure(let p): return .failure(p, status: 2)
+        case .failure(let p): return .failure(p, status: .usage)
         case .success(let parsed): o = parsed
         }
         switch pickRun(o) {
-        case .failure(let p): return .failure(p, status: 2)
+        case .failure(let p): return .failure(p, status: .usage)
         case .success(let (name, result)):
             var view = chartView(o)
             view.segment = o.segment ?? result.scenario.segments.first?.id
@@ -31,7 +31,7 @@ extension Session {
     func chart(_ args: [String]) -> Reply {
         let request: Request
         switch readRequest(args, writing: "an SVG file: give -o FILE.svg\n  example: chart --by origin -o shares.svg") {
-        case .failure(let p): return .failure(p, status: 2)
+        case .failure(let p): return .failure(p, status: .usage)
         case .success(let r): request = r
         }
         let kind = request.kind ?? .default(runs: request.runs.count)
@@ -48,10 +48,10 @@ extension Session {
     func report(_ args: [String]) -> Reply {
         let request: Request
         switch readRequest(args, writing: "an HTML file: give -o FILE.html\n  example: report -o easing.html") {
-        case .failure(let p): return .failure(p, status: 2)
+        case .failure(let p): return .failure(p, status: .usage)
         case .success(let r): request = r
         }
-        guard request.kind == nil else { return .failure("--kind is for chart; a report holds every kind that fits", word: "--kind", status: 2) }
+        guard request.kind == nil else { return .failure("--kind is for chart; a report holds every kind that fits", word: "--kind", status: .usage) }
         var question: String?
         if case .text(_, let source) = base { question = source.text }
         let html: String
@@ -104,7 +104,7 @@ extension Session {
 
     private func write(_ text: String, to file: String, what: String) -> Reply {
         do { try env.writeFile(text, file) } catch {
-            return .failure("cannot write '\(file)': \(error.localizedDescription)", word: file, status: 73)
+            return .failure("cannot write '\(file)': \(error.localizedDescription)", word: file, status: .cannotWrite)
         }
         return Reply(output: "wrote the \(what) to \(file)\n")
     }

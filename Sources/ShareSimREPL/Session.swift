@@ -107,7 +107,7 @@ public final class Session {
         if first.hasPrefix("#") { return Reply() }
         if let command = Commands.named(first) {
             if command.usage == command.name, words.count > 1 {
-                return .failure("'\(command.name)' takes no arguments\n  \(command.name): \(command.summary)", word: words[1], status: 2)
+                return .failure("'\(command.name)' takes no arguments\n  \(command.name): \(command.summary)", word: words[1], status: .usage)
             }
             return command.action(self, Array(words.dropFirst()), input)
         }
@@ -122,7 +122,7 @@ public final class Session {
             help = "'\(change)' is a change and goes inside an event: event \"NAME\" DATE: then the change, indented"
         }
         return Reply(error: renderAtInput(Diagnostic(.error, "unknown command '\(words[0])'", at: nil, help: [help]), word: words[0]),
-                     failed: true, status: 65)
+                     failed: true, status: .dataError)
     }
 
     static let statementKeywords = Keywords.statements
@@ -155,7 +155,7 @@ public final class Session {
     /// file and the edits, so a command never blames a missing file for a broken edit.
     func unresolvedReply() -> Reply {
         guard case .failure(let error) = resolve() else { return Reply() }
-        return Reply(error: render(error), failed: true, status: error.isUnreadableFile ? 66 : 65)
+        return Reply(error: render(error), failed: true, status: error.isUnreadableFile ? .noInput : .dataError)
     }
 
     func resolve(edits list: [Edit]? = nil) -> Result<ScenarioLoader.Loaded, ScenarioError> {

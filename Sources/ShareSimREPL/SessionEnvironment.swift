@@ -67,9 +67,9 @@ public struct Reply: Sendable, Equatable {
     public var quit = false
     /// What kind of failure: 2 usage, 65 scenario errors, 66 unreadable files, 73 unwritable, 70 a bug.
     /// Only the file named on the command line exits with it; from a pipe every input's error exits 65.
-    public var status: Int32 = 0
+    public var status: ExitStatus = .success
 
-    public init(output: String = "", error: String = "", failed: Bool = false, quit: Bool = false, status: Int32 = 0) {
+    public init(output: String = "", error: String = "", failed: Bool = false, quit: Bool = false, status: ExitStatus = .success) {
         self.output = output
         self.error = error
         self.failed = failed
@@ -83,15 +83,15 @@ public struct Reply: Sendable, Equatable {
 
     /// `message` may go on with lines of help (`  example: …`); `word` is the input's word
     /// it is about, where the caret goes.
-    static func failure(_ message: String, word: String? = nil, suggestion: String? = nil, status: Int32 = 65) -> Reply {
+    static func failure(_ message: String, word: String? = nil, suggestion: String? = nil, status: ExitStatus = .dataError) -> Reply {
         failure(Problem(message, word: word, suggestion: suggestion), status: status)
     }
 
-    static func failure(_ problem: Problem, status: Int32 = 65) -> Reply {
+    static func failure(_ problem: Problem, status: ExitStatus = .dataError) -> Reply {
         Reply(error: problem.promptText + "\n", failed: true, status: status, problem: problem)
     }
 
-    init(error: String, failed: Bool, status: Int32, problem: Problem?) {
+    init(error: String, failed: Bool, status: ExitStatus, problem: Problem?) {
         self.init(error: error, failed: failed, status: status)
         self.problem = problem
     }

@@ -118,9 +118,7 @@ struct ReportOutput: ParsableArguments {
             let read = regularFile(input) ?? input.lastIndex(of: "#").flatMap { regularFile(String(input[..<$0])) }
             guard read == written else { continue }
             let same = input == output ? "is also an input" : "is the input '\(input)'"
-            Output.err("sharesim: error: the output '\(output)' \(same): writing it would replace the input\n"
-                       + "help: give -o another file\n")
-            throw ExitCode(ExitStatus.usage)
+throw Output.fail("the output '\(output)' \(same): writing it would replace the input", help: "give -o another file", status: ExitStatus.usage)
         }
     }
 

@@ -24,3 +24,8 @@ struct ShareSim: ParsableCommand {
         try session.run()
     }
 }
+
+extension ExitCode {
+    /// The process ends with one of the contract's statuses.
+    init(_ status: ExitStatus) { self.init(status.rawValue) }
+}

@@ -16,13 +16,13 @@ do {
         Foundation.exit(exit.rawValue)
     } catch {
         exitIfRequest(error)
-        FileHandle.standardError.write(Data("sharesim: internal error: \(error)\n".utf8))
-        Foundation.exit(ExitStatus.internalError)
+        Output.report(.error("internal error: \(error)", at: nil, help: "this is a bug in sharesim; please report it"))
+        Foundation.exit(ExitStatus.internalError.rawValue)
     }
 } catch {
     exitIfRequest(error)
     FileHandle.standardError.write(Data((message(for: error) + "\n" + commandHint()).utf8))
-    Foundation.exit(ExitStatus.usage)
+    Foundation.exit(ExitStatus.usage.rawValue)
 }
 
 /// ArgumentParser's message for `error`, its usage line folded to the help's width.

@@ -10,7 +10,7 @@ import Testing
 struct BrowserTests {
     /// Headless Chromium with `arguments`, stopped by `timeout` should it hang. Each start has
     /// a profile of its own: two browsers on one profile lock each other out (exit 21).
-    static func chromium(_ arguments: [String]) throws -> BinaryRunner.Outcome {
+    static func chromium(_ arguments: [String]) throws -> BinaryRunner.Output {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("sharesim-chromium-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: home) }
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)

@@ -140,7 +140,7 @@ import Testing
     @Test func aFileWithoutPromptsIsNoTranscript() throws {
         let run = try BinaryRunner.run(["replay", "scenarios/ofac-easing.scn", "Tests/Transcripts/11-help.txt"])
         #expect(run.status == 1)
-        #expect(run.stderr == "scenarios/ofac-easing.scn: error: no 'sharesim> ' lines; not a transcript\n"
+        #expect(run.stderr == "scenarios/ofac-easing.scn:1:1: error: no 'sharesim> ' lines; not a transcript\n"
                 + "help: record one with 'sharesim repl --record FILE'\n")
         #expect(run.stdout.hasSuffix("1 passed, 1 failed\n"))
     }

@@ -72,7 +72,7 @@ final class Flag: @unchecked Sendable {
     @Test func montecarloAtThePromptHasTheBatchCommandsMemoryGuard() {
         type("load scenarios/china-chip-share.scn")
         let reply = type("montecarlo 100000000000 seed 1")
-        #expect(reply.failed && reply.status == 2 && reply.output == "")
+        #expect(reply.failed && reply.status == .usage && reply.output == "")
         #expect(reply.error.hasPrefix("100000000000 runs × 4 dates × 5 rows need 16 TB of memory, more than this\n  machine has ("))
         #expect(reply.error.contains("help: report fewer dates with --at, or split the batch with --shard I/N and\n"))
     }
@@ -92,7 +92,7 @@ final class Flag: @unchecked Sendable {
         type("load scenarios/ofac-easing.scn")
         #expect(!session.hasUnsavedEdits)
         let bad = type("share telecom: Huawei 45", line: 2)
-        #expect(bad.failed && bad.status == 65)
+        #expect(bad.failed && bad.status == .dataError)
         #expect(bad.error.contains("<input>:2:23: error: a share of 45 is not a fraction"))
         #expect(!session.hasUnsavedEdits)
         #expect(type("drop event \"OFAC GL 25\"", line: 3).error == "")
@@ -191,7 +191,7 @@ final class Flag: @unchecked Sendable {
         type("run as a")
         type("run as b")
         let reply = type(command)
-        #expect(reply.failed && reply.status == 2, "\(reply.error)")
+        #expect(reply.failed && reply.status == .usage, "\(reply.error)")
     }
 
     /// A date after the timeline's end is an error pointing at it, as in `show`, not a
@@ -204,7 +204,7 @@ final class Flag: @unchecked Sendable {
         for (command, date) in [("compare a b at 2030-01", "2030-01"), ("compare a b at 2027-06,2028-01", "2028-01"),
                                 ("compare a b at 2027-12,2031-01", "2031-01"), ("compare a b at 2020-12", "2020-12")] {
             let reply = type(command)
-            #expect(reply.failed && reply.status == 2 && reply.output == "", "\(command)")
+            #expect(reply.failed && reply.status == .usage && reply.output == "", "\(command)")
             #expect(reply.error == "\(date) is outside the timeline (2021-01 to 2027-12)\n", "\(command)")
         }
         #expect(type("compare a b at 2027-06,2027-12").output.contains("at  2027-06  2027-12\n"))
@@ -532,7 +532,7 @@ final class Flag: @unchecked Sendable {
     /// At a prompt a file that cannot be read is a plain line, as `export`'s and `save`'s are.
     @Test func anUnreadableFileAtThePromptReadsAsOtherReplies() {
         let reply = Session(environment: SessionEnvironment()).execute(InputAssembler.Input(text: "load nosuch.scn", line: 1))
-        #expect(reply.failed && reply.status == 66)
+        #expect(reply.failed && reply.status == .noInput)
         #expect(reply.error == "cannot read 'nosuch.scn': no such file\n")
     }
 
