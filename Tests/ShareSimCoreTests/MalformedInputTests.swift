@@ -58,7 +58,7 @@ import Testing
         "json-syntax-error.json", "json-trailing-comma.json", "json-number-too-large.json", "json-wrong-format.json",
         "json-wrong-type.json", "json-missing-key.json", "json-shares-not-one.json", "json-unknown-vendor-in-change.json",
         "json-unknown-field.json", "json-change-after-timeline.json", "scenario-text-named-json.json",
-        "overflow-json.json", "overflow-utility.json",
+        "overflow-json.json", "overflow-utility.json", "json-negative-steps.json",
     ].map { file in
         let name = String(file.prefix { $0 != "." })
         // A used file that cannot be read makes the scenario unreadable (exit 66), though
