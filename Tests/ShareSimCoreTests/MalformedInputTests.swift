@@ -35,7 +35,7 @@ import Testing
         var testDescription: String { name }
     }
 
-    static let catalogue: [Case] = fileCases + generatedCases + [
+    static let catalogue: [Case] = fileCases + fuzzingFindings + generatedCases + [
         Case(name: "directory-as-file", input: .directory, isUnreadableFile: true),
         Case(name: "missing-file", input: .missing("does-not-exist.scn"), isUnreadableFile: true),
     ]
@@ -65,6 +65,15 @@ import Testing
         // the diagnostic still points at the `use` line.
         return Case(name: name, input: .file(file), isUnreadableFile: name == "use-missing-file")
     }
+
+    /// Inputs `make fuzz` found (kept by Fuzz/keep-findings as `found-by-fuzzing-*`): each is a
+    /// case from the moment it is kept, and fails until it is fixed and its `.expected` written.
+    static let fuzzingFindings: [Case] = {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return names.filter { $0.hasPrefix("found-by-fuzzing-") && !$0.hasSuffix(".expected") }.sorted().map { file in
+            Case(name: String(file.prefix { $0 != "." }), input: .file(file))
+        }
+    }()
 
     /// Files in Malformed/ that are no case of their own: used by a case, or a fuzzing seed.
     static let helperFiles: Set<String> = ["cyclic-use-b.scn", "use-of-broken-file-base.scn", "ofac-easing.scn", "README.md"]
