@@ -92,6 +92,15 @@ import Testing
             Case(name: "deep-parentheses", input: .bytes("deep-parentheses.scn", text(String(repeating: "(", count: 100_000) + "\n"))),
             Case(name: "long-line", input: .bytes("long-line.scn", text("scenario \"Long line\"\nvendor " + String(repeating: "A", count: 1_000_000) + " origin\n"))),
             Case(name: "long-garbage-run", input: .bytes("long-garbage-run.scn", text("scenario \"Garbage\" " + String(repeating: "@", count: 200_000) + "\n"))),
+            Case(name: "many-errors", input: .bytes("many-errors.scn", text("scenario \"Many\"\n" + (0..<300).map { "vendro V\($0) origin US\n" }.joined()))),
+            Case(name: "megabyte-name", input: .bytes("megabyte-name.scn", text("""
+                scenario "Long name"
+                timeline 2021-01 to 2022-12 monthly
+                segment s lifetime 8y
+                vendor A origin US
+                share s 2021-01: \(String(repeating: "B", count: 1_000_000)) 100%
+
+                """))),
         ]
     }()
 

@@ -5,6 +5,8 @@ public struct Lexer {
     private var i = 0
     private let file: SourceFile
     public private(set) var diagnostics: [Diagnostic] = []
+    /// Errors found past `DiagnosticLimit.errorsPerFile`, counted but not recorded.
+    public private(set) var omittedErrors = 0
 
     public init(_ file: SourceFile) {
         self.file = file
@@ -186,17 +188,27 @@ public struct Lexer {
     }
 
     private static let symbols: [String] = ["<=", ">=", "==", "!=", "+-", "≤", "≥", "±", "<", ">", "=", ":", ",", "/", "-", "+", "$", "*", "(", ")", ";", "~"]
+    /// The symbols' scalars, made once: matching is tried at every stray character, and
+    /// building arrays there made a 5 MB line of them take minutes.
+    private static let symbolScalars: [[Unicode.Scalar]] = symbols.map { Array($0.unicodeScalars) }
+    private static let symbolStarts = Set(symbols.map { $0.unicodeScalars.first! })
 
-    private mutating func lexSymbol() -> Token? {
-        for sym in Lexer.symbols {
-            let scalars = Array(sym.unicodeScalars)
-            if i + scalars.count <= s.count, Array(s[i..<i + scalars.count]) == scalars {
-                let start = i
-                i += scalars.count
-                return Token(kind: .symbol(normalized(sym)), span: SourceSpan(start, i))
-            }
+    /// The symbol that starts at offset `j`, longest first, if one does.
+    private func symbol(at j: Int) -> String? {
+        guard Lexer.symbolStarts.contains(s[j]) else { return nil }
+        for (k, scalars) in Lexer.symbolScalars.enumerated() {
+            var n = 0
+            while n < scalars.count, j + n < s.count, s[j + n] == scalars[n] { n += 1 }
+            if n == scalars.count { return Lexer.symbols[k] }
         }
         return nil
+    }
+
+    private mutating func lexSymbol() -> Token? {
+        guard let sym = symbol(at: i) else { return nil }
+        let start = i
+        i += sym.unicodeScalars.count
+        return Token(kind: .symbol(normalized(sym)), span: SourceSpan(start, i))
     }
 
     /// Whether some token, white space or comment starts at an offset: where a run of
@@ -205,10 +217,7 @@ public struct Lexer {
         let c = s[j]
         if " \t\r\n#\"[".unicodeScalars.contains(c) || c == "\u{201C}" || isDigit(c) || isIdentStart(c) { return true }
         if c == "'" { return closingQuote(after: j) != nil }
-        return Lexer.symbols.contains { sym in
-            let scalars = Array(sym.unicodeScalars)
-            return j + scalars.count <= s.count && Array(s[j..<j + scalars.count]) == scalars
-        }
+        return symbol(at: j) != nil
     }
 
     private func normalized(_ sym: String) -> String {
@@ -222,6 +231,10 @@ public struct Lexer {
     }
 
     private mutating func report(_ message: String, at offset: Int, length: Int = 1, help: String? = nil) {
+        guard diagnostics.count < DiagnosticLimit.errorsPerFile else {
+            omittedErrors += 1
+            return
+        }
         var loc = file.location(at: offset)
         loc.length = length
         diagnostics.append(.error(message, at: loc, help: help))

@@ -93,10 +93,10 @@ struct MonteCarloCommand: ParsableCommand {
         let range = shardSpec.map { MonteCarloBatch.runs(ofShard: $0.0, of: $0.1, total: runs) } ?? 0..<runs
 
         let bytes = Double(batch.cellCount) * Double(range.count) * 8
-        let physical = Double(ProcessInfo.processInfo.physicalMemory)
-        if physical > 0, bytes > 0.8 * physical {
+        let memory = AvailableMemory.current()
+        if memory.bytes > 0, bytes > memory.bytes {
             Output.err("sharesim: error: \(NumberText.counted(range.count, "run")) × \(NumberText.counted(batch.steps.count, "date")) × \(NumberText.counted(batch.entities.count, "row")) need "
-                       + "\(NumberText.bytes(bytes)) of memory, more than this machine has (\(NumberText.bytes(physical)))\n"
+                       + "\(NumberText.bytes(bytes)) of memory, more than the \(NumberText.bytes(memory.bytes)) \(memory.source)\n"
                        + "help: report fewer dates with --at, or split the batch with --shard I/N and 'sharesim merge'\n")
             throw ExitCode(ExitStatus.usage)
         }
