@@ -31,6 +31,17 @@ import Testing
         try ctrlDLeaves(t)
     }
 
+    /// Bytes that are not UTF-8 during a history search (Ctrl-R) once made libedit abort in
+    /// the statically linked release build, ending the session; they reach it as U+FFFD now.
+    @Test func bytesThatAreNotUTF8DuringAHistorySearchKeepTheSession() throws {
+        let t = try TerminalSession(arguments: ["repl", "scenarios/ofac-easing.scn"], environment: environment)
+        let prompt = try t.waitFor("sharesim> ")
+        t.type(bytes: [0x12, 0xFD, 0x90, 0x89, 0xB6, 0xA2, 0xB6])
+        // Ctrl-G leaves the search; the session then answers as before.
+        try t.enter("\u{7}\u{15}run\r", expecting: "expect: 4 passed, 0 failed", after: prompt)
+        try ctrlDLeaves(t)
+    }
+
     @Test func tabCompletesCommandsAndNames() throws {
         let t = try TerminalSession(arguments: ["repl", "scenarios/ofac-easing.scn"], environment: environment)
         let prompt = try t.waitFor("sharesim> ")

@@ -63,7 +63,12 @@ public final class TerminalSession: @unchecked Sendable {
     }
 
     public func type(_ keys: String) {
-        input.fileHandleForWriting.write(Data(keys.utf8))
+        type(bytes: Array(keys.utf8))
+    }
+
+    /// Bytes as a terminal would pass them on, whether or not they are UTF-8.
+    public func type(bytes: [UInt8]) {
+        input.fileHandleForWriting.write(Data(bytes))
     }
 
     /// Waits until `text` appears after `offset` characters of the screen; a generous limit

@@ -191,24 +191,26 @@ public struct Lexer {
     /// The symbols' scalars, made once: matching is tried at every stray character, and
     /// building arrays there made a 5 MB line of them take minutes.
     private static let symbolScalars: [[Unicode.Scalar]] = symbols.map { Array($0.unicodeScalars) }
-    private static let symbolStarts = Set(symbols.map { $0.unicodeScalars.first! })
+    private static let symbolStarts: [Unicode.Scalar] = symbolScalars.map { $0[0] }
+    /// Each symbol as its token holds it: `≤` is `<=`.
+    private static let symbolTokens: [String] = symbols.map(normalized)
 
-    /// The symbol that starts at offset `j`, longest first, if one does.
-    private func symbol(at j: Int) -> String? {
+    /// Which of `symbols` starts at offset `j`, longest first, if one does.
+    private func symbol(at j: Int) -> Int? {
         guard Lexer.symbolStarts.contains(s[j]) else { return nil }
         for (k, scalars) in Lexer.symbolScalars.enumerated() {
             var n = 0
             while n < scalars.count, j + n < s.count, s[j + n] == scalars[n] { n += 1 }
-            if n == scalars.count { return Lexer.symbols[k] }
+            if n == scalars.count { return k }
         }
         return nil
     }
 
     private mutating func lexSymbol() -> Token? {
-        guard let sym = symbol(at: i) else { return nil }
+        guard let k = symbol(at: i) else { return nil }
         let start = i
-        i += sym.unicodeScalars.count
-        return Token(kind: .symbol(normalized(sym)), span: SourceSpan(start, i))
+        i += Lexer.symbolScalars[k].count
+        return Token(kind: .symbol(Lexer.symbolTokens[k]), span: SourceSpan(start, i))
     }
 
     /// Whether some token, white space or comment starts at an offset: where a run of
@@ -220,7 +222,7 @@ public struct Lexer {
         return symbol(at: j) != nil
     }
 
-    private func normalized(_ sym: String) -> String {
+    private static func normalized(_ sym: String) -> String {
         switch sym {
         case "≤": return "<="
         case "≥": return ">="
@@ -256,7 +258,11 @@ public struct Lexer {
 
     private func isDigit(_ c: Unicode.Scalar) -> Bool { c >= "0" && c <= "9" }
     private func isLetter(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic }
-    private func isIdentStart(_ c: Unicode.Scalar) -> Bool { c == "_" || (c.properties.isAlphabetic && !(c >= "0" && c <= "9")) }
+    /// ASCII, nearly every character of a scenario, is decided without the Unicode tables.
+    private func isIdentStart(_ c: Unicode.Scalar) -> Bool {
+        if c.isASCII { return c == "_" || (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") }
+        return c.properties.isAlphabetic
+    }
 }
 
 extension String {
