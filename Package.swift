@@ -22,7 +22,7 @@ let package = Package(
         // A line reader protocol with libedit, plain-pipe and scripted implementations.
         .target(name: "LineEditor", dependencies: ["CLibEdit", "AtomicFiles"]),
         // The interactive session: state, commands and help, strings in and strings out.
-        .target(name: "ShareSimREPL", dependencies: ["ShareSimCore"]),
+        .target(name: "ShareSimREPL", dependencies: ["ShareSimCore", "AtomicFiles"]),
         // Argument parsing and nothing else.
         .executableTarget(
             name: "sharesim",

@@ -29,6 +29,8 @@ struct REPLLoop {
             emit(reply, input: "load \(initialFile)", session: session)
             if reply.failed && !interactive { return reply.status == 0 ? 65 : reply.status }
         }
+        let journal = interactive ? restoreJournal(of: session, reader: reader) : nil
+        var journalled: [String] = []
         var assembler = InputAssembler(interactive: interactive)
         while true {
             let prompt = interactive ? (assembler.isInBlock ? Transcript.continuation : Transcript.prompt) : ""
@@ -48,7 +50,10 @@ struct REPLLoop {
                     if !interactive { return 0 }
                     let reply = session.requestQuit()
                     emit(reply, input: nil, session: session)
-                    if reply.quit { return 0 }
+                    if reply.quit {
+                        journal?.remove()
+                        return 0
+                    }
                     continue
                 }
             }
@@ -60,7 +65,14 @@ struct REPLLoop {
                 if input.text.split(separator: " ").first.map({ ["run", "show", "plot", "compare"].contains(String($0)) }) == true {
                     ranSomething = true
                 }
-                if reply.quit { return 0 }
+                if reply.quit {
+                    journal?.remove()
+                    return 0
+                }
+                if let journal, let file = session.loadedPath, session.unsavedEditTexts != journalled {
+                    journalled = session.unsavedEditTexts
+                    journal.record(file: file, edits: journalled)
+                }
                 // From a pipe every error is the first error of a scenario file: exit 65 (70 stays a bug).
                 if reply.failed && !interactive { return reply.status == ExitStatus.internalError ? reply.status : ExitStatus.dataError }
                 // A Ctrl-C pressed any time after Enter cancels the work it met (the reader
@@ -69,6 +81,28 @@ struct REPLLoop {
                 if InterruptFlag.takePending() { break }
             }
         }
+    }
+
+    /// The journal of the session's loaded file, after offering back the edits an earlier
+    /// session on it left unsaved (it crashed, was killed or lost power).
+    private func restoreJournal(of session: Session, reader: LineReader) -> SessionJournal? {
+        guard let file = session.loadedPath,
+              let directory = HistoryStore.defaultURL(environment: ProcessInfo.processInfo.environment)?.deletingLastPathComponent()
+        else { return nil }
+        let journal = SessionJournal(directory: directory, scenarioPath: file)
+        let left = journal.unsavedEdits()
+        guard !left.isEmpty else { return journal }
+        Output.out("a session on \(file) ended without saving \(NumberText.counted(left.count, "what-if edit"))\n")
+        guard case .line(let answer) = reader.readLine(prompt: "restore them? [y/N] "), answer.lowercased().hasPrefix("y") else {
+            journal.remove()
+            Output.out("discarded\n")
+            return journal
+        }
+        for edit in left {
+            emit(session.execute(InputAssembler.Input(text: edit, line: 0)), input: edit, session: session)
+        }
+        Output.out("restored \(NumberText.counted(session.unsavedEditTexts.count, "what-if edit")); 'diff' shows them\n")
+        return journal
     }
 
     private func emit(_ reply: Reply, input: String?, session: Session) {

@@ -42,6 +42,31 @@ import Testing
         try ctrlDLeaves(t)
     }
 
+    /// The session's what-if edits are journalled as each is made (mode 0600): after a
+    /// `kill -9` the next session on the file offers them back, and leaving removes the journal.
+    @Test func editsOfAKilledSessionAreOfferedBackByTheNext() throws {
+        let first = try TerminalSession(arguments: ["repl", "scenarios/ofac-easing.scn"], environment: environment)
+        let prompt = try first.waitFor("sharesim> ")
+        try first.enter("drop event \"OFAC GL 25\"\r", expecting: "drop event", after: prompt)
+        first.killProgram()
+        _ = try first.waitForExit()
+        let directory = state.appendingPathComponent("sharesim").path
+        let journals = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasPrefix("session-") }
+        #expect(journals.count == 1)
+        let mode = try FileManager.default.attributesOfItem(atPath: directory + "/" + (journals.first ?? ""))[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+
+        let second = try TerminalSession(arguments: ["repl", "scenarios/ofac-easing.scn"], environment: environment)
+        let offer = try second.waitFor("ended without saving 1 what-if edit")
+        try second.waitFor("restore them? [y/N] ", after: offer)
+        let restored = try second.enter("y\r", expecting: "restored 1 what-if edit", after: offer)
+        try second.enter("diff\r", expecting: "+ drop event \"OFAC GL 25\"", after: restored)
+        second.type("\u{4}")
+        try second.waitFor("unsaved what-if edit", after: restored)
+        try ctrlDLeaves(second)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasPrefix("session-") } == [])
+    }
+
     @Test func tabCompletesCommandsAndNames() throws {
         let t = try TerminalSession(arguments: ["repl", "scenarios/ofac-easing.scn"], environment: environment)
         let prompt = try t.waitFor("sharesim> ")
