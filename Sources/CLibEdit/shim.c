@@ -1,4 +1,5 @@
 #include "CLibEdit.h"
+#include "CInterrupt.h"
 
 #include <errno.h>
 #include <histedit.h>
@@ -80,7 +81,7 @@ static int read_byte(clibedit_editor *editor, unsigned char *byte) {
         if (count == 0) {
             return 0;
         }
-        if (errno == EINTR && !clibedit_interrupt_pending()) {
+        if (errno == EINTR && !interrupt_flag_pending()) {
             continue;
         }
         if (errno == EAGAIN || errno == EWOULDBLOCK) {
@@ -186,7 +187,7 @@ clibedit_editor *clibedit_create(const char *program_name, FILE *in, FILE *out, 
      * While a line is being read, let libedit restore the terminal before
      * SIGTSTP/SIGTERM/SIGHUP take effect and redraw after SIGCONT/SIGWINCH.
      * It then passes each signal on to the previous handler, so SIGINT still
-     * reaches the flag in interrupt.c.
+     * reaches the flag in CInterrupt.
      */
     el_set(editor->line, EL_SIGNAL, 1);
     el_set(editor->line, EL_PROMPT, prompt_callback);

@@ -54,6 +54,12 @@ public final class Session {
         set { env.width = newValue }
     }
 
+    /// The rows `plot` fills, read again before each command like the width.
+    public var height: Int {
+        get { env.height }
+        set { env.height = newValue }
+    }
+
     /// Edits typed since the last load or save.
     public var hasUnsavedEdits: Bool { edits != savedEdits }
 
@@ -84,7 +90,7 @@ public final class Session {
     }
 
     /// Commands whose work stays done when Ctrl-C comes late: a file written is written.
-    static let lastingCommands: Set = ["save", "export", "quit", "exit"]
+    static let lastingCommands: Set = ["save", "export", "chart", "report", "quit", "exit"]
 
     /// Takes the session's state, and returns what puts it back.
     private func checkpoint() -> () -> Void {
@@ -94,27 +100,11 @@ public final class Session {
         }
     }
 
-    /// Runs `work` on another thread while this one polls for Ctrl-C, for the phases that
-    /// cannot poll themselves (drawing a table, checking expectations): its result, or nil
-    /// once cancelled. `work` gets a check that turns true once it is abandoned and stays
-    /// true after the driver has spent the Ctrl-C, so a long run stops at its next check
-    /// instead of computing on, unseen, while the person works at the next prompt.
+    /// Runs `work` off this thread while this one polls for Ctrl-C, for the phases that
+    /// cannot poll themselves (drawing a table): its result, or nil once cancelled (see
+    /// `ParallelWork.abandonable`).
     func cancellable<T: Sendable>(_ work: @escaping @Sendable (_ isAbandoned: @escaping @Sendable () -> Bool) -> T) -> T? {
-        let slot = Slot<T>()
-        let abandoned = Abandonment()
-        let done = DispatchSemaphore(value: 0)
-        let isCancelled = env.isCancelled
-        DispatchQueue.global().async {
-            slot.value = work { abandoned.isSet || isCancelled() }
-            done.signal()
-        }
-        while done.wait(timeout: .now() + .milliseconds(20)) == .timedOut {
-            if env.isCancelled() {
-                abandoned.set()
-                return nil
-            }
-        }
-        return slot.value
+        ParallelWork.abandonable(isCancelled: env.isCancelled, work)
     }
 
     private func dispatch(_ input: InputAssembler.Input) -> Reply {
@@ -123,7 +113,7 @@ public final class Session {
         if first.hasPrefix("#") { return Reply() }
         if let command = Commands.named(first) {
             if command.usage == command.name, words.count > 1 {
-                return .failure("'\(command.name)' takes no arguments\n  \(command.name): \(command.summary)", word: words[1], status: 2)
+                return .failure("'\(command.name)' takes no arguments\n  \(command.name): \(command.summary)", word: words[1], status: .usage)
             }
             return command.action(self, Array(words.dropFirst()), input)
         }
@@ -138,7 +128,7 @@ public final class Session {
             help = "'\(change)' is a change and goes inside an event: event \"NAME\" DATE: then the change, indented"
         }
         return Reply(error: renderAtInput(Diagnostic(.error, "unknown command '\(words[0])'", at: nil, help: [help]), word: words[0]),
-                     failed: true, status: 65)
+                     failed: true, status: .dataError)
     }
 
     static let statementKeywords = Keywords.statements
@@ -171,7 +161,7 @@ public final class Session {
     /// file and the edits, so a command never blames a missing file for a broken edit.
     func unresolvedReply() -> Reply {
         guard case .failure(let error) = resolve() else { return Reply() }
-        return Reply(error: render(error), failed: true, status: error.isUnreadableFile ? 66 : 65)
+        return Reply(error: render(error), failed: true, status: error.isUnreadableFile ? .noInput : .dataError)
     }
 
     func resolve(edits list: [Edit]? = nil) -> Result<ScenarioLoader.Loaded, ScenarioError> {
@@ -254,18 +244,6 @@ public final class Session {
 
 /// Hands a result from the thread that computes it to the one that waits for it (the
 /// semaphore's signal orders the write before the read).
-private final class Slot<T>: @unchecked Sendable {
-    var value: T?
-}
-
-/// Set once by the thread that stopped waiting, read by the work it left behind.
-private final class Abandonment: @unchecked Sendable {
-    private let lock = NSLock()
-    private var abandoned = false
-    var isSet: Bool { lock.withLock { abandoned } }
-    func set() { lock.withLock { abandoned = true } }
-}
-
 extension Result where Failure == ScenarioError {
     init(catching body: () throws(ScenarioError) -> Success) {
         do { self = .success(try body()) } catch { self = .failure(error) }

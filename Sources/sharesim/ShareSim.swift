@@ -16,7 +16,7 @@ struct ShareSim: ParsableCommand {
             """,
         version: JSONReport.toolVersion,
         subcommands: [Repl.self, Run.self, Check.self, Inspect.self, TestCommand.self, Replay.self, MonteCarloCommand.self, MergeCommand.self,
-                      Compare.self, SweepCommand.self, Calibrate.self])
+                      Compare.self, SweepCommand.self, Calibrate.self, ChartCommand.self, ReportCommand.self])
 
     /// No command at all opens a session, as `sqlite3` and `psql` do.
     func run() throws {
@@ -25,14 +25,7 @@ struct ShareSim: ParsableCommand {
     }
 }
 
-/// The contract's exit codes (DESIGN.md).
-enum ExitStatus {
-    static let expectationFailed: Int32 = 1
-    static let usage: Int32 = 2
-    static let dataError: Int32 = 65
-    static let noInput: Int32 = 66
-    static let internalError: Int32 = 70
-    /// An output file could not be written (sysexits' EX_CANTCREAT).
-    static let cannotWrite: Int32 = 73
-    static let interrupted: Int32 = 130
+extension ExitCode {
+    /// The process ends with one of the contract's statuses.
+    init(_ status: ExitStatus) { self.init(status.rawValue) }
 }

@@ -139,7 +139,7 @@ extension Resolver {
     private mutating func buildShares(_ d: SegmentDecl, index s: Int, vendors: [Vendor]) -> ([String: Double]?, [String: Double]) {
         var appeal: [String: Double] = [:]
         for (_, e) in d.appeal.sorted(by: { $0.value.name.location < $1.value.name.location }) {
-            guard vendorExists(e.name, among: vendorPositions) else { continue }
+            guard vendorExists(e.name, among: vendorPositions, names: vendors.map(\.id)) else { continue }
             if let (a, p) = figure(e.value, as: .utility("an appeal"), anonymous: "\(d.name.text) appeal \(e.name.text)") {
                 useParameter(p, for: .appeal(segment: s, vendor: e.name.text))
                 appeal[e.name.text] = a
@@ -155,7 +155,7 @@ extension Resolver {
         var initial: [String: Double] = [:]
         var ok = true
         for e in entries {
-            guard vendorExists(e.name, among: vendorPositions) else { ok = false; continue }
+            guard vendorExists(e.name, among: vendorPositions, names: vendors.map(\.id)) else { ok = false; continue }
             if initial[e.name.text] != nil {
                 error("vendor '\(e.name.text)' has two shares in '\(d.name.text)'", at: e.name.location, help: "give each vendor one share")
                 ok = false
@@ -188,11 +188,11 @@ extension Resolver {
     }
 
     /// Whether `positions` (vendor ids and where they are declared) holds the name, else
-    /// reports it.
-    mutating func vendorExists(_ n: Name, among positions: [String: Int]) -> Bool {
+    /// reports it, with the closest of `names` (made only then).
+    mutating func vendorExists(_ n: Name, among positions: [String: Int], names: @autoclosure () -> [String]) -> Bool {
         if positions[n.text] != nil { return true }
         if wasUnreadable("vendor", n.text) { return false }
-        let names = positions.sorted { $0.value < $1.value }.map(\.key)
+        let names = names()
         error("unknown vendor '\(n.text)'", at: n.location,
               help: Suggestions.didYouMean(n.text, in: names) ?? "declare it first: vendor \(n.text) origin XX")
         return false

@@ -115,7 +115,7 @@ extension Resolver {
         case .vendors(let names):
             var ids = Set<String>()
             for n in names {
-                guard vendorExists(n, among: lookup.positions) else { return nil }
+                guard vendorExists(n, among: lookup.positions, names: lookup.ids) else { return nil }
                 ids.insert(n.text)
             }
             return ids

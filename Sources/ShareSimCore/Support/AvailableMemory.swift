@@ -10,6 +10,12 @@ public struct AvailableMemory: Sendable, Equatable {
     /// Where the figure comes from, as a message shows it.
     public var source: String
 
+    /// A figure of the caller's own (a test's, a server's share of the machine).
+    public init(bytes: Double, source: String) {
+        self.bytes = bytes
+        self.source = source
+    }
+
     /// Read from this machine; where neither /proc/meminfo nor a cgroup says anything (not
     /// Linux), the memory installed.
     public static func current() -> AvailableMemory {
