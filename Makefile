@@ -65,7 +65,8 @@ FUZZ_SECONDS ?= 600
 FUZZ_DIR := .build/fuzz
 MALFORMED := Tests/ShareSimCoreTests/Malformed
 SWIFTC ?= swiftc
-FUZZ_SWIFTC = $(SWIFTC) -sanitize=fuzzer,address -O -parse-as-library -package-name sharesim -suppress-warnings -I $(FUZZ_DIR)
+CLANG ?= clang
+FUZZ_SWIFTC = $(SWIFTC) -sanitize=fuzzer,address -O -parse-as-library -package-name sharesim -suppress-warnings -I $(FUZZ_DIR) -I $(FUZZ_DIR)/CInterrupt
 # The sanitizers' runtime exports symbols ld.gold cannot; harmless, and hundreds of lines.
 LINK_NOISE := grep -v "Cannot export local symbol" || true
 
@@ -80,12 +81,19 @@ $(FUZZ_DIR)/AtomicFiles.o: $(wildcard Sources/AtomicFiles/*.swift)
 	mkdir -p $(FUZZ_DIR)
 	$(FUZZ_SWIFTC) -module-name AtomicFiles -emit-module -emit-module-path $(FUZZ_DIR)/AtomicFiles.swiftmodule -wmo -c $^ -o $@
 
-$(FUZZ_DIR)/ShareSimCore.o: $(FUZZ_DIR)/AtomicFiles.o $(shell find Sources/ShareSimCore -name '*.swift' | sort)
+# The core's C module (Ctrl-C's flag), compiled with the same sanitizers, and a module map
+# for it as SwiftPM would generate.
+$(FUZZ_DIR)/CInterrupt.o: Sources/CInterrupt/interrupt.c Sources/CInterrupt/include/CInterrupt.h
+	mkdir -p $(FUZZ_DIR)/CInterrupt
+	printf 'module CInterrupt {\n  header "%s"\n  export *\n}\n' "$(CURDIR)/Sources/CInterrupt/include/CInterrupt.h" > $(FUZZ_DIR)/CInterrupt/module.modulemap
+	$(CLANG) -O1 -fsanitize=fuzzer-no-link,address -I Sources/CInterrupt/include -c $< -o $@
+
+$(FUZZ_DIR)/ShareSimCore.o: $(FUZZ_DIR)/AtomicFiles.o $(FUZZ_DIR)/CInterrupt.o $(shell find Sources/ShareSimCore -name '*.swift' | sort)
 	$(FUZZ_SWIFTC) -module-name ShareSimCore -emit-module -emit-module-path $(FUZZ_DIR)/ShareSimCore.swiftmodule -wmo \
 	  -c $(filter %.swift,$^) -o $@
 
 $(FUZZ_DIR)/fuzz-loader: $(FUZZ_DIR)/ShareSimCore.o Tests/ShareSimTestSupport/LoaderFuzzing.swift Fuzz/LoaderFuzzTarget.swift
-	$(FUZZ_SWIFTC) -module-name LoaderFuzzTarget $(filter %.swift,$^) $(FUZZ_DIR)/ShareSimCore.o $(FUZZ_DIR)/AtomicFiles.o -o $@ 2>&1 | { $(LINK_NOISE); }
+	$(FUZZ_SWIFTC) -module-name LoaderFuzzTarget $(filter %.swift,$^) $(FUZZ_DIR)/ShareSimCore.o $(FUZZ_DIR)/AtomicFiles.o $(FUZZ_DIR)/CInterrupt.o -o $@ 2>&1 | { $(LINK_NOISE); }
 
 ## The failures of the last `swift test` again, one line each, after its own summary: in
 ## sight at the end of a long log (a CI page shows only its tail). Ends with status 1.
