@@ -58,8 +58,9 @@ public struct DiagnosticPrinter: Sendable {
     }
 
     /// Words longer than this are quoted shortened: a name of a megabyte, quoted in a message,
-    /// would otherwise print in full, and again in each message that names it.
-    static let maxQuotedWord = 60
+    /// would otherwise print in full, and again in each message that names it. Long enough
+    /// that a file's path, which a message must name whole, is never cut.
+    static let maxQuotedWord = 400
 
     /// `'BBBBBBBB…BBB'`: the start and the end of each overlong word, whose whole text the
     /// quoted source line shows around the caret anyway.
@@ -69,7 +70,7 @@ public struct DiagnosticPrinter: Sendable {
         return text.split(separator: " ", omittingEmptySubsequences: false).map { word in
             let scalars = word.unicodeScalars
             guard scalars.count > limit else { return String(word) }
-            var short = String.UnicodeScalarView(scalars.prefix(limit - 10))
+            var short = String.UnicodeScalarView(scalars.prefix(60))
             short.append("…")
             short.append(contentsOf: scalars.suffix(4))
             return String(short)
