@@ -259,9 +259,3 @@ private final class Abandonment: @unchecked Sendable {
     var isSet: Bool { lock.withLock { abandoned } }
     func set() { lock.withLock { abandoned = true } }
 }
-
-extension Result where Failure == ScenarioError {
-    init(catching body: () throws(ScenarioError) -> Success) {
-        do { self = .success(try body()) } catch { self = .failure(error) }
-    }
-}

@@ -72,15 +72,6 @@ public enum StepKind: String, Sendable, Codable, CaseIterable {
         }
     }
 
-    /// The timeline word for this step length in scenario text.
-    public var adverb: String {
-        switch self {
-        case .month: return "monthly"
-        case .quarter: return "quarterly"
-        case .year: return "yearly"
-        }
-    }
-
     public init?(word: String) {
         switch word.lowercased() {
         case "monthly", "month", "months": self = .month
@@ -128,7 +119,4 @@ public struct Timeline: Sendable, Equatable {
         let m = month(ofStep: k)
         return step == .year ? String(m.year) : m.text
     }
-
-    /// The first month after the timeline.
-    public var endMonth: CalendarMonth { month(ofStep: steps) }
 }
