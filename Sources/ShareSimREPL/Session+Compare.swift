@@ -10,17 +10,19 @@ extension Session {
         case .success(let parsed): o = parsed
         }
         guard o.runs.count == 2 else {
-            return .failure("usage: compare RUN RUN [at DATES] [--share installed|sales] [--by vendor|origin]\n  runs: "
+            return .failure("usage: compare RUN RUN [SEGMENT] [VENDORS…] [at DATES] [--share installed|sales] [--by vendor|origin]\n  runs: "
                             + (runNames.isEmpty ? "none yet ('run as NAME' makes one)" : runNames.joined(separator: ", ")), status: 2)
         }
         let a = runs.first { $0.name == o.runs[0] }!.result
         let b = runs.first { $0.name == o.runs[1] }!.result
-        let comparison: RunComparison
+        var comparison: RunComparison
         do {
             comparison = try RunComparison(a, b, metric: o.metric, grouping: o.grouping)
         } catch {
             return .failure(error.message + (error.help.map { "\nhelp: \($0)" } ?? ""), status: 2)
         }
+        comparison.rows.removeAll { !o.keeps(name: $0.name, origin: $0.origin) || (o.segment.map { [segment = $0.segment] in segment != $0 } ?? false) }
+        guard !comparison.rows.isEmpty else { return .failure(o.noneSell(in: o.segment), word: o.names.first, status: 2) }
         var columns: [Int]?
         if !o.dates.isEmpty {
             switch Self.columns(o.dates, of: comparison, timelines: a.scenario.timeline, b.scenario.timeline) {

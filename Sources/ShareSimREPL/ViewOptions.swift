@@ -49,6 +49,18 @@ struct ViewOptions {
         return .success(o)
     }
 
+    /// Whether a row of a vendor (or origin) is shown: every row unless some were named,
+    /// a vendor by its name or its origin's.
+    func keeps(name: String, origin: String) -> Bool {
+        names.isEmpty || names.contains(name) || names.contains(origin)
+    }
+
+    /// Why a view of the named vendors is empty.
+    func noneSell(in segment: String?) -> String {
+        let place = segment ?? "any segment"
+        return "none of \(names.joined(separator: ", ")) " + (grouping == .origin ? "is an origin in \(place) (the rows of --by origin)" : "sells in \(place)")
+    }
+
     /// The dates as steps of a run's timeline, or a message naming the first outside it.
     func steps(in timeline: Timeline) -> Result<[Int]?, Problem> {
         guard !dates.isEmpty else { return .success(nil) }
