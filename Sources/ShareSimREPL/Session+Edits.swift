@@ -20,7 +20,7 @@ extension Session {
             return Reply(error: render(error, word: path), failed: true, status: error.isUnreadableFile ? 66 : 65)
         }
         // Undo stops at the first file loaded: an empty session is nothing to return to.
-        if base != nil || !edits.isEmpty { pushUndo() }
+        if base != nil || !edits.isEmpty { pushUndo(undoing: .load(path: path)) }
         let discarded = edits.count
         base = newBase
         edits = []
@@ -36,9 +36,8 @@ extension Session {
         let s = loaded.scenario
         var events = Set<String>()
         for c in s.changes { if let e = c.origin?.event { events.insert(e) } }
-        let last = s.timeline.month(ofStep: s.timeline.steps - 1)
         let facts = "\(NumberText.counted(s.vendors.count, "vendor")), \(NumberText.counted(s.segments.count, "segment")), "
-            + "\(NumberText.counted(events.count, "event")), \(s.timeline.start.text) to \(last.text)"
+            + "\(NumberText.counted(events.count, "event")), \(s.timeline.span)"
         let line = "\(prefix): \(s.name) — \(facts)"
         // Too long for the terminal: the facts go on a line of their own.
         return line.count <= env.width ? line + "\n" : wrapped("\(prefix): \(s.name)", indent: 2) + wrapped("  " + facts)
@@ -67,7 +66,8 @@ extension Session {
                 return Reply(error: DiagnosticPrinter(useColor: env.color).render(own, sources: error.sources), failed: true, status: 65)
             }
         }
-        pushUndo()
+        let lines = input.text.split(separator: "\n", omittingEmptySubsequences: false)
+        pushUndo(undoing: .edit(lines[0] + (lines.count > 1 ? " …" : "")))
         edits = candidate
         return Reply()
     }
@@ -76,12 +76,19 @@ extension Session {
         guard let snapshot = undoStack.popLast() else { return .failure("nothing to undo", status: 0) }
         base = snapshot.base
         edits = snapshot.edits
-        return Reply(output: "undone; \(NumberText.counted(edits.count, "what-if edit")) now\n")
+        let now = NumberText.counted(edits.count, "what-if edit")
+        switch snapshot.undoes {
+        case .load(let path):
+            // Both files: the one left, and the one returned to.
+            return Reply(output: wrapped("undid load \(path); back to \(base?.path ?? "an empty session")" + (edits.isEmpty ? "" : " with \(now)")))
+        case .reset: return Reply(output: wrapped("undid reset; \(now) now"))
+        case .edit(let line): return Reply(output: wrapped("undid '\(line)'; \(now) now"))
+        }
     }
 
     func reset() -> Reply {
         guard !edits.isEmpty else { return Reply(output: "no what-if edits to discard\n") }
-        pushUndo()
+        pushUndo(undoing: .reset)
         let n = edits.count
         edits = []
         return Reply(output: "discarded \(NumberText.counted(n, "what-if edit")); 'undo' brings \(n == 1 ? "it" : "them") back\n")
@@ -108,7 +115,11 @@ extension Session {
         guard args.count == 1 else { return .failure("usage: save FILE\n  example: save what-if.scn", status: 2) }
         let target = args[0]
         var text = "# What-if edits saved from a sharesim session.\n"
-        if let base {
+        if case .resolved(_, let scenario)? = base {
+            // `use` reads scenario text only, and resolved JSON takes no edits: the scenario
+            // itself is what there is to save, as resolved JSON, which loads again.
+            text = ResolvedJSON.encode(scenario).pretty + "\n"
+        } else if let base {
             if standardized(base.path) == standardized(target) {
                 return .failure("'\(target)' is the loaded file; save the edits under a new name (they are saved as an overlay that uses it)", word: target)
             }
@@ -122,6 +133,7 @@ extension Session {
         }
         savedEdits = edits
         warnedAboutUnsavedEdits = false
+        if case .resolved? = base { return Reply(output: wrapped("saved the resolved scenario as JSON to \(target)")) }
         return Reply(output: wrapped("saved \(NumberText.counted(edits.count, "what-if edit")) to \(target)"))
     }
 

@@ -41,4 +41,46 @@ import Testing
         let none = type("show Nokia --by origin")
         #expect(none.failed && none.error.contains("none of Nokia is an origin"))
     }
+
+    /// `save` after loading resolved JSON wrote `use "x.json"`, which `use` cannot read.
+    @Test func savingAfterLoadingResolvedJSONWritesAFileThatLoads() throws {
+        let scenario = try ScenarioLoader().load(path: Fixtures.scenarioPath("china-chip-share")).scenario
+        disk.write(ResolvedJSON.encode(scenario).pretty + "\n", "chips.json")
+        #expect(!type("load chips.json").failed)
+        let saved = type("save again.scn")
+        #expect(saved.output == "saved the resolved scenario as JSON to again.scn\n")
+        let reloaded = type("load again.scn")
+        #expect(!reloaded.failed, "\(reloaded.error)")
+        let run = type("run")
+        #expect(!run.failed && run.output.contains("China's chip share of Russian imports — installed share by vendor"))
+    }
+
+    @Test func undoSaysWhatItUndid() {
+        type("load scenarios/ofac-easing.scn")
+        type("vendor Newco origin RU")
+        type("event \"Late\" 2025-01:\n  access Cisco in telecom to 0%")
+        #expect(type("undo").output == "undid 'event \"Late\" 2025-01: …'; 1 what-if edit now\n")
+        type("reset")
+        #expect(type("undo").output == "undid reset; 1 what-if edit now\n")
+        type("load scenarios/china-chip-share.scn")
+        #expect(type("undo").output == "undid load scenarios/china-chip-share.scn; back to scenarios/ofac-easing.scn\n  with 1 what-if edit\n")
+    }
+
+    @Test func quarterlyTimelinesLabelQuartersAndInspectTellsTheTrueEnd() throws {
+        let text = """
+            scenario "Q"
+            timeline 2021-01 to 2028-12 quarterly
+            segment s lifetime 5y size 1M USD
+            vendor A origin US
+            vendor B origin CN
+            share s 2021-01: A 50%, B 50%
+
+            """
+        let scenario = try Fixtures.resolve(text)
+        #expect(scenario.timeline.label(ofStep: 31) == "2028-Q4")
+        #expect(scenario.timeline.label(ofStep: 1) == "2021-Q2")
+        #expect(ScenarioSummary.render(scenario).contains("timeline  2021-01 to 2028-12, 32 quarterly steps"))
+        let table = TableReport(width: 80).render(try Engine.run(scenario))
+        #expect(table.contains("vendor origin 2021-Q1 2023-Q1 2025-Q1 2027-Q1 2028-Q4"))
+    }
 }
