@@ -66,9 +66,22 @@ enum Output {
     static func deliver(_ text: String, to path: String?) throws {
         guard let file = path, file != "-" else { return out(text) }
         do { try AtomicFile.write(text, to: file) } catch {
-            err("sharesim: error: cannot write '\(file)': \(AtomicFile.reason(error))\n")
-            throw ExitCode(ExitStatus.cannotWrite)
+            throw cannotWrite(file, error)
         }
+    }
+
+    /// Fails as `deliver` would, before the work: `-o missing-dir/x.csv` is refused at once
+    /// rather than after minutes of Monte Carlo runs.
+    static func checkWritable(_ path: String?) throws {
+        guard let file = path, file != "-" else { return }
+        do { try AtomicFile.checkWritable(file) } catch {
+            throw cannotWrite(file, error)
+        }
+    }
+
+    private static func cannotWrite(_ file: String, _ error: Error) -> ExitCode {
+        err("sharesim: error: cannot write '\(file)': \(AtomicFile.reason(error))\n")
+        return ExitCode(ExitStatus.cannotWrite)
     }
 }
 
