@@ -10,14 +10,14 @@ extension Session {
         case .success(let parsed): o = parsed
         }
         guard o.runs.count == 2 else {
-            return .failure("usage: compare RUN RUN [SEGMENT] [VENDORS…] [at DATES] [--share installed|sales] [--by vendor|origin]\n  runs: "
+            return .failure("usage: compare RUN RUN [SEGMENT] [VENDORS…] [at DATES] [--share installed|sales] [--by vendor|origin] [--tolerance T]\n  runs: "
                             + (runNames.isEmpty ? "none yet ('run as NAME' makes one)" : runNames.joined(separator: ", ")), status: 2)
         }
         let a = runs.first { $0.name == o.runs[0] }!.result
         let b = runs.first { $0.name == o.runs[1] }!.result
         var comparison: RunComparison
         do {
-            comparison = try RunComparison(a, b, metric: o.metric, grouping: o.grouping)
+            comparison = try RunComparison(a, b, metric: o.metric, grouping: o.grouping, tolerance: o.tolerance)
         } catch {
             return .failure(error.message + (error.help.map { "\nhelp: \($0)" } ?? ""), status: 2)
         }

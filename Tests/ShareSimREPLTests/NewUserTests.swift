@@ -83,4 +83,23 @@ import Testing
         let table = TableReport(width: 80).render(try Engine.run(scenario))
         #expect(table.contains("vendor origin 2021-Q1 2023-Q1 2025-Q1 2027-Q1 2028-Q4"))
     }
+
+    /// The REPL takes the batch commands' option spellings as well as its own words.
+    @Test func batchSpellingsWorkAtThePrompt() {
+        type("load scenarios/ofac-easing.scn")
+        type("run as a")
+        type("drop event \"OFAC GL 25\"")
+        type("run as b")
+        let batch = type("show a --at 2022-01,2024-01 --share sales --by origin")
+        let words = type("show a at 2022-01,2024-01 share sales by origin")
+        #expect(!batch.failed && batch.output == words.output)
+        #expect(batch.output.contains("sales share by origin") && batch.output.contains("origin 2022-01 2024-01"))
+        let loose = type("compare a b --tolerance 5%")
+        #expect(loose.output.contains("within tolerance: no vendor differs by more than 5 points"))
+        #expect(type("compare a b tolerance 0.05").output == loose.output)
+        let points = type("compare a b --tolerance 5")
+        #expect(points.failed && points.error.contains("--tolerance 5 would allow 500 percentage points"))
+        let mc = type("montecarlo 20 --seed 3 --bands 10,90 --at 2023-01")
+        #expect(!mc.failed && mc.output == type("montecarlo 20 seed 3 bands 10,90 at 2023-01").output)
+    }
 }

@@ -46,19 +46,10 @@ struct Compare: ParsableCommand {
         var limit = 0.0
         if let tolerance {
             do {
-                let q = try ValueText.parse(tolerance, source: "--tolerance")
-                guard q.unit == .percent || q.unit == .plain, q.value >= 0 else {
-                    Output.err("sharesim: error: --tolerance takes a non-negative share difference, e.g. 0.5% or 0.005, not \(tolerance)\n")
-                    throw ExitCode(ExitStatus.usage)
-                }
-                // A bare number is a fraction, as in scenarios; above 1 it would allow more than
-                // the whole market, so it is surely points written without their '%'.
-                guard q.unit == .percent || q.value <= 1 else {
-                    Output.err("sharesim: error: --tolerance \(tolerance) would allow \(NumberText.fixed(q.value * 100, decimals: 0)) percentage points: "
-                               + "a bare number is a fraction of the market\nhelp: for \(tolerance) points write --tolerance \(tolerance)%\n")
-                    throw ExitCode(ExitStatus.usage)
-                }
-                limit = q.value
+                limit = try ComparisonTolerance.parse(tolerance)
+            } catch let refusal as ComparisonTolerance.Refusal {
+                Output.err("sharesim: error: \(refusal.message)\n" + (refusal.help.map { "help: \($0)\n" } ?? ""))
+                throw ExitCode(ExitStatus.usage)
             } catch let e as ScenarioError {
                 input.report(e)
                 throw ExitCode(ExitStatus.usage)
