@@ -25,8 +25,9 @@ struct REPLLoop {
         }
         var ranSomething = false
         if let initialFile {
-            let reply = session.execute(InputAssembler.Input(text: "load \"\(initialFile)\"", line: 0))
-            emit(reply, input: "load \(initialFile)", session: session)
+            let load = "load \"\(initialFile)\""
+            let reply = session.execute(InputAssembler.Input(text: load, line: 0))
+            emit(reply, input: load, session: session, fromCommandLine: true)
             if reply.failed && !interactive { return reply.status == 0 ? 65 : reply.status }
         }
         var assembler = InputAssembler(interactive: interactive)
@@ -71,10 +72,10 @@ struct REPLLoop {
         }
     }
 
-    private func emit(_ reply: Reply, input: String?, session: Session) {
+    private func emit(_ reply: Reply, input: String?, session: Session, fromCommandLine: Bool = false) {
         Output.out(reply.output)
         Output.err(reply.error)
-        if let input { recorder?.append(Transcript.format(input: input, reply: reply), width: session.width) }
+        if let input { recorder?.append(Transcript.format(input: input, reply: reply, fromCommandLine: fromCommandLine), width: session.width) }
     }
 }
 
