@@ -5,7 +5,7 @@ import ShareSimCore
 extension Session {
     func load(_ args: [String]) -> Reply {
         guard args.count == 1 else { return .failure("usage: load FILE\n  example: load scenarios/ofac-easing.scn", status: 2) }
-        let path = args[0]
+        let path = expandingTilde(args[0])
         let newBase: Base
         do throws(ScenarioError) {
             // Read once: a FIFO or a pipe would have nothing left for a second read.
@@ -113,7 +113,7 @@ extension Session {
     /// the loaded file itself would make it use itself, so that is refused.
     func save(_ args: [String]) -> Reply {
         guard args.count == 1 else { return .failure("usage: save FILE\n  example: save what-if.scn", status: 2) }
-        let target = args[0]
+        let target = expandingTilde(args[0])
         var text = "# What-if edits saved from a sharesim session.\n"
         if case .resolved(_, let scenario)? = base {
             // `use` reads scenario text only, and resolved JSON takes no edits: the scenario
@@ -135,6 +135,12 @@ extension Session {
         warnedAboutUnsavedEdits = false
         if case .resolved? = base { return Reply(output: wrapped("saved the resolved scenario as JSON to \(target)")) }
         return Reply(output: wrapped("saved \(NumberText.counted(edits.count, "what-if edit")) to \(target)"))
+    }
+
+    /// `~` and `~/…` as a shell reads them: the home directory. `~user` is left alone.
+    func expandingTilde(_ path: String) -> String {
+        guard let home = env.homeDirectory, path == "~" || path.hasPrefix("~/") else { return path }
+        return home + path.dropFirst()
     }
 
     private func standardized(_ path: String) -> String {

@@ -117,7 +117,7 @@ extension Session {
         }
         let text = args[0] == "csv" ? CSVReport.render([chosen], grouping: .vendor) : JSONReport.render([chosen], grouping: .vendor)
         do {
-            try env.writeFile(text, args[1])
+            try env.writeFile(text, expandingTilde(args[1]))
         } catch {
             return .failure("cannot write '\(args[1])': \(error.localizedDescription)", word: args[1], status: 73)
         }

@@ -23,6 +23,8 @@ public struct SessionEnvironment: Sendable {
     /// Where relative paths start, so `save` can write the overlay's `use` relative to the
     /// overlay itself.
     public var currentDirectory: String
+    /// What `~` stands for in the paths of `load`, `save` and `export`, as in a shell.
+    public var homeDirectory: String?
 
     public init(
         inputName: String = "<input>", piped: Bool = false, width: Int = 80, color: Bool = false,
@@ -31,7 +33,8 @@ public struct SessionEnvironment: Sendable {
         clock: @escaping @Sendable () -> Double = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 },
         isCancelled: @escaping @Sendable () -> Bool = { false },
         listDirectory: @escaping @Sendable (String) -> [String] = { (try? FileManager.default.contentsOfDirectory(atPath: $0)) ?? [] },
-        currentDirectory: String = FileManager.default.currentDirectoryPath
+        currentDirectory: String = FileManager.default.currentDirectoryPath,
+        homeDirectory: String? = ProcessInfo.processInfo.environment["HOME"]
     ) {
         self.inputName = inputName
         self.piped = piped
@@ -43,6 +46,7 @@ public struct SessionEnvironment: Sendable {
         self.isCancelled = isCancelled
         self.listDirectory = listDirectory
         self.currentDirectory = currentDirectory
+        self.homeDirectory = homeDirectory
     }
 }
 

@@ -102,4 +102,27 @@ import Testing
         let mc = type("montecarlo 20 --seed 3 --bands 10,90 --at 2023-01")
         #expect(!mc.failed && mc.output == type("montecarlo 20 seed 3 bands 10,90 at 2023-01").output)
     }
+
+    /// Tab quotes a path with a space, as `load` reads it; `~` is the home directory in
+    /// completion and in `load`, `save` and `export`.
+    @Test func pathsWithSpacesAreQuotedAndTildeIsHome() {
+        let disk = self.disk
+        let listing: [String: [String]] = ["/home/ana/": ["my runs"], "/home/ana/my runs/": ["a b.scn", "c.scn"], ".": ["my runs"], "my runs/": ["c.scn"]]
+        let session = Session(environment: SessionEnvironment(
+            inputName: "<input>", width: 80, readFile: { try disk.read($0) }, writeFile: { disk.write($0, $1) },
+            listDirectory: { listing[$0.hasSuffix("/") || $0 == "." ? $0 : $0 + "/"] ?? [] }, homeDirectory: "/home/ana"))
+        #expect(session.completions(line: "load my", cursor: 7).candidates == ["\"my runs/"])
+        #expect(session.completions(line: "load \"my runs/", cursor: 15).candidates == ["\"my runs/c.scn\""])
+        #expect(session.completions(line: "load ~/my", cursor: 9).candidates == ["\"~/my runs/"])
+        #expect(session.completions(line: "load \"~/my runs/a", cursor: 18).candidates == ["\"~/my runs/a b.scn\""])
+
+        disk.write(try! String(contentsOf: Fixtures.packageRoot.appendingPathComponent("scenarios/ofac-easing.scn"), encoding: .utf8), "/home/ana/my runs/a b.scn")
+        #expect(session.execute(InputAssembler.Input(text: "load \"~/my runs/a b.scn\"", line: 1)).output.hasPrefix("loaded /home/ana/my runs/a b.scn"))
+        session.execute(InputAssembler.Input(text: "run", line: 2))
+        session.execute(InputAssembler.Input(text: "export csv ~/out.csv", line: 3))
+        session.execute(InputAssembler.Input(text: "vendor Newco origin RU", line: 4))
+        session.execute(InputAssembler.Input(text: "save ~/what-if.scn", line: 5))
+        #expect(disk.files["/home/ana/out.csv"]?.hasPrefix("step,date,segment,vendor") == true)
+        #expect(disk.files["/home/ana/what-if.scn"]?.contains("use \"my runs/a b.scn\"") == true)
+    }
 }
