@@ -99,8 +99,8 @@ extension Session {
         case .success(let (name, result)):
             let segIndex = o.segment.flatMap { id in result.scenario.segments.firstIndex { $0.id == id } } ?? 0
             var rows = result.entities(segment: segIndex, by: o.grouping)
-            if !o.names.isEmpty { rows = rows.filter { o.names.contains($0.name) } }
-            guard !rows.isEmpty else { return .failure("none of \(o.names.joined(separator: ", ")) sells in \(result.scenario.segments[segIndex].id)", status: 2) }
+            rows = rows.filter { o.keeps(name: $0.name, origin: $0.origin) }
+            guard !rows.isEmpty else { return .failure(o.noneSell(in: result.scenario.segments[segIndex].id, scenario: result.scenario), status: 2) }
             let t = result.scenario.timeline
             let chart = LineChart(
                 title: "\(name): \(o.metric == .installedShare ? "installed" : "sales") share in \(result.scenario.segments[segIndex].id)",

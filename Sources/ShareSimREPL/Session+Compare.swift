@@ -22,7 +22,7 @@ extension Session {
             return .failure(error.message + (error.help.map { "\nhelp: \($0)" } ?? ""), status: 2)
         }
         comparison.rows.removeAll { !o.keeps(name: $0.name, origin: $0.origin) || (o.segment.map { [segment = $0.segment] in segment != $0 } ?? false) }
-        guard !comparison.rows.isEmpty else { return .failure(o.noneSell(in: o.segment), word: o.names.first, status: 2) }
+        guard !comparison.rows.isEmpty else { return .failure(o.noneSell(in: o.segment, scenario: a.scenario), word: o.names.first, status: 2) }
         var columns: [Int]?
         if !o.dates.isEmpty {
             switch Self.columns(o.dates, of: comparison, timelines: a.scenario.timeline, b.scenario.timeline) {

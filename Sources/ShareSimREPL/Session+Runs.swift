@@ -89,7 +89,7 @@ extension Session {
                 case .success(let steps):
                     let segments = result.scenario.segments.indices.filter { o.segment == nil || result.scenario.segments[$0].id == o.segment }
                     guard segments.contains(where: { s in result.rows(segment: s, by: o.grouping).contains { o.keeps(name: $0.name, origin: $0.origin) } }) else {
-                        return .failure(o.noneSell(in: o.segment), word: o.names.first, status: 2)
+                        return .failure(o.noneSell(in: o.segment, scenario: result.scenario), word: o.names.first, status: 2)
                     }
                     let table = TableReport(metric: o.metric, grouping: o.grouping, steps: steps, width: env.width, segment: o.segment, only: o.names)
                     guard let text = cancellable({ _ in table.render(result, title: "\(name): \(result.scenario.name)") }) else {

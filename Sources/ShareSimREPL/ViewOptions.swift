@@ -67,10 +67,16 @@ struct ViewOptions {
         names.isEmpty || names.contains(name) || names.contains(origin)
     }
 
-    /// Why a view of the named vendors is empty.
-    func noneSell(in segment: String?) -> String {
+    /// Why a view of the named vendors is empty. With `--by origin` the rows are origins:
+    /// vendors named are answered with their origins, to name instead.
+    func noneSell(in segment: String?, scenario: ResolvedScenario) -> String {
         let place = segment ?? "any segment"
-        return "none of \(names.joined(separator: ", ")) " + (grouping == .origin ? "is an origin in \(place) (the rows of --by origin)" : "sells in \(place)")
+        let list = names.joined(separator: ", ")
+        guard grouping == .origin else { return "none of \(list) sells in \(place)" }
+        var origins: [String] = []
+        for v in scenario.vendors where names.contains(v.id) && !origins.contains(v.origin) { origins.append(v.origin) }
+        guard !origins.isEmpty else { return "none of \(list) is an origin in \(place)" }
+        return "--by origin shows origins, not vendors: name \(origins.joined(separator: ", ")) instead of \(list)"
     }
 
     /// The dates as steps of a run's timeline, or a message naming the first outside it.

@@ -39,7 +39,9 @@ import Testing
         // An origin names its vendors.
         #expect(Self.rowNames(type("show EU").output) == ["Ericsson", "Nokia"])
         let none = type("show Nokia --by origin")
-        #expect(none.failed && none.error.contains("none of Nokia is an origin"))
+        #expect(none.failed && none.error == "--by origin shows origins, not vendors: name EU instead of Nokia\n")
+        let plot = type("plot telecom Huawei Cisco --by origin")
+        #expect(plot.error == "--by origin shows origins, not vendors: name CN, US instead of Huawei, Cisco\n")
     }
 
     /// `save` after loading resolved JSON wrote `use "x.json"`, which `use` cannot read.
