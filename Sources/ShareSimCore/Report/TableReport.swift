@@ -35,13 +35,13 @@ public struct TableReport: Sendable {
             var labels = [TextTable.Column.label(grouping.rawValue, rows.map(\.name), minimum: 6)]
             if grouping == .vendor { labels.append(.label("origin", rows.map(\.origin), minimum: 6)) }
             let chosen = (steps ?? []).filter { $0 >= 0 && $0 < r.steps }
-            let cells = rows.flatMap { e in chosen.map { cell(r.value(metric, of: e, segment: s, step: $0), unit: seg.unit) } }
+            let cells = rows.flatMap { e in chosen.map { cell(r.value(metric, of: e, segment: s, step: $0)) } }
             let table = TextTable(labels: labels, figureWidth: max(8, (cells.map(\.count).max() ?? 0) + 1))
             let shown = steps != nil ? chosen
                 : TableReport.spread(steps: r.steps, count: table.layout(width: width, minimum: 2).perBlock, timeline: r.scenario.timeline)
             let figures = shown.map { k in
                 TextTable.Column.figure(r.scenario.timeline.label(ofStep: k),
-                                        rows.map { cell(r.value(metric, of: $0, segment: s, step: k), unit: seg.unit) }, width: table.figureWidth)
+                                        rows.map { cell(r.value(metric, of: $0, segment: s, step: k)) }, width: table.figureWidth)
             }
             out += "\n" + Wrap.line("\(seg.id)\(seg.title.map { " — \($0)" } ?? "")", width: width, indent: 2) + "\n"
             out += table.render(figures, width: width)
@@ -49,7 +49,7 @@ public struct TableReport: Sendable {
         return out
     }
 
-    private func cell(_ v: Double, unit: String?) -> String {
+    private func cell(_ v: Double) -> String {
         metric == .installedShare || metric == .salesShare ? NumberText.percent(v) : NumberText.amount(v)
     }
 

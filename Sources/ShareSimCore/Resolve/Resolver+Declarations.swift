@@ -30,7 +30,7 @@ struct EventDecl {
 }
 
 extension Resolver {
-    mutating func declareVendor(_ n: Name, origin: Name, at loc: SourceLocation, layer: String) {
+    mutating func declareVendor(_ n: Name, origin: Name, layer: String) {
         if let i = vendors.firstIndex(where: { $0.name.text == n.text }) {
             if vendors[i].layer == layer {
                 error("vendor '\(n.text)' is declared twice", at: n.location, help: "remove one of the declarations",
@@ -68,7 +68,7 @@ extension Resolver {
         return nil
     }
 
-    mutating func setBuyers(_ seg: Name, _ groups: [Entry], at loc: SourceLocation, tag: String?) {
+    mutating func setBuyers(_ seg: Name, _ groups: [Entry], tag: String?) {
         guard let i = segmentIndex(seg) else { return }
         segments[i].buyers = groups
         segments[i].buyersTag = tag
