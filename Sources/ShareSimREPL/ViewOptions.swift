@@ -33,10 +33,10 @@ struct ViewOptions {
                 continue
             case "--tolerance", "tolerance":
                 guard i + 1 < args.count else { return .failure(Problem("\(w) needs a value, e.g. \(w) 0.5%", word: w)) }
-                do { o.tolerance = try ComparisonTolerance.parse(args[i + 1], option: w) } catch let refusal as ComparisonTolerance.Refusal {
-                    return .failure(Problem(refusal.message + (refusal.help.map { "\nhelp: \($0)" } ?? ""), word: args[i + 1]))
-                } catch {
-                    return .failure(Problem("\(w) takes a share difference, e.g. 0.5% or 0.005, not \(args[i + 1])", word: args[i + 1]))
+                do { o.tolerance = try ComparisonTolerance.parse(args[i + 1], source: w) } catch {
+                    let d = error.diagnostics.first
+                    return .failure(Problem((d?.message ?? "\(w) takes a share difference, e.g. 0.5% or 0.005")
+                                            + (d?.help.map { "\nhelp: \($0)" }.joined() ?? ""), word: args[i + 1]))
                 }
                 i += 2
                 continue

@@ -14,7 +14,7 @@ struct RunMemory {
 
     /// Plans the scenario, runs each segment's step loop into the run's figures, and hands
     /// them out as a result.
-    mutating func run(_ scenario: ResolvedScenario, isCancelled: (() -> Bool)?) throws(Engine.Cancelled) -> RunResult {
+    mutating func run(_ scenario: ResolvedScenario, isCancelled: (() -> Bool)?) throws(OperationError) -> RunResult {
         plan.build(scenario)
         let steps = scenario.timeline.steps
         let storage = try runPlan(steps: steps, dt: scenario.timeline.step.years, isCancelled: isCancelled)
@@ -28,7 +28,7 @@ struct RunMemory {
     }
 
     /// Runs each segment's step loop of the plan as it stands into the run's figures.
-    mutating func runPlan(steps: Int, dt: Double, isCancelled: (() -> Bool)?) throws(Engine.Cancelled) -> RunStorage {
+    mutating func runPlan(steps: Int, dt: Double, isCancelled: (() -> Bool)?) throws(OperationError) -> RunStorage {
         let storage = figures(count: plan.outputCount)
         for s in plan.segments.indices {
             try StepLoop.run(plan.segments[s], in: &self, output: storage.base + plan.segments[s].output, steps: steps,

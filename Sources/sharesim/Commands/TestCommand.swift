@@ -34,9 +34,9 @@ struct TestCommand: ParsableCommand {
                 failed += 1
                 Output.out("ERROR \(file)\n")
             case .success(let loaded):
-                let result = try runOrInterrupt(loaded.scenario)
-                let outcomes = ExpectationChecker.check(result)
-                let bad = outcomes.filter { !$0.passed }
+                let run: RunResponse
+                do { run = try RunRequest(scenario: loaded.scenario, checksExpectations: true).perform() } catch { throw input.exitCode(for: error) }
+                let (result, outcomes, bad) = (run.result, run.expectations, run.failedExpectations)
                 passed += outcomes.count - bad.count
                 failed += bad.count
                 Output.out("\(bad.isEmpty ? "ok   " : "FAIL ") \(file) (\(NumberText.counted(outcomes.count, "expectation")))\n")
