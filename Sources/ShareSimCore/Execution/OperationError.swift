@@ -24,6 +24,17 @@ public enum OperationError: Error, Sendable {
                                       isUnreadableFile: error.isUnreadableFile), status: status, part: part)
     }
 
+    /// The same error, each diagnostic's message after `context` (what was being done).
+    func saying(_ context: String) -> OperationError {
+        guard case .refused(let error, let status, let part) = self else { return self }
+        let said = error.diagnostics.map { d in
+            var d = d
+            d.message = context + d.message
+            return d
+        }
+        return .refused(ScenarioError(said, sources: error.sources, isUnreadableFile: error.isUnreadableFile), status: status, part: part)
+    }
+
     /// A refusal of one diagnostic without a place in any file.
     static func refused(_ message: String, help: [String] = [], notes: [String] = [], status: ExitStatus, part: Int? = nil) -> OperationError {
         .refused(ScenarioError([Diagnostic(.error, message, at: nil, notes: notes, help: help)], sources: [:]), status: status, part: part)
