@@ -14,6 +14,8 @@ public struct InputLoop {
     public var emit: (_ reply: Reply, _ input: String?) -> Void
     /// The terminal's width now, read before each input so output fits a resized window.
     public var width: () -> Int
+    /// The terminal's height now, read with the width: `plot` fills it.
+    public var height: () -> Int
     /// Takes a Ctrl-C pressed while an input ran: true abandons the rest of that input.
     public var takeInterrupt: () -> Bool
     /// Called when an input's work is done, before its reply is shown (a progress bar clears its line).
@@ -21,13 +23,14 @@ public struct InputLoop {
 
     public init(session: Session, reader: LineReader, interactive: Bool,
                 emit: @escaping (_ reply: Reply, _ input: String?) -> Void,
-                width: @escaping () -> Int = { 80 }, takeInterrupt: @escaping () -> Bool = { false },
+                width: @escaping () -> Int = { 80 }, height: @escaping () -> Int = { 24 }, takeInterrupt: @escaping () -> Bool = { false },
                 workDone: @escaping () -> Void = {}) {
         self.session = session
         self.reader = reader
         self.interactive = interactive
         self.emit = emit
         self.width = width
+        self.height = height
         self.takeInterrupt = takeInterrupt
         self.workDone = workDone
     }
@@ -68,6 +71,7 @@ public struct InputLoop {
             for input in inputs {
                 if interactive { reader.addHistory(input.text) }
                 session.width = width()
+                session.height = height()
                 let reply = session.execute(input)
                 workDone()
                 emit(reply, input.text)

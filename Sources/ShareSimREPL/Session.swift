@@ -54,6 +54,12 @@ public final class Session {
         set { env.width = newValue }
     }
 
+    /// The rows `plot` fills, read again before each command like the width.
+    public var height: Int {
+        get { env.height }
+        set { env.height = newValue }
+    }
+
     /// Edits typed since the last load or save.
     public var hasUnsavedEdits: Bool { edits != savedEdits }
 
@@ -78,7 +84,7 @@ public final class Session {
     }
 
     /// Commands whose work stays done when Ctrl-C comes late: a file written is written.
-    static let lastingCommands: Set = ["save", "export", "quit", "exit"]
+    static let lastingCommands: Set = ["save", "export", "chart", "report", "quit", "exit"]
 
     /// Takes the session's state, and returns what puts it back.
     private func checkpoint() -> () -> Void {

@@ -10,6 +10,8 @@ public struct SessionEnvironment: Sendable {
     public var piped: Bool
     /// The terminal's width; the driver updates it before each command, so output fits a resized terminal.
     public var width: Int
+    /// The terminal's height in rows; `plot` fills it, less a few rows for the prompt.
+    public var height: Int
     public var color: Bool
     public var readFile: @Sendable (String) throws -> Data
     /// Writes a whole file atomically.
@@ -27,7 +29,7 @@ public struct SessionEnvironment: Sendable {
     public var currentDirectory: String
 
     public init(
-        inputName: String = "<input>", piped: Bool = false, width: Int = 80, color: Bool = false,
+        inputName: String = "<input>", piped: Bool = false, width: Int = 80, height: Int = 24, color: Bool = false,
         readFile: @escaping @Sendable (String) throws -> Data = ScenarioLoader.readWholeFile,
         writeFile: @escaping @Sendable (String, String) throws -> Void = { try AtomicFile.write($0, to: $1) },
         clock: @escaping @Sendable () -> Double = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 },
@@ -39,6 +41,7 @@ public struct SessionEnvironment: Sendable {
         self.inputName = inputName
         self.piped = piped
         self.width = width
+        self.height = height
         self.color = color
         self.readFile = readFile
         self.writeFile = writeFile

@@ -14,7 +14,7 @@ struct REPLLoop {
         // A long command shows its progress as the batch command does, where someone can see it.
         let bar = interactive && Terminal.isTerminal(STDERR_FILENO) ? ProgressBar() : nil
         let environment = SessionEnvironment(
-            inputName: interactive ? "<input>" : "<stdin>", piped: !interactive, width: Terminal.width, color: color,
+            inputName: interactive ? "<input>" : "<stdin>", piped: !interactive, width: Terminal.width, height: Terminal.height, color: color,
             isCancelled: { InterruptFlag.isPending }, progress: { done, total in bar?.show(done, of: total) })
         let session = Session(environment: environment)
         let reader: LineReader
@@ -32,7 +32,7 @@ struct REPLLoop {
                 Output.err(reply.error)
                 if let input { recorder?.append(Transcript.format(input: input, reply: reply), width: session.width) }
             },
-            width: { Terminal.width }, takeInterrupt: { InterruptFlag.takePending() }, workDone: { bar?.finish() })
+            width: { Terminal.width }, height: { Terminal.height }, takeInterrupt: { InterruptFlag.takePending() }, workDone: { bar?.finish() })
         return loop.run(initialFile: initialFile)
     }
 }

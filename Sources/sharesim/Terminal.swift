@@ -18,6 +18,14 @@ enum Terminal {
         return Int(w.ws_col)
     }
 
+    /// Standard output's terminal window's rows, else LINES, else 24.
+    static var height: Int {
+        var w = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &w) == 0, w.ws_row > 0 { return Int(w.ws_row) }
+        guard let l = ProcessInfo.processInfo.environment["LINES"], let n = Int(l), n > 0 else { return 24 }
+        return n
+    }
+
     static var environmentColumns: Int? {
         guard let c = ProcessInfo.processInfo.environment["COLUMNS"], let n = Int(c), n > 0 else { return nil }
         return n

@@ -10,6 +10,12 @@ public enum OperationError: Error, Sendable {
     /// so that a front end can point at how the user wrote it.
     case refused(ScenarioError, status: ExitStatus, part: Int? = nil)
 
+    /// What the diagnostics of a refusal say; none for a cancellation.
+    public var diagnostics: [Diagnostic] {
+        guard case .refused(let error, _, _) = self else { return [] }
+        return error.diagnostics
+    }
+
     /// A request the scenario cannot honour (an unknown parameter, a value out of range): a
     /// usage error, pointing at the request's `part` where one is at fault.
     static func invalid(_ diagnostic: Diagnostic, part: Int? = nil) -> OperationError {
