@@ -40,8 +40,10 @@ public struct InputLoop {
     public func run(initialFile: String?) -> ExitStatus {
         var ranSomething = false
         if let initialFile {
-            let reply = session.execute(InputAssembler.Input(text: "load \"\(initialFile)\"", line: 0))
-            emit(reply, "load \(initialFile)")
+            // Shown as typed, quoted, so that a transcript replays it whatever the path holds.
+            let load = "load \"\(initialFile)\""
+            let reply = session.execute(InputAssembler.Input(text: load, line: 0))
+            emit(reply, load)
             if reply.failed && !interactive { return reply.status == .success ? .dataError : reply.status }
         }
         var assembler = InputAssembler(interactive: interactive)

@@ -98,7 +98,7 @@ final class Flag: @unchecked Sendable {
         #expect(type("drop event \"OFAC GL 25\"", line: 3).error == "")
         #expect(session.hasUnsavedEdits)
         #expect(type("diff").output == "what-if edits against scenarios/ofac-easing.scn:\n+ drop event \"OFAC GL 25\"\nchanges: 10 in the file, 8 with the edits\n")
-        #expect(type("undo").output == "undone; 0 what-if edits now\n")
+        #expect(type("undo").output == "undid 'drop event \"OFAC GL 25\"'; 0 what-if edits now\n")
         #expect(!session.hasUnsavedEdits)
     }
 
@@ -315,13 +315,13 @@ final class Flag: @unchecked Sendable {
     @Test func undoStopsAtTheFirstFileLoaded() {
         type("load scenarios/ofac-easing.scn")
         type("drop event \"OFAC GL 25\"")
-        #expect(type("undo").output == "undone; 0 what-if edits now\n")
+        #expect(type("undo").output == "undid 'drop event \"OFAC GL 25\"'; 0 what-if edits now\n")
         let again = type("undo")
         #expect(again.failed && again.error == "nothing to undo\n")
         #expect(type("run").output.contains("expect: 4 passed, 0 failed"))
         // A later load is an edit like any other: undo goes back to the first file.
         type("load scenarios/china-chip-share.scn")
-        #expect(type("undo").output == "undone; 0 what-if edits now\n")
+        #expect(type("undo").output == "undid load scenarios/china-chip-share.scn; back to scenarios/ofac-easing.scn\n")
         #expect(type("diff").output == "no what-if edits against scenarios/ofac-easing.scn\n")
     }
 
