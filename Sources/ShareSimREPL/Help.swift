@@ -52,6 +52,9 @@ enum Help {
             "use": "use \"baseline.scn\"",
             "expect": "expect installed share origin US, EU in telecom at 2022-12 <= 33%",
             "param": "param leakage = 6.5%",
+            "channel": "channel \"HK intermediaries\" records HK\n  then: access origin US via \"HK intermediaries\" in chips to 40%",
+            "observe": "observe sales share recorded origin CN, HK in chips ± 3%: 2021 27%, 2023 85% [seed 003] check\n"
+                + "  or: observe from \"chips.csv\" sales share in chips [seed 003]",
         ]
         return "\(keyword): a scenario statement (docs/language.md)\n  example: \(examples[keyword] ?? keyword)\n"
     }
