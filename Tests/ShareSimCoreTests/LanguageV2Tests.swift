@@ -173,4 +173,34 @@ import Testing
         let text = Fixtures.diagnostics(Self.base + "observe sales share Intel: 2022 40% check\n")
         #expect(text.contains("error: a check observation needs an uncertainty"))
     }
+
+    @Test func pointsMayBeGluedOrWrittenOut() throws {
+        let r = try resolve("event \"x\" 2022: access Intel by +40pp\nevent \"y\" 2022-02: access Intel by -10 pts\n")
+        #expect(r.changes.map(\.value) == [0.4, -0.1])
+    }
+
+    @Test func mistakesInTheNewClausesAreEachExplained() {
+        let cases: [(String, String)] = [
+            ("event \"x\" 2022: access Intel times 50%", "error: 'times' takes a plain factor, not 50%"),
+            ("event \"x\" 2022: access Intel by 1.5", "error: access cannot move by more than 100 points, not 1.5"),
+            ("event \"x\" 2022: shift Intel markup 8%", "error: only a friction can be written as a markup"),
+            ("event \"x\" 2022: access Intel to +40 points", "error: points measure a change of a percentage, not access"),
+            ("event \"x\" 2022: friction Intel via parallel markup -100%", "error: a markup must be above -100%, not -100%"),
+            ("channel direct records US", "error: 'direct' is every brand's own route; it is always there and is not declared"),
+            ("channel parallel", "error: channel 'parallel' is declared twice"),
+            ("observe sales growth Intel: 2022 5%", "error: an observation is a level at a date, not a growth rate"),
+            ("observe sales share Intel 2022 5%", "error: expected ':' before the observed values, found '2022'"),
+            ("observe sales share recorded origin RU: 2022 5%", "error: nothing is recorded as origin 'RU': no vendor has it and no channel records it"),
+            ("expect sales share via parallel for government at 2022 < 5%", "error: a buyer group's figures are kept by vendor"),
+        ]
+        for (line, message) in cases {
+            #expect(Fixtures.diagnostics(Self.base + line + "\n").contains(message), "\(line)")
+        }
+    }
+
+    @Test func anOutcomeMeasuresAnyView() throws {
+        let r = try resolve("")
+        let outcome = try ScenarioOutcome.parse("sales share recorded origin CN, HK in chips at 2022-06", in: r)
+        #expect(outcome.expectation.view == .recorded && outcome.expectation.keys == ["CN", "HK"] && outcome.step == 17)
+    }
 }
