@@ -45,7 +45,8 @@ extension Parser {
             case "via":
                 channels = try parseNameList(what: "a channel", example: "access origin US via \"HK intermediaries\" in chips to 40%")
                 if field != .access && field != .friction {
-                    error("only access and friction differ by channel; \(field.rawValue) is the brand's, whatever the route", at: location(of: clause),
+                    error("only access and friction differ by channel; \(field.rawValue) is the \(field == .growth ? "segment's" : "brand's"), whatever the route",
+                          at: location(of: clause),
                           help: "remove 'via \(channels.map { $0.text.contains(" ") ? "\"\($0.text)\"" : $0.text }.joined(separator: ", "))', or change the route's access or friction")
                 }
             case "to", "by", "times":
