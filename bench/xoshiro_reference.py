@@ -10,14 +10,23 @@ values the tests compare against:
 MASK = (1 << 64) - 1
 
 
+def mix(z):
+    """SplitMix64's output function."""
+    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK
+    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
+    return z ^ (z >> 31)
+
+
 def splitmix64(state):
     """Yields SplitMix64 outputs from a seed."""
     while True:
         state = (state + 0x9E3779B97F4A7C15) & MASK
-        z = state
-        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK
-        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
-        yield z ^ (z >> 31)
+        yield mix(state)
+
+
+def run_stream(seed, run):
+    """MODEL.md's stream of run `run` of a batch seeded with `seed`: from mix(seed) + run."""
+    return xoshiro256starstar((mix(seed) + run) & MASK)
 
 
 def rotl(x, k):
@@ -48,5 +57,5 @@ if __name__ == "__main__":
     print("SplitMix64 seed 0:", ", ".join(f"0x{x:016x}" for x in first(splitmix64(0), 3)))
     for seed in (0, 42, MASK):
         print(f"xoshiro256** seed {seed}:", ", ".join(f"0x{x:016x}" for x in first(xoshiro256starstar(seed), 4)))
-    # Run 1 of a batch seeded with 2^64 - 1 seeds its stream with 0 (wrapping).
-    print("xoshiro256** batch seed 2^64-1, run 1 = seed 0:", f"0x{next(xoshiro256starstar((MASK + 1) & MASK)):016x}")
+    print("mix(1), mix(2):", ", ".join(f"0x{mix(x):016x}" for x in (1, 2)))
+    print("batch seed 40, run 2:", f"0x{next(run_stream(40, 2)):016x}")

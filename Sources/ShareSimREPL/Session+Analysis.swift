@@ -115,7 +115,7 @@ extension Session {
         guard case .success(let loaded) = resolve() else { return unresolvedReply() }
         let scenario = loaded.scenario
         let o: ViewOptions
-        switch ViewOptions.parse(rest, runNames: [], scenario: scenario) {
+        switch ViewOptions.parse(rest, runNames: [], scenario: scenario, views: [.vendor, .origin]) {
         case .failure(let p): return .failure(p, status: 2)
         case .success(let parsed): o = parsed
         }

@@ -5,7 +5,7 @@ import ShareSimCore
 extension Session {
     func compare(_ args: [String]) -> Reply {
         let o: ViewOptions
-        switch ViewOptions.parse(args, runNames: runNames, scenario: runs.last?.result.scenario) {
+        switch ViewOptions.parse(args, runNames: runNames, scenario: runs.last?.result.scenario, views: [.vendor, .origin]) {
         case .failure(let p): return .failure(p, status: 2)
         case .success(let parsed): o = parsed
         }

@@ -10,7 +10,9 @@ struct ViewOptions {
     var metric: SeriesMetric = .installedShare
     var grouping: Grouping = .vendor
 
-    static func parse(_ args: [String], runNames: [String], scenario: ResolvedScenario?) -> Result<ViewOptions, Problem> {
+    /// `views` are those `--by` may name: compare and Monte Carlo read vendors and origins only.
+    static func parse(_ args: [String], runNames: [String], scenario: ResolvedScenario?,
+                      views: [Grouping] = Grouping.allCases) -> Result<ViewOptions, Problem> {
         var o = ViewOptions()
         var i = 0
         while i < args.count {
@@ -23,7 +25,10 @@ struct ViewOptions {
                     guard v == "installed" || v == "sales" else { return .failure(Problem("--share is installed or sales, not '\(v)'", word: v)) }
                     o.metric = v == "installed" ? .installedShare : .salesShare
                 } else {
-                    guard let g = Grouping(rawValue: v) else { return .failure(Problem("--by is vendor or origin, not '\(v)'", word: v)) }
+                    guard let g = Grouping(rawValue: v), views.contains(g) else {
+                        let names = views.map(\.rawValue)
+                        return .failure(Problem("--by is \(names.dropLast().joined(separator: ", ")) or \(names.last!), not '\(v)'", word: v))
+                    }
                     o.grouping = g
                 }
                 i += 2

@@ -101,8 +101,15 @@ struct ShareView: ParsableArguments {
     @Option(help: "Which share: installed or sales.")
     var share: ShareKind = .installed
 
-    @Option(help: "Rows per vendor or per origin.")
+    @Option(help: "Rows per vendor, origin (brand origin), channel, recorded (the origin customs records) or buyer (vendors within each buyer group).")
     var by: Grouping = .vendor
+
+    /// For the commands that read vendors and origins only (compare, montecarlo).
+    func requireVendorOrOrigin(_ command: String) throws {
+        guard by == .vendor || by == .origin else {
+            throw ValidationError("\(command) --by is vendor or origin; 'sharesim run --by \(by.rawValue)' shows the \(by.rawValue) view")
+        }
+    }
 
     var metric: SeriesMetric { share == .installed ? .installedShare : .salesShare }
 }

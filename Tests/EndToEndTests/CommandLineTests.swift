@@ -88,7 +88,7 @@ import Testing
     @Test func inspectJSONRunsLikeTheScenario() throws {
         let json = try BinaryRunner.run(["inspect", "scenarios/ofac-easing.scn", "--json"])
         #expect(json.status == 0)
-        #expect(json.stdout.hasPrefix("{\n  \"format\": \"sharesim-resolved\",\n  \"version\": 1,"))
+        #expect(json.stdout.hasPrefix("{\n  \"format\": \"sharesim-resolved\",\n  \"version\": 2,"))
         let path = try Fixtures.temporaryFile("resolved.json", json.stdout)
         let fromJSON = try BinaryRunner.run(["run", path, "--format", "csv"])
         let fromText = try BinaryRunner.run(["run", "scenarios/ofac-easing.scn", "--format", "csv"])

@@ -27,12 +27,24 @@ import Testing
         #expect((0..<4).map { _ in rng.next() } == expected)
     }
 
-    @Test func runStreamsAreSeededFromSeedPlusRunWrapping() {
-        var a = Xoshiro256StarStar(batchSeed: .max, run: 1)
-        var b = Xoshiro256StarStar(seed: 0)
-        #expect(a.next() == b.next())
+    /// MODEL.md "Random draws": run `i` from `mix(σ) + i`, wrapping; values from bench/xoshiro_reference.py.
+    @Test func runStreamsAreSeededFromTheMixedSeedPlusRunWrapping() {
+        #expect(SplitMix64.mix(1) == 0x5692_161d_100b_05e5 && SplitMix64.mix(2) == 0xdbd2_3897_3a2b_148a)
         var c = Xoshiro256StarStar(batchSeed: 40, run: 2)
-        #expect(c.next() == 0x1578_0b2e_0c2e_c716)
+        #expect(c.next() == 0xcb43_e454_878c_7165)
+        var wrapped = Xoshiro256StarStar(batchSeed: 40, run: .max)
+        var direct = Xoshiro256StarStar(seed: SplitMix64.mix(40) &- 1)
+        #expect(wrapped.next() == direct.next())
+    }
+
+    /// With v1's `σ + i`, seed 2's run `i` was seed 1's run `i + 1`; now no run of one is in the other.
+    @Test func nearbySeedsShareNoRuns() {
+        func first(_ seed: UInt64, _ run: UInt64) -> UInt64 {
+            var rng = Xoshiro256StarStar(batchSeed: seed, run: run)
+            return rng.next()
+        }
+        let one = Set((0..<1000).map { first(1, $0) }), two = Set((0..<1000).map { first(2, $0) })
+        #expect(one.isDisjoint(with: two))
     }
 
     @Test func unitsLieInTheirIntervals() {

@@ -1,8 +1,8 @@
 import Foundation
 
 /// MODEL.md's random streams: run `i` of a batch with seed `σ` draws from xoshiro256**
-/// seeded through SplitMix64 from `σ + i` (wrapping), so a run is the same on any thread or
-/// machine. Reference outputs are checked in RandomTests (computed by bench/xoshiro_reference.py).
+/// seeded through SplitMix64 from `mix(σ) + i` (wrapping), so a run is the same on any thread
+/// or machine, and batches with nearby seeds share no runs. Reference outputs are checked in RandomTests (computed by bench/xoshiro_reference.py).
 
 /// SplitMix64 (Steele, Lea, Flood 2014), as in Vigna's reference `splitmix64.c`.
 public struct SplitMix64: Sendable {
@@ -13,7 +13,14 @@ public struct SplitMix64: Sendable {
     @inline(__always)
     public mutating func next() -> UInt64 {
         state &+= 0x9e37_79b9_7f4a_7c15
-        var z = state
+        return Self.mix(state)
+    }
+
+    /// SplitMix64's output function: spreads a seed's bits so that seeds 1 and 2 start
+    /// streams as far apart as any two.
+    @inline(__always)
+    public static func mix(_ x: UInt64) -> UInt64 {
+        var z = x
         z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
         z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
         return z ^ (z >> 31)
@@ -29,9 +36,10 @@ public struct Xoshiro256StarStar: Sendable {
         s0 = sm.next(); s1 = sm.next(); s2 = sm.next(); s3 = sm.next()
     }
 
-    /// The stream of run `run` of a batch seeded with `seed`: seeded from `seed + run`, wrapping.
+    /// The stream of run `run` of a batch seeded with `seed`: seeded from `mix(seed) + run`,
+    /// wrapping. With v1's `seed + run`, seed 2's run `i` was seed 1's run `i + 1`.
     public init(batchSeed seed: UInt64, run: UInt64) {
-        self.init(seed: seed &+ run)
+        self.init(seed: SplitMix64.mix(seed) &+ run)
     }
 
     @inline(__always)

@@ -48,6 +48,7 @@ extension RunPlan {
             case .replacement(let s): segments[s].replacement = min(1.0, dt / value)
             case .growth(let s): segments[s].growth = value
             case .size(let s):
+                segments[s].size = value
                 for m in segments[s].members { initial[m] = shares[m] * value }
             case .target(let e): events[e].to = value
             case .baseUtility(let m): base[m] = value

@@ -42,7 +42,7 @@ struct PlannedRuns {
 
     /// Runs the plan as it stands; the start of its figures, valid until the next run.
     func run(isCancelled: (() -> Bool)? = nil) throws(Engine.Cancelled) -> UnsafePointer<Double> {
-        UnsafePointer(try workspace.memory.runPlan(steps: steps, dt: dt, isCancelled: isCancelled).base)
+        UnsafePointer(try workspace.memory.runPlan(steps: steps, dt: dt, isCancelled: isCancelled).0.base)
     }
 
     /// Where segment `s`'s figures lie in every run's.

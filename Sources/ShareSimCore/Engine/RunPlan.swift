@@ -18,6 +18,8 @@ struct RunPlan {
     var entries = ScratchList<Int>()
     /// Doubles the run's figures take.
     private(set) var outputCount = 0
+    /// Doubles the per-group and per-channel figures take, for segments whose step loop writes them.
+    private(set) var detailCount = 0
     /// Per scenario vendor, its member index in the segment being planned, or -1.
     private var column = ScratchList<Int>()
     /// Vendor ids and their indices, kept while a batch's runs share their vendors.
@@ -30,26 +32,33 @@ struct RunPlan {
         weights.removeAll(); events.removeAll(); entries.removeAll()
         indexVendors(scenario.vendors)
         let steps = scenario.timeline.steps, dt = scenario.timeline.step.years
-        var output = 0
+        var output = 0, detail = 0
         for segment in scenario.segments {
             let members = addMembers(segment, vendors: scenario.vendors)
-            let layout = ParameterLayout(vendorCount: members.count, buyerCount: segment.buyers.count)
+            let layout = ParameterLayout(vendorCount: members.count, buyerCount: segment.buyers.count,
+                                         channelCount: 1 + scenario.channels.count)
             let firstWeight = weights.count
             for group in segment.buyers { weights.append(group.weight) }
             let firstEvent = events.count
-            var shifts = false, trends = false
+            var shifts = false, trends = false, channels = false
             for (c, change) in scenario.changes.enumerated() where change.at < steps && change.segment == segment.id {
-                guard addEvent(change, index: c, segment: segment, layout: layout, firstEvent: firstEvent) else { continue }
+                guard addEvent(change, index: c, segment: segment, channels: scenario.channels, layout: layout,
+                               firstEvent: firstEvent, steps: steps) else { continue }
                 shifts = shifts || change.field == .shift
                 trends = trends || change.field == .trend
+                channels = channels || change.field == .friction || change.channel != nil
             }
             segments.append(SegmentPlan(
                 layout: layout, members: members, weights: firstWeight..<weights.count,
-                events: firstEvent..<events.count, utilityMoves: shifts || trends, trendMoves: trends,
-                replacement: min(1.0, dt / segment.lifetime), growth: segment.growth, output: output))
+                events: firstEvent..<events.count, utilityMoves: shifts || trends, trendMoves: trends, usesChannels: channels,
+                replacement: min(1.0, dt / segment.lifetime), growth: segment.growth, size: segment.size, output: output,
+                detail: detail))
             output += SegmentPlan.outputCount(steps: steps, vendors: members.count)
+            detail += SegmentPlan.detailCount(steps: steps, vendors: members.count, buyers: layout.buyerCount,
+                                              channels: layout.channelCount)
         }
         outputCount = output
+        detailCount = detail
     }
 
     func deallocate() {
@@ -93,37 +102,57 @@ struct RunPlan {
         return first..<members.count
     }
 
-    /// The change's ramp on the parameter entries it sets, inserted after the segment's
-    /// events that start no later; false when it sets none, because the vendor or buyer
-    /// group it names takes no part in the segment.
-    private mutating func addEvent(_ change: Change, index: Int, segment: Segment, layout: ParameterLayout, firstEvent: Int) -> Bool {
+    /// The change's ramp on the parameter entries it sets, and with `until` the ramp back,
+    /// each inserted after the segment's events that start no later; false when it sets
+    /// none, because the vendor, buyer group or channel it names takes no part in the segment.
+    private mutating func addEvent(_ change: Change, index: Int, segment: Segment, channels: [Channel], layout: ParameterLayout,
+                                   firstEvent: Int, steps: Int) -> Bool {
         let first = entries.count
+        let c = change.channel.map { id in channels.firstIndex(where: { $0.id == id }).map { $0 + 1 } ?? -1 } ?? 0
         if change.field == .growth {
             entries.append(layout.growth)
-        } else if let id = change.vendor, let i = vendorIndex[id], column[i] >= 0 {
+        } else if c >= 0, let id = change.vendor, let i = vendorIndex[id], column[i] >= 0 {
             let j = column[i]
             switch change.field {
             case .shift: entries.append(layout.shift(j))
             case .trend: entries.append(layout.trend(j))
+            case .friction: entries.append(layout.friction(c, j))
             case .access:
                 if let buyer = change.buyer {
-                    if let b = segment.buyers.firstIndex(where: { $0.id == buyer }) { entries.append(layout.access(b, j)) }
+                    if let b = segment.buyers.firstIndex(where: { $0.id == buyer }) { entries.append(layout.access(c, b, j)) }
                 } else {
-                    for b in 0..<layout.buyerCount { entries.append(layout.access(b, j)) }
+                    for b in 0..<layout.buyerCount { entries.append(layout.access(c, b, j)) }
                 }
-            case .growth, .friction: break
+            case .growth: break
             }
         }
         guard entries.count > first else { return false }
-        events.append(RampEvent(at: change.at, to: change.value, over: max(1, change.over), firstEntry: first,
-                              entryCount: entries.count - first, change: index))
+        let range: ClosedRange<Double> = switch change.field {
+        case .access: 0...1
+        case .growth: -1...Double.infinity
+        case .shift, .trend, .friction: -Double.infinity...Double.infinity
+        }
+        let ends = change.until.map { $0 < steps } ?? false
+        insert(RampEvent(at: change.at, to: change.value, operation: change.operation, range: range, over: max(1, change.over),
+                         firstEntry: first, entryCount: entries.count - first, change: index, role: ends ? .saves : .plain),
+               after: firstEvent)
+        if ends, let until = change.until {
+            insert(RampEvent(at: until, to: 0, operation: .to, range: range, over: max(1, change.over), firstEntry: first,
+                             entryCount: entries.count - first, change: index, role: .restores), after: firstEvent)
+        }
+        return true
+    }
+
+    /// Appends the event and moves it before the events after it in order of `at`, ties in
+    /// the order their changes were written (an ending counts as written where its change was).
+    private mutating func insert(_ event: RampEvent, after firstEvent: Int) {
+        events.append(event)
         var e = events.count - 1
-        while e > firstEvent && events[e - 1].at > events[e].at {
+        while e > firstEvent && (events[e - 1].at, events[e - 1].change) > (events[e].at, events[e].change) {
             let later = events[e - 1]
             events[e - 1] = events[e]
             events[e] = later
             e -= 1
         }
-        return true
     }
 }

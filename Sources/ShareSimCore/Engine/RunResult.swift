@@ -2,6 +2,8 @@
 public struct RunResult: Sendable {
     public let scenario: ResolvedScenario
     public let segments: [SegmentSeries]
+    /// The same run with per-group and per-channel figures, once `detailed()` made it.
+    let detailCache = DetailCache()
 
     public var steps: Int { scenario.timeline.steps }
 }
@@ -20,8 +22,25 @@ public struct SegmentSeries: Sendable {
     /// Where the segment's figures start in `storage`, laid out as
     /// `SegmentPlan.outputCount` says: `I` and `n` at `k·V + j`, then `ΣI`, `N`, `Σn` at `k`.
     let offset: Int
+    /// Each buyer group's and channel's figures, when the run kept them (see `RunResult.detailed`).
+    let details: SegmentDetails?
 
     public var vendorCount: Int { vendors.count }
+
+    /// Whether the run kept this segment's per-group and per-channel figures.
+    package var hasDetails: Bool { details != nil }
+
+    /// Installed base (`.installed`) or purchases (`.sales`) of the `j`-th member vendor at
+    /// step `k` within buyer group `b`, or through channel `c` (0 is `direct`).
+    package func amount(_ metric: SeriesMetric, step k: Int, member j: Int, buyer b: Int? = nil, channel c: Int? = nil) -> Double {
+        guard let details else { preconditionFailure("the run kept no per-group or per-channel figures") }
+        precondition(k >= 0 && k < steps && j >= 0 && j < vendors.count, "step or member out of range")
+        let V = vendors.count, B = details.buyers, C = details.channels
+        let step = details.storage.base + details.offset + k * 2 * (B + C) * V
+        let sales = metric == .sales || metric == .salesShare
+        if let b { return step[(sales ? B * V : 0) + b * V + j] }
+        return step[2 * B * V + (sales ? C * V : 0) + (c ?? 0) * V + j]
+    }
 
     /// A figure at step `k` of the segment's `j`-th member vendor.
     public func value(_ metric: SeriesMetric, step k: Int, member j: Int) -> Double {
@@ -34,6 +53,16 @@ public struct SegmentSeries: Sendable {
     public func values(_ metric: SeriesMetric, member j: Int) -> [Double] {
         (0..<steps).map { value(metric, step: $0, member: j) }
     }
+}
+
+/// Where one segment's per-group and per-channel figures lie in a run's memory, laid out as
+/// `SegmentPlan.detailCount` says.
+struct SegmentDetails: Sendable {
+    let storage: RunStorage
+    let offset: Int
+    let buyers: Int
+    /// `direct` and the scenario's channels.
+    let channels: Int
 }
 
 /// Where one segment's figures lie in a run's memory, laid out as `SegmentPlan.outputCount`

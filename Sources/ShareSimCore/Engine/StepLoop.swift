@@ -1,14 +1,22 @@
 import Foundation
 
-/// MODEL.md's "One step", for every step of one segment, on raw pointers into memory made
-/// ready before the loop starts: the loop allocates nothing, looks nothing up and touches no
-/// string. Each expression is MODEL.md's, evaluated in its order, and each sum over vendors
-/// is taken one term at a time in declaration order, so a run is bit-for-bit repeatable.
+/// MODEL.md's "One step" for a segment whose brands reach their buyers through `direct`
+/// alone while no buyer group is left without a vendor and the market never shrinks faster
+/// than it is replaced: then every group's base stays its part of the market size, and the
+/// per-group bases collapse into v1's arithmetic, `N = (r + g)·ΣI` and `n_v = Σ_b w_b·n_{v,b}`,
+/// which costs a fraction of keeping every group's base (see `GroupStepLoop`). Where that
+/// stops being true the loop gives up and the segment runs in `GroupStepLoop` instead.
+///
+/// It runs on raw pointers into memory made ready before the loop starts: the loop
+/// allocates nothing, looks nothing up and touches no string. Each expression is MODEL.md's,
+/// evaluated in its order, and each sum over vendors is taken one term at a time in
+/// declaration order, so a run is bit-for-bit repeatable.
 enum StepLoop {
-    /// Fills the segment's figures (`SegmentPlan.outputCount` doubles from `output`).
+    /// Fills the segment's figures (`SegmentPlan.outputCount` doubles from `output`); false,
+    /// with the figures unfinished, when the segment needs `GroupStepLoop`.
     static func run(_ plan: SegmentPlan, in memory: inout RunMemory, output: UnsafeMutablePointer<Double>,
-                    steps T: Int, dt: Double, isCancelled: (() -> Bool)?) throws(Engine.Cancelled) {
-        guard T > 0 else { return }
+                    steps T: Int, dt: Double, isCancelled: (() -> Bool)?) throws(Engine.Cancelled) -> Bool {
+        guard T > 0 else { return true }
         let V = plan.vendorCount, B = plan.buyerCount, layout = plan.layout, r = plan.replacement
         let installed = output, won = output + T &* V
         let installedTotal = won + T &* V, demand = installedTotal + T, wonTotal = demand + T
@@ -19,7 +27,7 @@ enum StepLoop {
         let values = memory.vectors.resize(layout.count + 4 * V)
         let h = values, beta = values + V, a = values + 2 * V
         let c = values + layout.count, u = c + V, uPrev = u + V, E = uPrev + V
-        values.initialize(repeating: 0, count: 2 * V)
+        values.initialize(repeating: 0, count: layout.count)
         a.initialize(repeating: 1, count: B * V)
         values[layout.growth] = plan.growth
         c.initialize(repeating: 0, count: V)
@@ -27,9 +35,7 @@ enum StepLoop {
         let base = memory.plan.base.base + plan.members.lowerBound
         let weights = memory.plan.weights.base + plan.weights.lowerBound
         installed.update(from: memory.plan.initial.base + plan.members.lowerBound, count: V)
-        var ramps = Ramps(events: memory.plan.events.base + plan.events.lowerBound, eventCount: plan.events.count,
-                          entries: memory.plan.entries.base, states: memory.rampStates.resize(layout.count),
-                          parameterCount: layout.count, running: memory.running.resize(layout.count))
+        var ramps = memory.ramps(for: plan)
 
         var g = Foundation.pow(1 + plan.growth, dt) - 1
         var total = 0.0
@@ -44,12 +50,13 @@ enum StepLoop {
             if ramps.isActive(at: k) {
                 var growthMoved = false
                 ramps.advance(to: k, values: values) { e in
-                    if e == layout.growth { growthMoved = true } else if layout.accessEntries.contains(e) { accessMoved = true }
+                    if e == layout.growth { growthMoved = true } else if layout.reachEntries.contains(e) { accessMoved = true }
                 }
                 if growthMoved { g = Foundation.pow(1 + values[layout.growth], dt) - 1 }
             }
+            if r + g < 0 { return false }
             installedTotal[k] = total
-            let N = max(0, (r + g) * total)
+            let N = (r + g) * total
             demand[k] = N
 
             var utilityMoved = false
@@ -74,9 +81,11 @@ enum StepLoop {
                     let ab = a + b &* V
                     var sum = 0.0
                     for j in 0..<V { sum += ab[j] * E[j] }
+                    let weight = weights[b]
                     if sum > 0 {
-                        let weight = weights[b]
                         for j in 0..<V { n[j] += weight * (ab[j] * E[j] / sum) }
+                    } else if weight > 0 {
+                        return false
                     }
                 }
                 partWon = 0
@@ -100,10 +109,11 @@ enum StepLoop {
             }
             if plan.trendMoves { for j in 0..<V { c[j] += beta[j] * dt } }
         }
+        return true
     }
 
     /// `exp(u − m)`, and 0 for a vendor with no utility at all (no share and no appeal).
-    @inline(__always) private static func attraction(_ u: Double, max m: Double) -> Double {
+    @inline(__always) static func attraction(_ u: Double, max m: Double) -> Double {
         u == -.infinity ? 0 : Foundation.exp(u - m)
     }
 }

@@ -1,9 +1,8 @@
 /// The run-output contract: tidy CSV, one row per step × segment × vendor, in that order.
 public enum CSVReport {
     public static func header(grouping: Grouping, withRun: Bool) -> String {
-        (withRun ? "run," : "") + (grouping == .vendor
-            ? "step,date,segment,vendor,origin,installed_share,sales_share,installed,sales"
-            : "step,date,segment,origin,installed_share,sales_share,installed,sales")
+        (withRun ? "run," : "") + "step,date,segment," + grouping.keyColumns.joined(separator: ",")
+            + ",installed_share,sales_share,installed,sales"
     }
 
     /// Writes one run's rows; `run` names it when several runs share one file.
@@ -17,6 +16,7 @@ public enum CSVReport {
                 for e in rows {
                     out += prefix
                     out += String(k); out += ","; out += date; out += ","; out += seg; out += ","
+                    if let buyer = e.buyer { out += csvField(buyer); out += "," }
                     out += csvField(e.name); out += ","
                     if grouping == .vendor { out += csvField(e.origin); out += "," }
                     out += NumberText.csv(e.installedShare[k]); out += ","

@@ -1,13 +1,29 @@
-/// Whom a report speaks of: each vendor, or each origin with its vendors' figures summed.
-public enum Grouping: String, Sendable, CaseIterable {
-    case vendor, origin
+/// Whom a report speaks of: each vendor, each origin with its vendors' figures summed, each
+/// channel, each recorded origin, or each vendor within each buyer group. The name reports
+/// and commands have used since v1 for what MODEL.md calls a view.
+public typealias Grouping = ShareView
+
+extension ShareView {
+    /// The run output's key columns for this view (DESIGN.md "Run output").
+    public var keyColumns: [String] {
+        switch self {
+        case .vendor: return ["vendor", "origin"]
+        case .origin: return ["origin"]
+        case .channel: return ["channel"]
+        case .recorded: return ["recorded_origin"]
+        case .buyer: return ["buyer", "vendor"]
+        }
+    }
 }
 
-/// One line of a report: a vendor or an origin in one segment, its four series over time.
+/// One line of a report: a vendor, an origin, a channel or a recorded origin in one
+/// segment, or a vendor within one buyer group, its four series over time.
 public struct EntitySeries: Sendable {
     public var name: String
-    /// The vendor's origin; for an origin row, the origin itself.
+    /// The vendor's origin; for any other row, its key.
     public var origin: String
+    /// The buyer group, in the buyer view.
+    public var buyer: String? = nil
     public var installedShare: [Double]
     public var salesShare: [Double]
     public var installed: [Double]
@@ -29,6 +45,11 @@ public struct EntityRow: Sendable {
     public var origin: String
     /// Indices into the segment's members, in declaration order.
     public var members: [Int]
+    /// The view of a channel, recorded-origin or buyer row, whose figure `RunResult.value(of:…)`
+    /// takes; nil for a vendor or origin row, which adds up `members`.
+    public var view: ShareView? = nil
+    /// The buyer group, in the buyer view.
+    public var buyer: String? = nil
 }
 
 extension EntitySeries {
@@ -60,6 +81,13 @@ extension EntitySeries {
 extension RunResult {
     /// The rows of one segment, in declaration order of vendors (or of origins' first vendor).
     public func entities(segment s: Int, by grouping: Grouping) -> [EntitySeries] {
+        if grouping != .vendor && grouping != .origin {
+            return rows(segment: s, by: grouping).map { row in
+                func values(_ m: SeriesMetric) -> [Double] { (0..<steps).map { value(m, of: row, segment: s, step: $0) } }
+                return EntitySeries(name: row.name, origin: row.origin, buyer: row.buyer, installedShare: values(.installedShare),
+                                    salesShare: values(.salesShare), installed: values(.installed), sales: values(.sales))
+            }
+        }
         let series = segments[s]
         let vendorRows = series.vendors.enumerated().map { j, v in
             EntitySeries(name: scenario.vendors[v].id, origin: scenario.vendors[v].origin,
@@ -73,6 +101,15 @@ extension RunResult {
     /// The rows of one segment as `entities(segment:by:)` gives them, without their series:
     /// for reports that read a few dates of a run, however long, without copying it whole.
     public func rows(segment s: Int, by grouping: Grouping) -> [EntityRow] {
+        switch grouping {
+        case .vendor, .origin: break
+        case .channel, .recorded:
+            return keys(of: grouping, segment: s).map { EntityRow(name: $0, origin: $0, members: [], view: grouping) }
+        case .buyer:
+            return scenario.segments[segments[s].segmentIndex].buyers.flatMap { b in
+                keys(of: .buyer, segment: s).map { EntityRow(name: $0, origin: $0, members: [], view: .buyer, buyer: b.id) }
+            }
+        }
         let series = segments[s]
         let vendorRows = series.vendors.enumerated().map { j, v in
             EntityRow(name: scenario.vendors[v].id, origin: scenario.vendors[v].origin, members: [j])
@@ -90,6 +127,16 @@ extension RunResult {
     /// A row's figure at step `k`: its members' added in order, the same bits as the sums
     /// `entities(segment:by: .origin)` holds.
     public func value(_ metric: SeriesMetric, of row: EntityRow, segment s: Int, step k: Int) -> Double {
+        if let view = row.view {
+            let measure: Metric = switch metric {
+            case .installedShare: .installedShare
+            case .salesShare: .salesShare
+            case .installed: .installed
+            case .sales: .sales
+            }
+            return value(of: measure, view: view, keys: [row.name], buyer: row.buyer,
+                         segments: [scenario.segments[segments[s].segmentIndex].id], step: k)
+        }
         let series = segments[s]
         var x = series.value(metric, step: k, member: row.members[0])
         for j in row.members.dropFirst() { x += series.value(metric, step: k, member: j) }

@@ -23,8 +23,10 @@ public enum JSONReport {
                 .object([
                     ("id", .string(seg.id)),
                     ("unit", seg.unit.map { .string($0) } ?? .null),
-                    (grouping == .vendor ? "vendors" : "origins", .array(r.entities(segment: s, by: grouping).map { e in
-                        var entity: [(String, JSONValue)] = [("id", .string(e.name))]
+                    (arrayKey(grouping), .array(r.entities(segment: s, by: grouping).map { e in
+                        var entity: [(String, JSONValue)] = []
+                        if let buyer = e.buyer { entity.append(("buyer", .string(buyer))) }
+                        entity.append(("id", .string(e.name)))
                         if grouping == .vendor { entity.append(("origin", .string(e.origin))) }
                         for m in SeriesMetric.allCases { entity.append((m.rawValue, .array(e.values(m).map { .number($0) }))) }
                         return .object(entity)
@@ -33,6 +35,16 @@ public enum JSONReport {
             })),
         ]
         return .object(fields)
+    }
+
+    /// What a segment's rows are called in each view; a buyer-view row names its group.
+    static func arrayKey(_ view: ShareView) -> String {
+        switch view {
+        case .vendor, .buyer: return "vendors"
+        case .origin: return "origins"
+        case .channel: return "channels"
+        case .recorded: return "recorded_origins"
+        }
     }
 
     public static func render(_ runs: [(name: String, result: RunResult)], grouping: Grouping) -> String {

@@ -5,6 +5,10 @@ public enum ScenarioSummary {
         let last = s.timeline.month(ofStep: s.timeline.steps - 1)
         out += "timeline  \(s.timeline.start.text) to \(last.text), \(s.timeline.steps) \(s.timeline.step.rawValue)ly steps\n"
         out += "vendors   " + s.vendors.map { "\($0.id) (\($0.origin))" }.joined(separator: ", ") + "\n"
+        if !s.channels.isEmpty {
+            out += "channels  \(Channel.direct), " + s.channels.map { "\($0.id) (records \($0.records ?? "the brand's origin"))" }
+                .joined(separator: ", ") + "\n"
+        }
         for seg in s.segments {
             out += "segment   \(seg.id): lifetime \(NumberText.fixed(seg.lifetime, decimals: 2))y, growth \(NumberText.percent(seg.growth))/y, size \(NumberText.amount(seg.size))\(seg.unit.map { " " + $0 } ?? "")"
             out += ", buyers " + seg.buyers.map { "\($0.id) \(NumberText.percent($0.weight, decimals: 0))" }.joined(separator: ", ") + "\n"
@@ -17,6 +21,19 @@ public enum ScenarioSummary {
             out += "event     \"\(e)\" at \(s.timeline.month(ofStep: first.at).text): \(n) change\(n == 1 ? "" : "s")\n"
         }
         out += "expect    \(s.expectations.count) expectation\(s.expectations.count == 1 ? "" : "s")\n"
+        for o in s.observations { out += "observe   " + describe(o, timeline: s.timeline) + "\n" }
         return out
+    }
+
+    /// `sales share by recorded CN, HK in chips at 2023-01 = 85.0% ± 3.0% (fit) [seed 003]`.
+    static func describe(_ o: Observation, timeline: Timeline) -> String {
+        func figure(_ x: Double) -> String { o.measure.isShare ? NumberText.percent(x) : NumberText.amount(x) }
+        var text = "\(o.measure.rawValue) by \(o.view.rawValue) \(o.keys.joined(separator: ", "))"
+        if let b = o.buyer { text += " for \(b)" }
+        text += " in \(o.segment) at \(timeline.label(ofStep: o.at)) = \(figure(o.value))"
+        if let u = o.uncertainty { text += " ± \(figure(u))" }
+        text += " (\(o.role.rawValue))"
+        if let tag = o.source { text += " [\(tag)]" }
+        return text
     }
 }

@@ -25,21 +25,28 @@ public struct TableReport: Sendable {
         for s in r.segments.indices where segment == nil || r.scenario.segments[s].id == segment {
             let seg = r.scenario.segments[s]
             let rows = r.rows(segment: s, by: grouping)
-            let nameWidth = max(6, rows.map { $0.name.count }.max() ?? 6)
-            let originWidth = grouping == .vendor ? 6 : 0
+            // The buyer view's rows are a vendor within a group: the group in the first column.
+            let byBuyer = grouping == .buyer
+            let firstColumn = byBuyer ? "buyer" : grouping == .recorded ? "recorded" : grouping.rawValue
+            let first = rows.map { byBuyer ? $0.buyer ?? "" : $0.name }
+            let second: [String]? = grouping == .vendor ? rows.map(\.origin) : byBuyer ? rows.map(\.name) : nil
+            let nameWidth = max(6, first.map(\.count).max() ?? 6, firstColumn.count)
+            let originWidth = second.map { max(6, $0.map(\.count).max() ?? 6) } ?? 0
             let chosen = (steps ?? []).filter { $0 >= 0 && $0 < r.steps }
             let cells = rows.flatMap { e in chosen.map { cell(r.value(metric, of: e, segment: s, step: $0), unit: seg.unit) } }
             let cellWidth = max(8, (cells.map(\.count).max() ?? 0) + 1)
             let fit = max(1, (width - nameWidth - originWidth - (originWidth > 0 ? 1 : 0)) / cellWidth)
             let shown = steps != nil ? Array(chosen.prefix(fit)) : TableReport.spread(steps: r.steps, count: fit, timeline: r.scenario.timeline)
             out += "\n\(seg.id)\(seg.title.map { " — \($0)" } ?? "")\n"
-            var header = padRight(grouping.rawValue, nameWidth)
-            if originWidth > 0 { header += " " + padRight("origin", originWidth) }
+            var header = padRight(firstColumn, nameWidth)
+            if originWidth > 0 { header += " " + padRight(byBuyer ? "vendor" : "origin", originWidth) }
             for k in shown { header += padLeft(r.scenario.timeline.label(ofStep: k), cellWidth) }
             out += header + "\n"
-            for e in rows {
-                var line = padRight(e.name, nameWidth)
-                if originWidth > 0 { line += " " + padRight(e.origin, originWidth) }
+            for (i, e) in rows.enumerated() {
+                // A group's name shows on its first row only.
+                let repeated = byBuyer && i > 0 && rows[i - 1].buyer == e.buyer
+                var line = padRight(repeated ? "" : first[i], nameWidth)
+                if let second { line += " " + padRight(second[i], originWidth) }
                 for k in shown { line += padLeft(cell(r.value(metric, of: e, segment: s, step: k), unit: seg.unit), cellWidth) }
                 out += line + "\n"
             }

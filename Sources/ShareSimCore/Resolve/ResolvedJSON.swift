@@ -4,7 +4,9 @@ import Foundation
 /// scenarios in this form, and `inspect --json` prints it.
 public enum ResolvedJSON {
     public static let format = "sharesim-resolved"
-    public static let version = 1
+    /// The version written; 1 (no channels, `to` only, no observations) is still read.
+    public static let version = 2
+    static let versionsRead = 1...2
 
     /// The SHA-256 that outputs carry as `scenario_sha256`: of this JSON without the changes'
     /// origins, so that it names what the engine ran, the same whichever directory the
@@ -26,9 +28,33 @@ public enum ResolvedJSON {
                 ("steps", .int(r.timeline.steps)),
             ])),
             ("vendors", .array(r.vendors.map { .object([("id", .string($0.id)), ("origin", .string($0.origin))]) })),
+            ("channels", .array(r.channels.map { .object([("id", .string($0.id)), ("records", $0.records.map { .string($0) } ?? .null)]) })),
             ("segments", .array(r.segments.map { encode($0, vendors: r.vendors) })),
             ("changes", .array(r.changes.map { encode($0, withOrigin: withOrigins) })),
+            ("observations", .array(r.observations.map { encode($0, withOrigin: withOrigins) })),
         ])
+    }
+
+    /// How an observation's measure is spelled in the JSON, as the run output's columns are.
+    static func measureKey(_ m: Metric) -> String { m.rawValue.replacingOccurrences(of: " ", with: "_") }
+
+    private static func encode(_ o: Observation, withOrigin: Bool) -> JSONValue {
+        var fields: [(String, JSONValue)] = [
+            ("at", .int(o.at)),
+            ("segment", .string(o.segment)),
+            ("measure", .string(measureKey(o.measure))),
+            ("view", .string(o.view.rawValue)),
+            ("keys", .array(o.keys.map { .string($0) })),
+        ]
+        if let b = o.buyer { fields.append(("buyer", .string(b))) }
+        fields.append(("value", .number(o.value)))
+        if let u = o.uncertainty { fields.append(("uncertainty", .number(u))) }
+        fields.append(("role", .string(o.role.rawValue)))
+        fields.append(("source", o.source.map { .string($0) } ?? .null))
+        if withOrigin, let l = o.location {
+            fields.append(("origin", .object([("file", .string(l.file)), ("line", .int(l.line))])))
+        }
+        return .object(fields)
     }
 
     private static func encode(_ s: Segment, vendors: [Vendor]) -> JSONValue {
@@ -54,10 +80,12 @@ public enum ResolvedJSON {
             ("segment", .string(c.segment)),
             ("vendor", c.vendor.map { .string($0) } ?? .null),
             ("buyer", c.buyer.map { .string($0) } ?? .null),
+            ("channel", c.channel.map { .string($0) } ?? .null),
             ("field", .string(c.field.rawValue)),
             (c.operation.rawValue, .number(c.value)),
             ("over", .int(c.over)),
         ]
+        if let until = c.until { fields.append(("until", .int(until))) }
         if withOrigin, let o = c.origin {
             var origin: [(String, JSONValue)] = [("file", .string(o.file)), ("line", .int(o.line))]
             if let e = o.event { origin.append(("event", .string(e))) }
@@ -74,9 +102,12 @@ public enum ResolvedJSON {
         var name: String?
         var timeline: TimelineDoc
         var vendors: [VendorDoc]
+        var channels: [ChannelDoc]?
         var segments: [SegmentDoc]
         var changes: [ChangeDoc]?
+        var observations: [ObservationDoc]?
     }
+    private struct ChannelDoc: Decodable { var id: String; var records: String? }
     private struct TimelineDoc: Decodable { var start: String; var step: String; var steps: Int }
     private struct VendorDoc: Decodable { var id: String; var origin: String }
     private struct BuyerDoc: Decodable { var id: String; var weight: Double }
@@ -97,9 +128,26 @@ public enum ResolvedJSON {
         var segment: String
         var vendor: String?
         var buyer: String?
+        var channel: String?
         var field: String
-        var to: Double
+        var to: Double?
+        var by: Double?
+        var times: Double?
         var over: Int?
+        var until: Int?
+        var origin: OriginDoc?
+    }
+    private struct ObservationDoc: Decodable {
+        var at: Int
+        var segment: String
+        var measure: String
+        var view: String
+        var keys: [String]
+        var buyer: String?
+        var value: Double
+        var uncertainty: Double?
+        var role: String
+        var source: String?
         var origin: OriginDoc?
     }
 
@@ -133,8 +181,9 @@ public enum ResolvedJSON {
         if doc.format != format {
             problems.append(.error("not a resolved scenario: format is '\(doc.format)'", at: at("format"), help: "expected \"format\": \"\(format)\""))
         }
-        if doc.version != version {
-            problems.append(.error("unsupported resolved-scenario version \(doc.version)", at: at("version"), help: "this sharesim reads version \(version)"))
+        if !versionsRead.contains(doc.version) {
+            problems.append(.error("unsupported resolved-scenario version \(doc.version)", at: at("version"),
+                                   help: "this sharesim reads versions \(versionsRead.lowerBound) to \(versionsRead.upperBound)"))
         }
         let start = CalendarMonth.parse(doc.timeline.start)
         if start == nil || start?.day != 1 {
@@ -151,19 +200,56 @@ public enum ResolvedJSON {
                                        help: Suggestions.didYouMean(c.field, in: ChangeField.allCases.map(\.rawValue)) ?? "field is one of access, shift, trend, growth"))
                 continue
             }
-            changes.append(Change(at: c.at, segment: c.segment, vendor: c.vendor, buyer: c.buyer, field: field, value: c.to,
-                                  over: c.over ?? 1, origin: c.origin.map { ChangeOrigin(file: $0.file, line: $0.line, event: $0.event) }))
+            let given = [(ChangeOperation.to, c.to), (.by, c.by), (.times, c.times)].compactMap { op, x in x.map { (op, $0) } }
+            guard given.count == 1, let (operation, value) = given.first else {
+                let names = given.map { "'\($0.0.rawValue)'" }.joined(separator: " and ")
+                problems.append(.error("changes[\(i)]: \(given.isEmpty ? "no value" : "both \(names)")",
+                                       at: at(given.count > 1 ? "changes[\(i)].\(given[1].0.rawValue)" : "changes[\(i)]"),
+                                       help: "a change carries exactly one of \"to\", \"by\" and \"times\""))
+                continue
+            }
+            // `direct` may be named; it is what no channel means.
+            let channel = c.channel == Channel.direct ? nil : c.channel
+            changes.append(Change(at: c.at, segment: c.segment, vendor: c.vendor, buyer: c.buyer, channel: channel, field: field,
+                                  operation: operation, value: value, over: c.over ?? 1, until: c.until,
+                                  origin: c.origin.map { ChangeOrigin(file: $0.file, line: $0.line, event: $0.event) }))
+        }
+        var observations: [Observation] = []
+        for (i, o) in (doc.observations ?? []).enumerated() {
+            let p = "observations[\(i)]"
+            let measure = Metric.allCases.first { measureKey($0) == o.measure && !$0.isGrowth }
+            let view = ShareView(rawValue: o.view), role = ObservationRole(rawValue: o.role)
+            if measure == nil {
+                problems.append(.error("\(p): unknown measure '\(o.measure)'", at: at("\(p).measure"),
+                                       help: "measure is one of installed_share, sales_share, installed, sales"))
+            }
+            if view == nil {
+                problems.append(.error("\(p): unknown view '\(o.view)'", at: at("\(p).view"),
+                                       help: Suggestions.didYouMean(o.view, in: ShareView.allCases.map(\.rawValue))
+                                           ?? "view is one of \(ShareView.allCases.map(\.rawValue).joined(separator: ", "))"))
+            }
+            if role == nil {
+                problems.append(.error("\(p): unknown role '\(o.role)'", at: at("\(p).role"), help: "role is fit or check"))
+            }
+            guard let measure, let view, let role else { continue }
+            let location = o.origin.map { SourceLocation(file: $0.file, line: $0.line, column: 1) }
+            observations.append(Observation(at: o.at, segment: o.segment, measure: measure, view: view, keys: o.keys, buyer: o.buyer,
+                                            value: o.value, uncertainty: o.uncertainty, role: role, source: o.source,
+                                            location: location))
         }
         guard problems.isEmpty, let start, let step else { throw fail(problems) }
         let segments = doc.segments.map {
             Segment(id: $0.id, title: $0.title, lifetime: $0.lifetime, growth: $0.growth ?? 0, size: $0.size ?? 1, unit: $0.unit,
-                    buyers: ($0.buyers ?? [BuyerDoc(id: "all", weight: 1)]).map { BuyerGroup(id: $0.id, weight: $0.weight) },
+                    // MODEL.md: one group `all` with weight 1 when the scenario names none.
+                    buyers: ($0.buyers?.isEmpty == false ? $0.buyers! : [BuyerDoc(id: "all", weight: 1)]).map { BuyerGroup(id: $0.id, weight: $0.weight) },
                     initial: $0.initial, appeal: $0.appeal ?? [:])
         }
         // Checked before the changes are sorted, so that `changes[i]` in a message is the file's i-th.
         var r = ResolvedScenario(
             name: doc.name ?? path, timeline: Timeline(start: start.month, step: step, steps: doc.timeline.steps),
-            vendors: doc.vendors.map { Vendor(id: $0.id, origin: $0.origin) }, segments: segments, changes: changes)
+            vendors: doc.vendors.map { Vendor(id: $0.id, origin: $0.origin) }, segments: segments,
+            channels: (doc.channels ?? []).map { Channel(id: $0.id, records: $0.records) }, changes: changes)
+        r.observations = observations
         problems = ScenarioValidator.problems(in: r, path: path, locate: at)
         if !problems.isEmpty { throw fail(problems) }
         r.changes = stableSortedByStep(changes)
@@ -183,7 +269,7 @@ public enum ResolvedJSON {
         case DecodingError.keyNotFound(let key, let ctx):
             return .error("missing key '\(key.stringValue)' in \(at(ctx.codingPath).isEmpty ? "the document" : at(ctx.codingPath))",
                           at: locate(at(ctx.codingPath)),
-                          help: "a resolved scenario has format, version, timeline, vendors, segments and changes; 'sharesim inspect FILE --json' writes one")
+                          help: "a resolved scenario has format, version, timeline, vendors, segments and changes, and may have channels and observations; 'sharesim inspect FILE --json' writes one")
         case DecodingError.typeMismatch(_, let ctx), DecodingError.valueNotFound(_, let ctx):
             return .error("wrong type at \(at(ctx.codingPath)): \(ctx.debugDescription)", at: locate(at(ctx.codingPath)))
         case DecodingError.dataCorrupted(let ctx):

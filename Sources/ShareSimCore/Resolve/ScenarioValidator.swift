@@ -15,6 +15,14 @@ public enum ScenarioValidator {
         let vendorIDs = r.vendors.map(\.id)
         var ids = Set<String>()
         for (i, v) in r.vendors.enumerated() where !ids.insert(v.id).inserted { bad("vendors[\(i)].id", "vendor '\(v.id)' is listed twice") }
+        var channelIDs = Set<String>()
+        for (i, c) in r.channels.enumerated() {
+            if c.id == Channel.direct {
+                bad("channels[\(i)].id", "'direct' is not declared: every brand has it, first", "remove this channel")
+            } else if !channelIDs.insert(c.id).inserted {
+                bad("channels[\(i)].id", "channel '\(c.id)' is listed twice")
+            }
+        }
         var segIDs = Set<String>()
         for (k, s) in r.segments.enumerated() {
             let p = "segments[\(k)]"
@@ -52,11 +60,27 @@ public enum ScenarioValidator {
             if !(0..<r.timeline.steps).contains(c.at) {
                 bad("\(p).at", "\(p): 'at' must be a step of the timeline, 0 to \(r.timeline.steps - 1), not \(c.at)")
             }
-            if !c.value.isFinite { bad("\(p).to", "\(p): 'to' must be a finite number") }
+            let value = "\(p).\(c.operation.rawValue)"
+            if !c.value.isFinite { bad(value, "\(p): '\(c.operation.rawValue)' must be a finite number") }
             if c.over < 1 { bad("\(p).over", "\(p): 'over' must be at least 1 step, not \(c.over)") }
+            if let until = c.until, until <= c.at {
+                bad("\(p).until", "\(p): 'until' (\(until)) must come after 'at' (\(c.at))", "the field returns to its earlier value at step 'until'")
+            }
+            if let channel = c.channel {
+                if c.field != .access && c.field != .friction {
+                    bad("\(p).channel", "\(p): a \(c.field.rawValue) change cannot name a channel",
+                        "only access and friction are per channel; set \"channel\" to null")
+                } else if !r.channels.contains(where: { $0.id == channel }) {
+                    bad("\(p).channel", "\(p): unknown channel '\(channel)'",
+                        Suggestions.didYouMean(channel, in: [Channel.direct] + r.channels.map(\.id)))
+                }
+            }
+            if c.buyer != nil && c.field != .access {
+                bad("\(p).buyer", "\(p): a \(c.field.rawValue) change cannot name a buyer group", "only access is per buyer group; set \"buyer\" to null")
+            }
             if c.field == .growth {
                 if c.vendor != nil { bad("\(p).vendor", "\(p): a growth change has no vendor", "set \"vendor\" to null") }
-                if c.value < -1 { bad("\(p).to", "\(p): growth must be at least -1") }
+                if c.operation == .to && c.value < -1 { bad(value, "\(p): growth must be at least -1") }
                 continue
             }
             guard let v = c.vendor else { bad(p, "\(p): a \(c.field.rawValue) change needs a vendor"); continue }
@@ -68,7 +92,24 @@ public enum ScenarioValidator {
             if let b = c.buyer, !seg.buyers.contains(where: { $0.id == b }) {
                 bad("\(p).buyer", "\(p): segment '\(c.segment)' has no buyer group '\(b)'", Suggestions.didYouMean(b, in: seg.buyers.map(\.id)))
             }
-            if c.field == .access, !(0...1).contains(c.value) { bad("\(p).to", "\(p): access must lie in [0,1], not \(c.value)") }
+            if c.field == .access, c.operation == .to, !(0...1).contains(c.value) { bad(value, "\(p): access must lie in [0,1], not \(c.value)") }
+        }
+        for (i, o) in r.observations.enumerated() {
+            let p = "observations[\(i)]"
+            if !segIDs.contains(o.segment) {
+                bad("\(p).segment", "\(p): unknown segment '\(o.segment)'", Suggestions.didYouMean(o.segment, in: r.segments.map(\.id)))
+            }
+            if !(0..<r.timeline.steps).contains(o.at) {
+                bad("\(p).at", "\(p): 'at' must be a step of the timeline, 0 to \(r.timeline.steps - 1), not \(o.at)")
+            }
+            if o.keys.isEmpty { bad("\(p).keys", "\(p): no keys", "name the vendors, origins or channels whose figure was observed") }
+            if (o.view == .buyer) != (o.buyer != nil) {
+                bad("\(p).buyer", "\(p): \(o.view == .buyer ? "the buyer view needs a buyer group" : "only the buyer view names a buyer group")")
+            }
+            if !o.value.isFinite || (o.measure.isShare && !(0...1).contains(o.value)) {
+                bad("\(p).value", "\(p): \(o.measure.isShare ? "a share must lie in [0,1]" : "the value must be a finite number"), not \(o.value)")
+            }
+            if let u = o.uncertainty, !(u > 0) || !u.isFinite { bad("\(p).uncertainty", "\(p): uncertainty must be above 0, not \(u)") }
         }
         // The bounds assume the preconditions above.
         guard out.isEmpty else { return out }
@@ -76,7 +117,7 @@ public enum ScenarioValidator {
             switch f.culprit {
             case .size(let s): bad("segments[\(s)].size", f.message, f.help)
             case .growth(let s): bad("segments[\(s)].growth", f.message, f.help)
-            case .change(let i): bad("changes[\(i)].to", f.message, f.help)
+            case .change(let i): bad("changes[\(i)].\(r.changes[i].operation.rawValue)", f.message, f.help)
             case .appeal(let s, let v): bad("segments[\(s)].appeal.\(v)", f.message, f.help)
             }
         }

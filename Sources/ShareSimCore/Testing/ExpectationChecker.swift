@@ -15,63 +15,27 @@ public enum ExpectationChecker {
     }
 
     public static func check(_ e: Expectation, in r: RunResult) -> Outcome {
+        // Every figure through `RunResult.value(of:…)`, so that an expectation means what a
+        // report of the same view shows.
+        func level(_ measure: Metric, step k: Int) -> Double {
+            r.value(of: measure, view: .vendor, keys: e.vendors, buyer: nil, segments: e.segments, step: k)
+        }
         if e.metric.isGrowth {
             let to = e.toStep ?? e.fromStep
-            let selection = Selection(e, in: r)
-            let a = selection.level(e.metric == .salesGrowth ? .sales : .installed, step: e.fromStep)
-            let b = selection.level(e.metric == .salesGrowth ? .sales : .installed, step: to)
+            let amount: Metric = e.metric == .salesGrowth ? .sales : .installed
+            let a = level(amount, step: e.fromStep), b = level(amount, step: to)
             let years = Double(to - e.fromStep) * r.scenario.timeline.step.years
             let rate = a > 0 && years > 0 ? pow(b / a, 1 / years) - 1 : .nan
             return Outcome(expectation: e, passed: holds(rate, e), found: rate, step: to)
         }
-        let metric: SeriesMetric
-        switch e.metric {
-        case .installedShare: metric = .installedShare
-        case .salesShare: metric = .salesShare
-        case .installed: metric = .installed
-        default: metric = .sales
-        }
         var worst: Outcome?
-        let selection = Selection(e, in: r)
         for k in e.fromStep...(e.toStep ?? e.fromStep) {
-            let x = selection.level(metric, step: k)
+            let x = level(e.metric, step: k)
             let ok = holds(x, e)
             if !ok { return Outcome(expectation: e, passed: false, found: x, step: k) }
             if worst == nil { worst = Outcome(expectation: e, passed: true, found: x, step: k) }
         }
         return worst!
-    }
-
-    /// What an expectation adds up, worked out once rather than at every step of a range: its
-    /// segments' series and which of their members it selects.
-    struct Selection {
-        let parts: [(series: SegmentSeries, selected: [Bool])]
-
-        init(_ e: Expectation, in r: RunResult) {
-            let vendors = Set(e.vendors)
-            parts = r.segments.filter { e.segments.contains(r.scenario.segments[$0.segmentIndex].id) }.map { series in
-                (series, series.vendors.map { vendors.contains(r.scenario.vendors[$0].id) })
-            }
-        }
-
-        /// The selected vendors' figure at a step, summed over the selected segments; shares
-        /// are the selected vendors' part of the segments' total. Summed in member order
-        /// within segment order, always, so the result is the same bits.
-        func level(_ metric: SeriesMetric, step k: Int) -> Double {
-            let useSales = metric == .sales || metric == .salesShare
-            var part = 0.0, whole = 0.0
-            for (series, selected) in parts {
-                for j in selected.indices {
-                    let x = useSales ? series.value(.sales, step: k, member: j) : series.value(.installed, step: k, member: j)
-                    whole += x
-                    if selected[j] { part += x }
-                }
-            }
-            switch metric {
-            case .installed, .sales: return part
-            case .installedShare, .salesShare: return whole > 0 ? part / whole : 0
-            }
-        }
     }
 
     static func holds(_ x: Double, _ e: Expectation) -> Bool {

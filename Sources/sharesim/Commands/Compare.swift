@@ -37,6 +37,7 @@ struct Compare: ParsableCommand {
 
     func validate() throws {
         if a == "-" && b == "-" { throw ValidationError("only one of A and B can be standard input") }
+        try view.requireVendorOrOrigin("compare")
     }
 
     func run() throws {
