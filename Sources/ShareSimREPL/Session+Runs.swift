@@ -42,6 +42,14 @@ extension Session {
                     out += DiagnosticPrinter(useColor: env.color).render(ExpectationChecker.diagnostic(o, timeline: scenario.timeline), sources: sources)
                 }
             }
+            let checks = scenario.observations.filter { $0.role == .check }.map { ObservationChecker.check($0, in: result) }
+            if !checks.isEmpty {
+                let failed = checks.filter { !$0.passed }
+                out += "\nobserve: \(checks.count - failed.count) checks passed, \(failed.count) failed\n"
+                for o in failed {
+                    out += DiagnosticPrinter(useColor: env.color).render(ObservationChecker.diagnostic(o, timeline: scenario.timeline), sources: sources)
+                }
+            }
             return (result, ranAt, out)
         }) ?? nil else {
             return Reply(error: "run cancelled\n")

@@ -95,8 +95,6 @@ public struct Segment: Sendable, Equatable {
 /// A resolved `expect` line.
 public struct Expectation: Sendable, Equatable {
     public var metric: Metric
-    /// The vendors summed, for the vendor, origin and buyer views.
-    public var vendors: [String]
     /// Which figures are summed (MODEL.md "What a run reports"), and their keys in that view.
     public var view: ShareView
     public var keys: [String]

@@ -5,11 +5,8 @@ struct ChannelDecl {
 }
 
 extension Resolver {
-    /// Every brand's own route: always there, first, and never declared.
-    static let direct = "direct"
-
     mutating func declareChannel(_ c: ChannelStatement, layer: String) {
-        if c.name.text.lowercased() == Resolver.direct {
+        if c.name.text.lowercased() == Channel.direct {
             error("'\(c.name.text)' is every brand's own route; it is always there and is not declared", at: c.name.location,
                   help: "name the other route, e.g. channel \"HK intermediaries\" records HK")
             return
@@ -40,10 +37,10 @@ extension Resolver {
     /// The channel a `via` names: `direct` or a declared one; nil for direct. Reports an
     /// unknown one with the declared names.
     mutating func channelID(_ n: Name, in r: ResolvedScenario) -> String?? {
-        if n.text == Resolver.direct { return .some(nil) }
+        if n.text == Channel.direct { return .some(nil) }
         if r.channels.contains(where: { $0.id == n.text }) { return .some(n.text) }
         if wasUnreadable("channel", n.text) { return nil }
-        let names = [Resolver.direct] + r.channels.map(\.id)
+        let names = [Channel.direct] + r.channels.map(\.id)
         error("unknown channel '\(n.text)'", at: n.location,
               help: Suggestions.didYouMean(n.text, in: names)
                 ?? (r.channels.isEmpty ? "declare it first: channel \(n.text.contains(" ") ? "\"\(n.text)\"" : n.text) records XX"

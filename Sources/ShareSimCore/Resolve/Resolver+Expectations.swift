@@ -47,7 +47,7 @@ extension Resolver {
         }
         guard let value else { return nil }
         let isPercent = e.value.unit == .percent || e.value.unit == .percentPerYear
-        return Expectation(metric: e.metric, vendors: selection.vendors, view: selection.view, keys: selection.keys, buyer: selection.buyer, segments: segs,
+        return Expectation(metric: e.metric, view: selection.view, keys: selection.keys, buyer: selection.buyer, segments: segs,
                            fromStep: from, toStep: to, comparison: e.comparison, value: value, tolerance: tolerance,
                            isPercent: isPercent, location: e.location, text: e.text)
     }

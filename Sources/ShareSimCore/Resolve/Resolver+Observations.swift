@@ -6,8 +6,6 @@ extension Resolver {
         var view: ShareView
         var keys: [String]
         var buyer: String?
-        /// The vendors it sums, for the vendor, origin and buyer views.
-        var vendors: [String]
     }
 
     /// The view and keys a selector names, checked against the scenario; nil after reporting
@@ -27,22 +25,22 @@ extension Resolver {
                         return nil
                     }
                 }
-                return ShareSelection(view: .buyer, keys: ids, buyer: buyer.text, vendors: ids)
+                return ShareSelection(view: .buyer, keys: ids, buyer: buyer.text)
             }
             if case .origins(let codes) = vendors {
                 var keys: [String] = []
                 for c in codes where !keys.contains(c.text) { keys.append(c.text) }
-                return ShareSelection(view: .origin, keys: keys, buyer: nil, vendors: ids)
+                return ShareSelection(view: .origin, keys: keys, buyer: nil)
             }
-            return ShareSelection(view: .vendor, keys: ids, buyer: nil, vendors: ids)
+            return ShareSelection(view: .vendor, keys: ids, buyer: nil)
         case .channels(let names):
             var keys: [String] = []
             for n in names {
                 guard let id = channelID(n, in: r) else { return nil }
-                let key = id ?? Resolver.direct
+                let key = id ?? Channel.direct
                 if !keys.contains(key) { keys.append(key) }
             }
-            return ShareSelection(view: .channel, keys: keys, buyer: nil, vendors: [])
+            return ShareSelection(view: .channel, keys: keys, buyer: nil)
         case .recordedOrigins(let codes):
             let known = recordedOrigins(in: r)
             var keys: [String] = []
@@ -55,7 +53,7 @@ extension Resolver {
                 }
                 if !keys.contains(c.text) { keys.append(c.text) }
             }
-            return ShareSelection(view: .recorded, keys: keys, buyer: nil, vendors: [])
+            return ShareSelection(view: .recorded, keys: keys, buyer: nil)
         }
     }
 
