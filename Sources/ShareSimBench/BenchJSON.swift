@@ -2,13 +2,14 @@ import ShareSimCore
 
 /// The figures as one JSON line, for scripts that track them over time.
 enum BenchJSON {
-    static func line(changing: EngineBench, steady: EngineBench, smallRuns: SmallRunBench?, numpy: NumpyBench?,
+    static func line(changing: EngineBench, steady: EngineBench, routed: EngineBench, smallRuns: SmallRunBench?, numpy: NumpyBench?,
                      processes: ProcessBench?, failures: [String]) -> String {
         var fields: [(String, JSONValue)] = [
             ("vendor_steps", .int(changing.vendorSteps)),
             ("engine_changing", engine(changing)),
             ("engine_steady", engine(steady)),
-            ("engine_repeatable", .bool(changing.repeatable && steady.repeatable)),
+            ("engine_routed", engine(routed)),
+            ("engine_repeatable", .bool(changing.repeatable && steady.repeatable && routed.repeatable)),
         ]
         if let smallRuns {
             func batches(_ seconds: Sample) -> JSONValue {

@@ -40,6 +40,41 @@ enum BenchScenario {
         return scenario
     }
 
+    static let channelCount = 3, buyerCount = 3
+
+    /// `changing` with routes: every segment has three buyer groups, and brands reach them
+    /// direct or through three declared channels (an intermediary recording HK, parallel
+    /// import recording the brand, a localisation recording RU), which sanctions open with
+    /// frictions, so every segment runs the full per-group, per-channel step loop.
+    static func routed() -> ResolvedScenario {
+        var scenario = changing()
+        scenario.name = "bench: \(channelCount) channels, \(buyerCount) buyer groups"
+        scenario.channels = [Channel(id: "via HK", records: "HK"), Channel(id: "parallel"), Channel(id: "localised", records: "RU")]
+        let groups = [BuyerGroup(id: "state", weight: 0.2), BuyerGroup(id: "operators", weight: 0.6),
+                      BuyerGroup(id: "enterprise", weight: 0.2)]
+        for s in scenario.segments.indices { scenario.segments[s].buyers = groups }
+        let ids = Set(groups.map(\.id))
+        scenario.changes.removeAll { change in change.buyer.map { !ids.contains($0) } ?? false }
+        var routes: [Change] = []
+        for (s, segment) in ["telecom", "cloud", "chips"].enumerated() {
+            for v in stride(from: s, to: vendorCount - entrantCount, by: 4) {
+                let vendor = vendorID(v)
+                routes.append(Change(at: 120 + 40 * s, segment: segment, vendor: vendor, buyer: nil, field: .access, value: 0.2, over: 12))
+                routes.append(Change(at: 120 + 40 * s, segment: segment, vendor: vendor, buyer: nil, channel: "via HK",
+                                     field: .access, value: 0.5, over: 6))
+                routes.append(Change(at: 130 + 40 * s, segment: segment, vendor: vendor, buyer: nil, channel: "via HK",
+                                     field: .friction, value: -0.2, over: 1))
+                routes.append(Change(at: 200 + 40 * s, segment: segment, vendor: vendor, buyer: "operators", channel: "parallel",
+                                     field: .access, operation: .by, value: 0.4, over: 12, until: 4000))
+                routes.append(Change(at: 300, segment: segment, vendor: vendor, buyer: "state", channel: "localised",
+                                     field: .access, value: 0.7, over: 24))
+            }
+        }
+        let changes = scenario.changes + routes
+        scenario.changes = changes.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
+        return scenario
+    }
+
     static func vendorID(_ i: Int) -> String { "V" + (i < 10 ? "0" : "") + String(i) }
 
     /// Incumbents' shares fall off as 1/rank; `rotation` makes each segment's leader a different vendor.

@@ -25,7 +25,11 @@ print(Format.label("changing every step") + Format.throughput(changing.seconds, 
 let steady = EngineBench(BenchScenario.steady(), repetitions: engineRepetitions)
 print(Format.label("steady state") + Format.throughput(steady.seconds, vendorSteps: steady.vendorSteps)
       + "   " + Format.grouped(steady.pageFaults) + " page faults/run")
-let repeatable = changing.repeatable && steady.repeatable
+let routed = EngineBench(BenchScenario.routed(), repetitions: engineRepetitions)
+print(Format.label("\(BenchScenario.channelCount) channels, \(BenchScenario.buyerCount) groups")
+      + Format.throughput(routed.seconds, vendorSteps: routed.vendorSteps)
+      + "   " + Format.grouped(routed.pageFaults) + " page faults/run")
+let repeatable = changing.repeatable && steady.repeatable && routed.repeatable
 print(Format.label("repeatable") + (repeatable ? "identical figures in every run" : "FIGURES DIFFER between runs"))
 if !repeatable { failures.append("the engine's figures differ between runs") }
 
@@ -80,6 +84,6 @@ do {
 }
 
 print("")
-print(BenchJSON.line(changing: changing, steady: steady, smallRuns: smallRuns, numpy: numpy, processes: processes,
+print(BenchJSON.line(changing: changing, steady: steady, routed: routed, smallRuns: smallRuns, numpy: numpy, processes: processes,
                      failures: failures))
 exit(failures.isEmpty ? 0 : 1)

@@ -32,7 +32,7 @@ extension Session {
         if (first == "drop" || first == "move") && previous.count == 1 { return ["event"] }
         if last == "event" || first == "explain" && previous.count == 1 && word.hasPrefix("\"") { return eventNames().map { "\"\($0)\"" } }
         if last == "--share" { return ["installed", "sales"] }
-        if last == "--by" { return ["vendor", "origin"] }
+        if last == "--by" { return Grouping.allCases.map(\.rawValue) }
         let scenario = scenarioForCompletion
         if last == "origin" { return scenario?.origins ?? [] }
         if last == "in" { return scenario?.segments.map(\.id) ?? [] }

@@ -104,7 +104,7 @@ extension Session {
             let t = result.scenario.timeline
             let chart = LineChart(
                 title: "\(name): \(o.metric == .installedShare ? "installed" : "sales") share in \(result.scenario.segments[segIndex].id)",
-                series: rows.map { ($0.name, $0.values(o.metric)) },
+                series: rows.map { row in (row.buyer.map { "\($0) \(row.name)" } ?? row.name, row.values(o.metric)) },
                 dates: (t.start.text, t.month(ofStep: t.steps - 1).text), width: env.width)
             return Reply(output: chart.render())
         }

@@ -4,6 +4,15 @@
 public typealias Grouping = ShareView
 
 extension ShareView {
+    /// The view as a table's title names it: "installed share by recorded origin".
+    public var title: String {
+        switch self {
+        case .recorded: return "recorded origin"
+        case .buyer: return "buyer group"
+        default: return rawValue
+        }
+    }
+
     /// The run output's key columns for this view (DESIGN.md "Run output").
     public var keyColumns: [String] {
         switch self {

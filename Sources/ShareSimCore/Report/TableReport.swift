@@ -20,7 +20,7 @@ public struct TableReport: Sendable {
 
     public func render(_ r: RunResult, title: String? = nil) -> String {
         var out = ""
-        let what = "\(metric == .installedShare ? "installed share" : metric == .salesShare ? "sales share" : metric.rawValue) by \(grouping.rawValue)"
+        let what = "\(metric == .installedShare ? "installed share" : metric == .salesShare ? "sales share" : metric.rawValue) by \(grouping.title)"
         out += "\(title ?? r.scenario.name) — \(what)\n"
         for s in r.segments.indices where segment == nil || r.scenario.segments[s].id == segment {
             let seg = r.scenario.segments[s]
