@@ -43,6 +43,8 @@ import Testing
     @Test func helpShowsChannelAndObserve() {
         #expect(type("help channel").output.contains("example: channel \"HK intermediaries\" records HK"))
         #expect(type("help observe").output.contains("example: observe sales share recorded origin CN, HK in chips"))
+        #expect(type("help friction").output.contains("example: friction origin US via \"HK intermediaries\" in chips markup 8%"))
+        #expect(type("help access").output.contains("'to' sets, 'by' adds, 'times' scales"))
     }
 
     @Test func explainAChannelListsItsDeclarationAndChanges() {
