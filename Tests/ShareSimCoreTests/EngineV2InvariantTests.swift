@@ -158,6 +158,19 @@ import Testing
         #expect(parallel.allSatisfy { $0 == serial })
     }
 
+    /// Relative changes carry a value further than any one of them says: two `by` changes
+    /// of growth that each stay computable add up to one that does not, and it is refused.
+    @Test func relativeChangesCountInTheOverflowCheck() {
+        var sc = Fixtures.market(shares: [("A", 0.5), ("B", 0.5)], growth: 0.5, steps: 200, step: .year)
+        sc.segments[0].size = 1e18
+        sc.changes = [Change(at: 1, segment: "s", vendor: nil, buyer: nil, field: .growth, operation: .by, value: 20, over: 1)]
+        #expect(OverflowCheck.findings(in: sc).isEmpty)
+        sc.changes.append(Change(at: 2, segment: "s", vendor: nil, buyer: nil, field: .growth, operation: .by, value: 10, over: 1))
+        #expect(OverflowCheck.findings(in: sc).map(\.culprit) == [.change(index: 1)])
+        sc.changes[1].operation = .to
+        #expect(OverflowCheck.findings(in: sc).isEmpty)
+    }
+
     /// The engine against `ReferenceModel` on random small scenarios: channels recording
     /// other origins or none, groups barred and let back, `to`, `by` and `times` with ties,
     /// clamping and `until`, flow and durable markets, growing and shrinking.

@@ -69,6 +69,20 @@ final class Flag: @unchecked Sendable {
         #expect(session.runNames == ["base"])
     }
 
+    /// `show` and `plot` take every view; `compare` reads vendors and origins only.
+    @Test func showAndPlotTakeEveryView() {
+        type("load Tests/ShareSimCoreTests/Conformance/channels-and-recorded-origin.json")
+        type("run as routes")
+        let recorded = type("show chips at 2021-07 --share sales --by recorded")
+        #expect(recorded.output.contains("sales share by recorded origin"))
+        #expect(recorded.output.contains("HK         50.6%"))
+        let plot = type("plot chips --by buyer")
+        #expect(plot.output.contains("military Intel"))
+        type("run as again")
+        let compare = type("compare routes again --by channel")
+        #expect(compare.failed && compare.error.contains("--by is vendor or origin, not 'channel'"))
+    }
+
     @Test func whatIfEditsAreCheckedAndUndoable() {
         type("load scenarios/ofac-easing.scn")
         #expect(!session.hasUnsavedEdits)

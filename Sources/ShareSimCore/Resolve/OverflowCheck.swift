@@ -51,9 +51,11 @@ public enum OverflowCheck {
         var pieces: [Piece] = []
         var bound = r.segments[s].growth, boundCulprit = Culprit.growth(segment: s)
         let changes = r.changes.indices.filter { r.changes[$0].segment == id && r.changes[$0].field == .growth }
+        let bounds = valueBounds(r, changes: changes, declared: r.segments[s].growth, floor: -1)
         var k = 0
         for (n, i) in changes.enumerated() {
-            let c = r.changes[i]
+            var c = r.changes[i]
+            c.value = bounds[n].high
             let start = min(max(c.at, k), T)
             let next = n + 1 < changes.count ? min(max(r.changes[changes[n + 1]].at, start), T) : T
             if start > k { pieces.append(Piece(from: k, to: start, rate: bound, culprit: boundCulprit)) }
@@ -67,6 +69,27 @@ public enum OverflowCheck {
         }
         if T > k { pieces.append(Piece(from: k, to: T, rate: bound, culprit: boundCulprit)) }
         return pieces
+    }
+
+    /// For each of `changes` (one field, in order), the highest and lowest values that may be
+    /// in effect once it has started: `by` adds to and `times` scales whatever was in effect,
+    /// which lies between the highest and lowest so far, and a change that ends (`until`)
+    /// gives the earlier value back, so those stay possible after it.
+    private static func valueBounds(_ r: ResolvedScenario, changes: [Int], declared: Double,
+                                    floor: Double) -> [(high: Double, low: Double)] {
+        var high = declared, low = declared
+        return changes.map { i in
+            let c = r.changes[i]
+            var (h, l): (Double, Double)
+            switch c.operation {
+            case .to: (h, l) = (c.value, c.value)
+            case .by: (h, l) = (high + c.value, low + c.value)
+            case .times: (h, l) = (max(high * c.value, low * c.value), min(high * c.value, low * c.value))
+            }
+            l = max(l, floor)
+            (high, low) = c.until == nil ? (h, l) : (max(high, h), min(low, l))
+            return (high, low)
+        }
     }
 
     private static func growthFinding(_ r: ResolvedScenario, segment s: Int) -> Finding? {
@@ -123,9 +146,16 @@ public enum OverflowCheck {
             if let sigma = seg.initial[v.id], sigma > 0 { base.0 = max(base.0, abs(log(sigma))); continue }
             if let a = seg.appeal[v.id], abs(a) > base.0 { base = (abs(a), .appeal(segment: s, vendor: v.id)) }
         }
-        for (i, c) in r.changes.enumerated() where c.segment == seg.id {
-            if c.field == .shift, abs(c.value) > shift.0 { shift = (abs(c.value), .change(index: i)) }
-            if c.field == .trend, abs(c.value) * years > trend.0 { trend = (abs(c.value) * years, .change(index: i)) }
+        // A relative change can carry a value further than it says: bound each field by the
+        // largest magnitude its chain of changes can reach.
+        for field in [ChangeField.shift, .trend] {
+            let changes = r.changes.indices.filter { r.changes[$0].segment == seg.id && r.changes[$0].field == field }
+            let bounds = valueBounds(r, changes: changes, declared: 0, floor: -.infinity)
+            for (n, i) in changes.enumerated() {
+                let magnitude = max(abs(bounds[n].high), abs(bounds[n].low))
+                if field == .shift, magnitude > shift.0 { shift = (magnitude, .change(index: i)) }
+                if field == .trend, magnitude * years > trend.0 { trend = (magnitude * years, .change(index: i)) }
+            }
         }
         guard base.0 + shift.0 + trend.0 > limit else { return nil }
         let worst = [base, shift, trend].max { $0.0 < $1.0 }!
