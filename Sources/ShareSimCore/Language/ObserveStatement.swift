@@ -16,8 +16,6 @@ public struct ObserveStatement: Sendable, Equatable {
     public var role: ObservationRole
     public var tag: String?
     public var location: SourceLocation
-    /// The line as written, to name the observation in reports.
-    public var text: String
 }
 
 /// `2022 25.2% ± 2%`: one observed value at a date.

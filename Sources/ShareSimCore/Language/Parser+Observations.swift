@@ -6,7 +6,6 @@ extension Parser {
     /// or `observe from "FILE.csv" MEASURE [in SEGMENT] [± U] [TAG] [fit|check]`.
     mutating func parseObserve() throws -> ObserveStatement {
         let kw = advance()
-        let lineStart = kw.span.start
         var file: Name?
         if acceptWord("from") {
             guard case .string = peek.kind else {
@@ -51,10 +50,8 @@ extension Parser {
         }
         // The tag that ends the list is the list's, as with `share`; the last value took it as its own.
         let listTag = tag ?? points.last.flatMap { $0.uncertainty?.tag ?? $0.value.tag } ?? uncertainty?.tag
-        let text = file.map { _ in self.file.lineText(self.file.location(at: lineStart).line) } ?? self.file.lineText(self.file.location(at: lineStart).line)
         return ObserveStatement(metric: metric, selector: selector, buyer: buyer, segments: segments, uncertainty: uncertainty,
-                                points: points, file: file, role: role ?? .fit, tag: listTag, location: location(of: kw),
-                                text: text.trimmingSpaces())
+                                points: points, file: file, role: role ?? .fit, tag: listTag, location: location(of: kw))
     }
 
     /// An observation is a level at a date: a share, or an amount.
