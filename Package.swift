@@ -14,13 +14,15 @@ let package = Package(
     ],
     targets: [
         // The language, resolver, engine, analysis and reports: no terminal code, no global state.
-        .target(name: "ShareSimCore", dependencies: ["AtomicFiles"]),
+        .target(name: "ShareSimCore", dependencies: ["AtomicFiles", "CInterrupt"]),
+        // Ctrl-C as a polled flag: a C signal handler, which Swift cannot write.
+        .target(name: "CInterrupt"),
         // Whole-file replacement (temp file, fsync, rename) for saves, exports and history.
         .target(name: "AtomicFiles"),
         // libedit's variadic C API wrapped in plain C functions that Swift can call.
         .target(name: "CLibEdit", linkerSettings: [.linkedLibrary("edit")]),
         // A line reader protocol with libedit, plain-pipe and scripted implementations.
-        .target(name: "LineEditor", dependencies: ["CLibEdit", "AtomicFiles"]),
+        .target(name: "LineEditor", dependencies: ["CLibEdit", "CInterrupt", "AtomicFiles"]),
         // The interactive session: state, commands and help, strings in and strings out.
         .target(name: "ShareSimREPL", dependencies: ["ShareSimCore"]),
         // Argument parsing and nothing else.
@@ -36,7 +38,7 @@ let package = Package(
         .testTarget(
             name: "ShareSimCoreTests", dependencies: ["ShareSimCore", "ShareSimTestSupport"],
             resources: [.copy("Conformance"), .copy("Malformed")]),
-        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
+        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "ShareSimCore"]),
         .testTarget(name: "ShareSimREPLTests", dependencies: ["ShareSimREPL", "ShareSimCore", "ShareSimTestSupport"]),
         .testTarget(
             name: "EndToEndTests", dependencies: ["ShareSimTestSupport"],

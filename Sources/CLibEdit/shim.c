@@ -91,7 +91,7 @@ clibedit_editor *clibedit_create(const char *program_name, FILE *in, FILE *out, 
      * While a line is being read, let libedit restore the terminal before
      * SIGTSTP/SIGTERM/SIGHUP take effect and redraw after SIGCONT/SIGWINCH.
      * It then passes each signal on to the previous handler, so SIGINT still
-     * reaches the flag in interrupt.c.
+     * reaches the flag in CInterrupt.
      */
     el_set(editor->line, EL_SIGNAL, 1);
     el_set(editor->line, EL_PROMPT, prompt_callback);

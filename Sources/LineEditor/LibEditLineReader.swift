@@ -1,4 +1,5 @@
 import AtomicFiles
+import CInterrupt
 import CLibEdit
 import Foundation
 
@@ -36,7 +37,7 @@ public final class LibEditLineReader: LineReader {
         input: UnsafeMutablePointer<FILE>, output: UnsafeMutablePointer<FILE>, error: UnsafeMutablePointer<FILE>
     ) {
         Self.adoptEnvironmentCharacterSet()
-        InterruptFlag.install()
+        interrupt_flag_install()
         self.programName = programName
         self.store = history
         self.completer = completer
@@ -72,12 +73,12 @@ public final class LibEditLineReader: LineReader {
             write(prompt)
             return fallback.readLine(prompt: prompt)
         }
-        _ = InterruptFlag.takePending()
+        _ = interrupt_flag_take()
         clibedit_set_prompt(editor, prompt)
         var count: Int32 = 0
         let raw = clibedit_gets(editor, &count)
         let readError = errno
-        let interrupted = InterruptFlag.takePending()
+        let interrupted = interrupt_flag_take() != 0
         guard let raw, count > 0 else {
             if interrupted || (count < 0 && readError == EINTR) {
                 write(interrupted ? "^C\n" : "\n")

@@ -22,18 +22,28 @@ extension Session {
             do throws(ScenarioError) { outcome = try ScenarioOutcome.parse(String(outcomeText), in: loaded.scenario, source: "outcome") } catch {
                 throw placed(error, source: "outcome", piece: outcomeText)
             }
-            let sweep = try Sweep.run(loaded.scenario, axes: axes, outcome: outcome, isCancelled: env.isCancelled)
+            let sweep = try SweepRequest(input: loaded, axes: axes, outcome: outcome).perform(env.hooks)
             return Reply(output: SweepReport.table(sweep, width: env.width))
         } catch let error as ScenarioError {
             return Reply(error: render(error), failed: true, status: 2)
-        } catch Sweep.Failure.cancelled {
-            return Reply(error: "sweep cancelled\n")
-        } catch Sweep.Failure.invalid(let d, let axis) {
+        } catch let error as OperationError {
             // A problem with one parameter (unknown, a value out of range) points at its NAME=… piece.
-            let piece = axis.map { String(specs[specs.startIndex + $0]) }
-            return Reply(error: render(ScenarioError([d], sources: loaded.sources), word: piece), failed: true, status: 2)
+            return reply(to: error, of: "sweep", word: { String(specs[specs.startIndex + $0]) })
         } catch {
             return .failure("\(error)", status: 70)
+        }
+    }
+
+    /// The reply to an operation that gave no result, the same for every command: `word`
+    /// gives the input's word for the request's part at fault, where the caret goes;
+    /// `placing` moves diagnostics into the input where they were parsed from a piece of it.
+    func reply(to error: OperationError, of command: String, word: (Int) -> String? = { _ in nil },
+               placing: (ScenarioError) -> ScenarioError = { $0 }) -> Reply {
+        switch error {
+        case .cancelled:
+            return Reply(error: "\(command) cancelled\n")
+        case .refused(let problem, let status, let part):
+            return Reply(error: render(placing(problem), word: part.flatMap(word)), failed: true, status: status)
         }
     }
 
@@ -66,27 +76,17 @@ extension Session {
                 do throws(ScenarioError) { return try OutcomeTarget.parse(String(t), in: scenario, source: "target") } catch { throw placed(error, source: "target", piece: t) }
             }
             let names = fits.map { String($0[0]) }
-            let result: ScenarioCalibration.Result
-            if names.count == 1 && targets.count == 1 {
-                guard let bracket = try intervals[0] ?? ScenarioCalibration.bracket(of: names[0], in: scenario) else {
-                    return .failure("'\(names[0])' has no bounded valid range; give a bracket: calibrate \(names[0]) LOW..HIGH to …", word: names[0], status: 2)
-                }
-                result = try ScenarioCalibration.fitByBisection(scenario, parameter: names[0], in: bracket, target: targets[0],
-                                                                isCancelled: env.isCancelled)
-            } else {
-                result = try ScenarioCalibration.fitByLeastSquares(scenario, parameters: names, bounds: intervals,
-                                                                   targets: targets, isCancelled: env.isCancelled)
-            }
+            let result = try CalibrationRequest(input: loaded, parameters: names, bounds: intervals, targets: targets).perform(env.hooks)
             return Reply(output: CalibrationReport.text(result, scenario: scenario.name, width: env.width))
         } catch let error as ScenarioError {
             return Reply(error: render(error), failed: true, status: 2)
-        } catch ScenarioCalibration.Failure.cancelled {
-            return Reply(error: "calibration cancelled\n")
-        } catch ScenarioCalibration.Failure.invalid(let d) {
-            // Bounds outside the valid range point at the bounds as typed.
-            var error = ScenarioError([d], sources: loaded.sources)
-            if let i = fits.indices.first(where: { d.location?.file == boundsSource($0) }) { error = placed(error, source: boundsSource(i), piece: fits[i][1]) }
-            return Reply(error: render(error), failed: true, status: 2)
+        } catch let error as OperationError {
+            // Bounds outside the valid range point at the bounds as typed; a name without
+            // bounds it needs, at the name.
+            return reply(to: error, of: "calibration", word: { String(fits[$0][0]) }, placing: { error in
+                guard let i = fits.indices.first(where: { i in error.diagnostics.contains { $0.location?.file == boundsSource(i) } }) else { return error }
+                return placed(error, source: boundsSource(i), piece: fits[i][1])
+            })
         } catch {
             return .failure("\(error)", status: 70)
         }
@@ -119,26 +119,20 @@ extension Session {
         case .failure(let p): return .failure(p, status: 2)
         case .success(let parsed): o = parsed
         }
-        let steps: [Int]
+        let dates: MonteCarloRequest.Dates
         switch o.steps(in: scenario.timeline) {
         case .failure(let p): return .failure(p, status: 2)
-        case .success(let s): steps = s ?? MonteCarloReport.defaultTableSteps(scenario, grouping: o.grouping, bands: bandList, width: env.width)
+        case .success(let s): dates = s.map { .steps($0) } ?? .tableColumns(width: env.width)
         }
-        let batch = MonteCarloBatch(scenario: scenario, runs: runs, seed: seed, bands: bandList, metric: o.metric, grouping: o.grouping, steps: steps)
-        let threads = ProcessInfo.processInfo.activeProcessorCount
-        do throws(MonteCarlo.Failure) {
-            let samples = try MonteCarlo.simulate(scenario, batch: batch, runs: 0..<runs, threads: threads, isCancelled: env.isCancelled)
-            let values = MonteCarlo.bands(samples, bands: bandList, rows: batch.entities.count, threads: threads)
-            var out = MonteCarloReport.render(batch, values: values, as: .table)
-            if !scenario.parameters.contains(where: \.isUncertain) { out += "note: no parameter is uncertain, so every run is the nominal run\n" }
+        let request = MonteCarloRequest(input: loaded, runs: runs, seed: seed, bands: bandList, metric: o.metric, grouping: o.grouping,
+                                        dates: dates)
+        do throws(OperationError) {
+            guard case .bands(let bands) = try request.perform(env.hooks) else { return Reply() }
+            var out = MonteCarloReport.render(bands.batch, values: bands.values, as: .table)
+            if request.isNominalOnly { out += "note: no parameter is uncertain, so every run is the nominal run\n" }
             return Reply(output: out)
         } catch {
-            switch error {
-            case .cancelled:
-                return Reply(error: "montecarlo cancelled\n")
-            case .run(let run, let d):
-                return Reply(error: render(ScenarioError([d], sources: loaded.sources)) + "note: in run \(run) (seed \(seed))\n", failed: true, status: 65)
-            }
+            return reply(to: error, of: "montecarlo")
         }
     }
 }

@@ -15,38 +15,14 @@ extension Session {
         }
         let a = runs.first { $0.name == o.runs[0] }!.result
         let b = runs.first { $0.name == o.runs[1] }!.result
-        let comparison: RunComparison
-        do {
-            comparison = try RunComparison(a, b, metric: o.metric, grouping: o.grouping)
+        let request = CompareRequest(a: .run(a), b: .run(b), names: (o.runs[0], o.runs[1]), metric: o.metric, grouping: o.grouping,
+                                     dates: o.dates)
+        do throws(OperationError) {
+            let compared = try request.perform(env.hooks)
+            return Reply(output: ComparisonReport.table(compared.comparison, labelA: o.runs[0], labelB: o.runs[1], width: env.width,
+                                                        columns: compared.columns))
         } catch {
-            return .failure(error.message + (error.help.map { "\nhelp: \($0)" } ?? ""), status: 2)
+            return reply(to: error, of: "compare", word: { o.dates[$0].text })
         }
-        var columns: [Int]?
-        if !o.dates.isEmpty {
-            switch Self.columns(o.dates, of: comparison, timelines: a.scenario.timeline, b.scenario.timeline) {
-            case .failure(let p): return .failure(p, status: 2)
-            case .success(let chosen): columns = chosen
-            }
-        }
-        return Reply(output: ComparisonReport.table(comparison, labelA: o.runs[0], labelB: o.runs[1], width: env.width, columns: columns))
-    }
-
-    /// For each month, the compared date whose step contains it: the last one starting on or
-    /// before it. A month outside either run's timeline is refused, as `show` refuses it,
-    /// rather than quietly shown at the nearest compared date.
-    private static func columns(_ months: [CalendarMonth], of c: RunComparison, timelines a: Timeline, _ b: Timeline) -> Result<[Int], Problem> {
-        let starts = c.dates.compactMap { CalendarMonth.parse($0)?.month }
-        var chosen: [Int] = []
-        for month in months {
-            let inBoth = [a, b].allSatisfy { $0.step(within: month) != nil }
-            guard inBoth, let i = starts.lastIndex(where: { $0 <= month }) else {
-                // The compared dates are never empty: RunComparison refuses runs with none in common.
-                let what = a == b ? "the timeline" : "the dates both runs have"
-                return .failure(Problem("\(month.text) is outside \(what) (\(starts[0].text) to \(starts[starts.count - 1].text))",
-                                        word: month.text))
-            }
-            chosen.append(i)
-        }
-        return .success(chosen)
     }
 }

@@ -22,35 +22,31 @@ extension Session {
         // An unnamed run takes the first free name; a named one replaces its namesake, saying so.
         let runName = name ?? ((runs.count + 1)...).lazy.map { "run\($0)" }.first { !self.runNames.contains($0) }!
         let replaces = runNames.contains(runName)
-        // The engine polls for Ctrl-C; the table and the expectation checks cannot, so all
-        // three run off this thread while it polls (see `cancellable`).
+        // The run polls for Ctrl-C; the table cannot, so both run off this thread while it
+        // polls (see `cancellable`).
         let (env, scenario, sources) = (self.env, loaded.scenario, loaded.sources)
         guard !env.isCancelled(), let (result, ranAt, body) = cancellable({ isAbandoned -> (RunResult, Double, String)? in
-            guard let result = try? Engine.run(scenario, isCancelled: isAbandoned) else { return nil }
+            guard let run = try? RunRequest(scenario: scenario, checksExpectations: true).perform(OperationHooks(isCancelled: isAbandoned)) else {
+                return nil
+            }
             let ranAt = env.clock()
             guard !isAbandoned() else { return nil }
-            var out = TableReport(width: env.width).render(result, title: "\(runName): \(result.scenario.name)")
-            var outcomes: [ExpectationChecker.Outcome] = []
-            for e in scenario.expectations {
-                guard !isAbandoned() else { return nil }
-                outcomes.append(ExpectationChecker.check(e, in: result))
-            }
-            if !outcomes.isEmpty {
-                let failed = outcomes.filter { !$0.passed }
-                out += "\nexpect: \(outcomes.count - failed.count) passed, \(failed.count) failed\n"
+            var out = TableReport(width: env.width).render(run.result, title: "\(runName): \(run.result.scenario.name)")
+            if !run.expectations.isEmpty {
+                let failed = run.failedExpectations
+                out += "\nexpect: \(run.expectations.count - failed.count) passed, \(failed.count) failed\n"
                 for o in failed {
                     out += DiagnosticPrinter(useColor: env.color).render(ExpectationChecker.diagnostic(o, timeline: scenario.timeline), sources: sources)
                 }
             }
-            let checks = scenario.observations.filter { $0.role == .check }.map { ObservationChecker.check($0, in: result) }
-            if !checks.isEmpty {
-                let failed = checks.filter { !$0.passed }
-                out += "\nobserve: \(checks.count - failed.count) checks passed, \(failed.count) failed\n"
+            if !run.checks.isEmpty {
+                let failed = run.failedChecks
+                out += "\nobserve: \(run.checks.count - failed.count) checks passed, \(failed.count) failed\n"
                 for o in failed {
                     out += DiagnosticPrinter(useColor: env.color).render(ObservationChecker.diagnostic(o, timeline: scenario.timeline), sources: sources)
                 }
             }
-            return (result, ranAt, out)
+            return (run.result, ranAt, out)
         }) ?? nil else {
             return Reply(error: "run cancelled\n")
         }

@@ -88,27 +88,11 @@ public final class Session {
         }
     }
 
-    /// Runs `work` on another thread while this one polls for Ctrl-C, for the phases that
-    /// cannot poll themselves (drawing a table, checking expectations): its result, or nil
-    /// once cancelled. `work` gets a check that turns true once it is abandoned and stays
-    /// true after the driver has spent the Ctrl-C, so a long run stops at its next check
-    /// instead of computing on, unseen, while the person works at the next prompt.
+    /// Runs `work` off this thread while this one polls for Ctrl-C, for the phases that
+    /// cannot poll themselves (drawing a table): its result, or nil once cancelled (see
+    /// `ParallelWork.abandonable`).
     func cancellable<T: Sendable>(_ work: @escaping @Sendable (_ isAbandoned: @escaping @Sendable () -> Bool) -> T) -> T? {
-        let slot = Slot<T>()
-        let abandoned = Abandonment()
-        let done = DispatchSemaphore(value: 0)
-        let isCancelled = env.isCancelled
-        DispatchQueue.global().async {
-            slot.value = work { abandoned.isSet || isCancelled() }
-            done.signal()
-        }
-        while done.wait(timeout: .now() + .milliseconds(20)) == .timedOut {
-            if env.isCancelled() {
-                abandoned.set()
-                return nil
-            }
-        }
-        return slot.value
+        ParallelWork.abandonable(isCancelled: env.isCancelled, work)
     }
 
     private func dispatch(_ input: InputAssembler.Input) -> Reply {
@@ -248,18 +232,6 @@ public final class Session {
 
 /// Hands a result from the thread that computes it to the one that waits for it (the
 /// semaphore's signal orders the write before the read).
-private final class Slot<T>: @unchecked Sendable {
-    var value: T?
-}
-
-/// Set once by the thread that stopped waiting, read by the work it left behind.
-private final class Abandonment: @unchecked Sendable {
-    private let lock = NSLock()
-    private var abandoned = false
-    var isSet: Bool { lock.withLock { abandoned } }
-    func set() { lock.withLock { abandoned = true } }
-}
-
 extension Result where Failure == ScenarioError {
     init(catching body: () throws(ScenarioError) -> Success) {
         do { self = .success(try body()) } catch { self = .failure(error) }

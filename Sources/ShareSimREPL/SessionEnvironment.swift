@@ -18,6 +18,8 @@ public struct SessionEnvironment: Sendable {
     public var clock: @Sendable () -> Double
     /// Polled during long computations; true once the user pressed Ctrl-C.
     public var isCancelled: @Sendable () -> Bool
+    /// Told how far a long computation got (runs done, runs in all), as the batch command is.
+    public var progress: @Sendable (_ done: Int, _ total: Int) -> Void
     /// File names for completion after `load`, `save`, `export`: the entries of a directory.
     public var listDirectory: @Sendable (String) -> [String]
     /// Where relative paths start, so `save` can write the overlay's `use` relative to the
@@ -30,6 +32,7 @@ public struct SessionEnvironment: Sendable {
         writeFile: @escaping @Sendable (String, String) throws -> Void = { try AtomicFile.write($0, to: $1) },
         clock: @escaping @Sendable () -> Double = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 },
         isCancelled: @escaping @Sendable () -> Bool = { false },
+        progress: @escaping @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in },
         listDirectory: @escaping @Sendable (String) -> [String] = { (try? FileManager.default.contentsOfDirectory(atPath: $0)) ?? [] },
         currentDirectory: String = FileManager.default.currentDirectoryPath
     ) {
@@ -41,9 +44,15 @@ public struct SessionEnvironment: Sendable {
         self.writeFile = writeFile
         self.clock = clock
         self.isCancelled = isCancelled
+        self.progress = progress
         self.listDirectory = listDirectory
         self.currentDirectory = currentDirectory
     }
+}
+
+extension SessionEnvironment {
+    /// The hooks every operation the session calls is given.
+    var hooks: OperationHooks { OperationHooks(isCancelled: isCancelled, progress: progress) }
 }
 
 /// What one input produced: text for standard output and for standard error, and whether

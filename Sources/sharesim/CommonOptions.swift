@@ -43,6 +43,18 @@ struct ScenarioInput {
         }
     }
 
+    /// The exit code of a command whose operation gave no result, after saying why.
+    func exitCode(for error: OperationError, sources: [String: SourceFile] = [:]) -> ExitCode {
+        switch error {
+        case .cancelled:
+            Output.err("sharesim: interrupted\n")
+            return ExitCode(ExitStatus.interrupted)
+        case .refused(let error, let status, _):
+            report(ScenarioError(error.diagnostics, sources: error.sources.merging(sources) { own, _ in own }))
+            return ExitCode(status)
+        }
+    }
+
     func report(_ error: ScenarioError) {
         Output.err(printer.render(error.diagnostics, sources: error.sources))
         let errors = error.diagnostics.filter { $0.severity == .error }.count
@@ -124,5 +136,5 @@ struct ThreadOptions: ParsableArguments {
     }
 
     /// The threads to use: as given, else every core.
-    var count: Int { threads ?? SweepExecutor.defaultThreads }
+    var count: Int { threads ?? ParallelWork.defaultThreads }
 }

@@ -11,9 +11,11 @@ struct REPLLoop {
     let recorder: TranscriptRecorder?
 
     func run(initialFile: String?) -> Int32 {
+        // A long command shows its progress as the batch command does, where someone can see it.
+        let bar = interactive && Terminal.isTerminal(STDERR_FILENO) ? ProgressBar() : nil
         let environment = SessionEnvironment(
             inputName: interactive ? "<input>" : "<stdin>", piped: !interactive, width: Terminal.width, color: color,
-            isCancelled: { InterruptFlag.isPending })
+            isCancelled: { InterruptFlag.isPending }, progress: { done, total in bar?.show(done, of: total) })
         let session = Session(environment: environment)
         let reader: LineReader
         if interactive {
@@ -56,6 +58,7 @@ struct REPLLoop {
                 if interactive { reader.addHistory(input.text) }
                 session.width = Terminal.width
                 let reply = session.execute(input)
+                bar?.finish()
                 emit(reply, input: input.text, session: session)
                 if input.text.split(separator: " ").first.map({ ["run", "show", "plot", "compare"].contains(String($0)) }) == true {
                     ranSomething = true

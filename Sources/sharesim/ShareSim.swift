@@ -24,15 +24,3 @@ struct ShareSim: ParsableCommand {
         try session.run()
     }
 }
-
-/// The contract's exit codes (DESIGN.md).
-enum ExitStatus {
-    static let expectationFailed: Int32 = 1
-    static let usage: Int32 = 2
-    static let dataError: Int32 = 65
-    static let noInput: Int32 = 66
-    static let internalError: Int32 = 70
-    /// An output file could not be written (sysexits' EX_CANTCREAT).
-    static let cannotWrite: Int32 = 73
-    static let interrupted: Int32 = 130
-}

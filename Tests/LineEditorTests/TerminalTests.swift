@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 @testable import LineEditor
+import ShareSimCore
 
-/// Serialized because SIGINT's flag is process-wide and `readLine` clears it.
+/// Serialized because SIGINT's flag (`InterruptFlag`, in ShareSimCore) is process-wide and `readLine` clears it.
 @Suite(.serialized)
 struct TerminalTests {
     final class FixedCompleter: LineCompleter {

@@ -131,6 +131,6 @@ import Testing
 
     @Test func cancellationStopsALongRun() {
         let sc = Fixtures.market(shares: [("A", 0.5), ("B", 0.5)], steps: 100_000)
-        #expect(throws: Engine.Cancelled.self) { try Engine.run(sc, isCancelled: { true }) }
+        #expect(throws: OperationError.self) { try Engine.run(sc, isCancelled: { true }) }
     }
 }

@@ -45,8 +45,9 @@ import Testing
             do {
                 _ = try MonteCarlo.simulate(s, batch: b, runs: 0..<1_000, threads: threads)
                 Issue.record("no failure on \(threads) threads")
-            } catch .run(let run, let diagnostic) {
-                #expect(run == 0)
+            } catch .refused(let error, ExitStatus.dataError, _) {
+                let diagnostic = error.diagnostics[0]
+                #expect(diagnostic.notes.first?.hasPrefix("in run 0 of the batch (seed 1); the draws: ") == true)
                 #expect(diagnostic.message.hasPrefix("segment 's' grows past 1e+300 by 2094"), "\(diagnostic.message)")
                 #expect(diagnostic.location?.line == 2 && diagnostic.location?.column == 30)
             } catch {

@@ -113,9 +113,9 @@ enum AnalysisFixture {
     }
 
     @Test func theExecutorCollectsByIndex() {
-        let out = SweepExecutor.map(count: 1000, threads: 4) { $0 * $0 }
+        let out = ParallelWork.map(count: 1000, threads: 4) { $0 * $0 }
         #expect(out == (0..<1000).map { $0 * $0 })
-        #expect(SweepExecutor.map(count: 0, threads: 4) { $0 }.isEmpty)
+        #expect(ParallelWork.map(count: 0, threads: 4) { $0 }.isEmpty)
     }
 
     /// Each thread makes its worker (an engine workspace, in sweeps) once and keeps it for
@@ -127,7 +127,7 @@ enum AnalysisFixture {
         }
         for threads in [1, 2, 4] {
             let made = Made()
-            let out = SweepExecutor.map(count: 500, threads: threads, worker: { () -> [Int] in
+            let out = ParallelWork.map(count: 500, threads: threads, worker: { () -> [Int] in
                 made.lock.withLock { made.count += 1 }
                 return []
             }) { jobs, i in
@@ -152,12 +152,12 @@ enum AnalysisFixture {
             _ = try Sweep.run(s, axes: [misspelt], outcome: outcome)
             Issue.record("expected an error")
         } catch {
-            guard case .invalid(let d, let axis) = error else { Issue.record("expected invalid"); return }
+            guard case .refused(let e, ExitStatus.usage, let axis) = error, let d = e.diagnostics.first else { Issue.record("expected invalid"); return }
             #expect(d.message == "unknown parameter 'us_acess'" && d.help == ["did you mean 'us_access'?"])
             #expect(axis == 0)
         }
-        #expect(throws: Sweep.Failure.self) { try Sweep.run(s, axes: [try SweepAxis.parse("us_access=50%..150%/3")], outcome: outcome) }
-        #expect(throws: Sweep.Failure.self) {
+        #expect(throws: OperationError.self) { try Sweep.run(s, axes: [try SweepAxis.parse("us_access=50%..150%/3")], outcome: outcome) }
+        #expect(throws: OperationError.self) {
             try Sweep.run(s, axes: [try SweepAxis.parse("us_access=1%,2%"), try SweepAxis.parse("us_access=1%,2%")], outcome: outcome)
         }
     }

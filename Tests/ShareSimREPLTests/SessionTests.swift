@@ -83,6 +83,25 @@ final class Flag: @unchecked Sendable {
         #expect(compare.failed && compare.error.contains("--by is vendor or origin, not 'channel'"))
     }
 
+    @Test func montecarloAtThePromptHasTheBatchCommandsMemoryGuard() {
+        type("load scenarios/china-chip-share.scn")
+        let reply = type("montecarlo 100000000000 seed 1")
+        #expect(reply.failed && reply.status == 2 && reply.output == "")
+        #expect(reply.error.hasPrefix("100000000000 runs × 4 dates × 5 rows need 16 TB of memory, more than this\n  machine has ("))
+        #expect(reply.error.contains("help: report fewer dates with --at, or split the batch with --shard I/N and\n"))
+    }
+
+    @Test func montecarloAtThePromptReportsItsProgressThroughTheSessionsHooks() {
+        let lastSeen = Flag(), done = Flag()
+        let s = Session(environment: SessionEnvironment(
+            inputName: "<input>", readFile: readFile,
+            progress: { runs, total in if runs == total && total == 600 { done.set() }; _ = lastSeen.count() }))
+        type(in: s, "load scenarios/china-chip-share.scn")
+        let reply = type(in: s, "montecarlo 600 seed 1")
+        #expect(!reply.failed && reply.output.contains("p50"))
+        #expect(done.isSet)
+    }
+
     @Test func whatIfEditsAreCheckedAndUndoable() {
         type("load scenarios/ofac-easing.scn")
         #expect(!session.hasUnsavedEdits)

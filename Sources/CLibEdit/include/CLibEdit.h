@@ -82,17 +82,4 @@ int clibedit_history_enter(clibedit_editor *editor, const char *line);
 /* Caps the in-memory history; returns 0, or -1 on failure. */
 int clibedit_history_set_size(clibedit_editor *editor, int size);
 
-/*
- * Installs a SIGINT handler without SA_RESTART that only sets a flag, so Ctrl-C
- * makes a blocked read() fail with EINTR (ending clibedit_gets) and lets long
- * computations poll the flag to cancel. Idempotent.
- */
-void clibedit_interrupt_install(void);
-
-/* Returns 1 and clears the flag if SIGINT arrived since the last take, else 0. */
-int clibedit_interrupt_take(void);
-
-/* Returns 1 if SIGINT arrived since the last take, without clearing it. */
-int clibedit_interrupt_pending(void);
-
 #endif

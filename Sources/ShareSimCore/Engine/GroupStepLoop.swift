@@ -12,7 +12,7 @@ import Foundation
 enum GroupStepLoop {
     static func run(_ plan: SegmentPlan, in memory: inout RunMemory, output: UnsafeMutablePointer<Double>,
                     detail: UnsafeMutablePointer<Double>, steps T: Int, dt: Double,
-                    isCancelled: (() -> Bool)?) throws(Engine.Cancelled) {
+                    isCancelled: (() -> Bool)?) throws(OperationError) {
         guard T > 0 else { return }
         let V = plan.vendorCount, B = plan.buyerCount, C = plan.channelCount, layout = plan.layout, r = plan.replacement
         let installed = output, won = output + T &* V
@@ -51,7 +51,7 @@ enum GroupStepLoop {
         var D = plan.size
         var reachMoved = true
         for k in 0..<T {
-            if k & 4095 == 4095, let isCancelled, isCancelled() { throw Engine.Cancelled() }
+            if k & 4095 == 4095, let isCancelled, isCancelled() { throw .cancelled }
             if ramps.isActive(at: k) {
                 var growthMoved = false
                 ramps.advance(to: k, values: values) { e in

@@ -41,7 +41,7 @@ struct PlannedRuns {
     }
 
     /// Runs the plan as it stands; the start of its figures, valid until the next run.
-    func run(isCancelled: (() -> Bool)? = nil) throws(Engine.Cancelled) -> UnsafePointer<Double> {
+    func run(isCancelled: (() -> Bool)? = nil) throws(OperationError) -> UnsafePointer<Double> {
         UnsafePointer(try workspace.memory.runPlan(steps: steps, dt: dt, isCancelled: isCancelled).0.base)
     }
 

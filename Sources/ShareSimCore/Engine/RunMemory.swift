@@ -20,7 +20,7 @@ struct RunMemory {
     /// With `detailed`, every segment keeps its per-group and per-channel figures, for
     /// the views that report them, even where `StepLoop` could run it without them.
     mutating func run(_ scenario: ResolvedScenario, detailed: Bool = false,
-                      isCancelled: (() -> Bool)?) throws(Engine.Cancelled) -> RunResult {
+                      isCancelled: (() -> Bool)?) throws(OperationError) -> RunResult {
         plan.build(scenario)
         let steps = scenario.timeline.steps
         let (storage, detail) = try runPlan(steps: steps, dt: scenario.timeline.step.years, detailed: detailed,
@@ -39,7 +39,7 @@ struct RunMemory {
     /// Runs each segment's step loop of the plan as it stands into the run's figures; the
     /// per-group and per-channel figures, if `GroupStepLoop` ran some segment, or all did.
     mutating func runPlan(steps: Int, dt: Double, detailed: Bool = false,
-                          isCancelled: (() -> Bool)?) throws(Engine.Cancelled) -> (RunStorage, RunStorage?) {
+                          isCancelled: (() -> Bool)?) throws(OperationError) -> (RunStorage, RunStorage?) {
         let storage = Self.reuse(&self.storage, count: plan.outputCount)
         // A segment with channels runs in `GroupStepLoop` whatever happens: run them all there.
         let detailed = detailed || plan.segments.contains { $0.usesChannels }

@@ -15,7 +15,7 @@ enum StepLoop {
     /// Fills the segment's figures (`SegmentPlan.outputCount` doubles from `output`); false,
     /// with the figures unfinished, when the segment needs `GroupStepLoop`.
     static func run(_ plan: SegmentPlan, in memory: inout RunMemory, output: UnsafeMutablePointer<Double>,
-                    steps T: Int, dt: Double, isCancelled: (() -> Bool)?) throws(Engine.Cancelled) -> Bool {
+                    steps T: Int, dt: Double, isCancelled: (() -> Bool)?) throws(OperationError) -> Bool {
         guard T > 0 else { return true }
         let V = plan.vendorCount, B = plan.buyerCount, layout = plan.layout, r = plan.replacement
         let installed = output, won = output + T &* V
@@ -45,7 +45,7 @@ enum StepLoop {
         // are exact: the same inputs give the same bits.
         var partWon = 0.0, previousMax = Double.nan, canReuse = false
         for k in 0..<T {
-            if k & 4095 == 4095, let isCancelled, isCancelled() { throw Engine.Cancelled() }
+            if k & 4095 == 4095, let isCancelled, isCancelled() { throw .cancelled }
             var accessMoved = false
             if ramps.isActive(at: k) {
                 var growthMoved = false

@@ -2,7 +2,8 @@ import Foundation
 
 /// Evaluates a scenario's `expect` lines against a run.
 public enum ExpectationChecker {
-    public struct Outcome: Sendable {
+    /// How one `expect` line came out: whether it held, and the figure that decided it.
+    public struct Verdict: Sendable {
         public var expectation: Expectation
         public var passed: Bool
         /// The value found (the worst one, over a range of dates).
@@ -10,11 +11,11 @@ public enum ExpectationChecker {
         public var step: Int
     }
 
-    public static func check(_ r: RunResult) -> [Outcome] {
+    public static func check(_ r: RunResult) -> [Verdict] {
         r.scenario.expectations.map { check($0, in: r) }
     }
 
-    public static func check(_ e: Expectation, in r: RunResult) -> Outcome {
+    public static func check(_ e: Expectation, in r: RunResult) -> Verdict {
         // Every figure through `RunResult.value(of:…)`, so that an expectation means what a
         // report of the same view shows.
         func level(_ measure: Metric, step k: Int) -> Double {
@@ -26,14 +27,14 @@ public enum ExpectationChecker {
             let a = level(amount, step: e.fromStep), b = level(amount, step: to)
             let years = Double(to - e.fromStep) * r.scenario.timeline.step.years
             let rate = a > 0 && years > 0 ? pow(b / a, 1 / years) - 1 : .nan
-            return Outcome(expectation: e, passed: holds(rate, e), found: rate, step: to)
+            return Verdict(expectation: e, passed: holds(rate, e), found: rate, step: to)
         }
-        var worst: Outcome?
+        var worst: Verdict?
         for k in e.fromStep...(e.toStep ?? e.fromStep) {
             let x = level(e.metric, step: k)
             let ok = holds(x, e)
-            if !ok { return Outcome(expectation: e, passed: false, found: x, step: k) }
-            if worst == nil { worst = Outcome(expectation: e, passed: true, found: x, step: k) }
+            if !ok { return Verdict(expectation: e, passed: false, found: x, step: k) }
+            if worst == nil { worst = Verdict(expectation: e, passed: true, found: x, step: k) }
         }
         return worst!
     }
@@ -59,7 +60,7 @@ public enum ExpectationChecker {
     }
 
     /// A failed expectation as a diagnostic pointing at its line.
-    public static func diagnostic(_ o: Outcome, timeline: Timeline) -> Diagnostic {
+    public static func diagnostic(_ o: Verdict, timeline: Timeline) -> Diagnostic {
         let when = timeline.label(ofStep: o.step)
         return Diagnostic(.error, "expectation failed: found \(describe(o.found, for: o.expectation)) at \(when)",
                           at: o.expectation.location, notes: ["expected: \(o.expectation.text)"])

@@ -25,11 +25,6 @@ struct Calibrate: ParsableCommand {
                 --target "sales growth Huawei from 2014-01 to 2019-01 = 51%/y"
             """)
 
-    enum Method: String, ExpressibleByArgument, CaseIterable {
-        case auto, bisection
-        case leastSquares = "least-squares"
-    }
-
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
 
     @Argument(help: "The scenario file (.scn or resolved .json); '-' reads standard input.")
@@ -46,7 +41,7 @@ struct Calibrate: ParsableCommand {
     var target: [String]
 
     @Option(help: "auto (bisection for one parameter and one target, else least squares), bisection or least-squares.")
-    var method: Method = .auto
+    var method: CalibrationRequest.Method = .auto
 
     @Option(help: "Output format: table or json.")
     var format: Format = .table
@@ -60,9 +55,6 @@ struct Calibrate: ParsableCommand {
 
     func validate() throws {
         if bounds.count > fit.count { throw ValidationError("--in gives bounds for each --fit in order; there are more --in than --fit") }
-        if method == .bisection, fit.count != 1 || target.count != 1 {
-            throw ValidationError("bisection fits one parameter to one target")
-        }
     }
 
     func run() throws {
@@ -93,27 +85,12 @@ struct Calibrate: ParsableCommand {
             input.report(ScenarioError(problems, sources: sources))
             throw ExitCode(ExitStatus.usage)
         }
-        let useBisection = method == .bisection || (method == .auto && fit.count == 1 && targets.count == 1)
         let result: ScenarioCalibration.Result
         do {
-            if useBisection {
-                guard let interval = try intervals.first ?? ScenarioCalibration.bracket(of: fit[0], in: scenario) else {
-                    Output.err("sharesim: error: '\(fit[0])' has no bounded valid range; give a bracket: --in LOW..HIGH\n")
-                    throw ExitCode(ExitStatus.usage)
-                }
-                result = try ScenarioCalibration.fitByBisection(scenario, parameter: fit[0], in: interval, target: targets[0])
-            } else {
-                result = try ScenarioCalibration.fitByLeastSquares(
-                    scenario, parameters: fit, bounds: fit.indices.map { $0 < intervals.count ? intervals[$0] : nil },
-                    targets: targets, threads: threading.count)
-            }
-        } catch let failure as ScenarioCalibration.Failure {
-            switch failure {
-            case .cancelled: throw ExitCode(ExitStatus.interrupted)
-            case .invalid(let d):
-                input.report(ScenarioError([d], sources: sources))
-                throw ExitCode(ExitStatus.usage)
-            }
+            result = try CalibrationRequest(input: loaded, parameters: fit, bounds: intervals, targets: targets, method: method,
+                                            threads: threading.count).perform()
+        } catch {
+            throw input.exitCode(for: error, sources: sources)
         }
         let text: String
         switch format {
@@ -125,3 +102,5 @@ struct Calibrate: ParsableCommand {
         try Output.deliver(text, to: output)
     }
 }
+
+extension CalibrationRequest.Method: ExpressibleByArgument {}

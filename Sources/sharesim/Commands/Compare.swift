@@ -46,32 +46,18 @@ struct Compare: ParsableCommand {
         let input = ScenarioInput(printer: printer)
         var limit = 0.0
         if let tolerance {
-            do {
-                let q = try ValueText.parse(tolerance, source: "--tolerance")
-                guard q.unit == .percent || q.unit == .plain, q.value >= 0 else {
-                    Output.err("sharesim: error: --tolerance takes a non-negative share difference, e.g. 0.5% or 0.005, not \(tolerance)\n")
-                    throw ExitCode(ExitStatus.usage)
-                }
-                // A bare number is a fraction, as in scenarios; above 1 it would allow more than
-                // the whole market, so it is surely points written without their '%'.
-                guard q.unit == .percent || q.value <= 1 else {
-                    Output.err("sharesim: error: --tolerance \(tolerance) would allow \(NumberText.fixed(q.value * 100, decimals: 0)) percentage points: "
-                               + "a bare number is a fraction of the market\nhelp: for \(tolerance) points write --tolerance \(tolerance)%\n")
-                    throw ExitCode(ExitStatus.usage)
-                }
-                limit = q.value
-            } catch let e as ScenarioError {
-                input.report(e)
+            do { limit = try ComparisonTolerance.parse(tolerance, source: "--tolerance") } catch {
+                input.report(error)
                 throw ExitCode(ExitStatus.usage)
             }
         }
         // Both sides are read and all their problems reported before giving up.
-        let sides = [CompareSide.load(a, input: input, grouping: view.by), CompareSide.load(b, input: input, grouping: view.by)]
-        var tables: [(table: ShareTable, label: String)] = []
+        let sides = [CompareSide.load(a, input: input), CompareSide.load(b, input: input)]
+        var loaded: [(side: CompareRequest.Side, label: String)] = []
         var failure: Int32 = 0
         for side in sides {
             switch side {
-            case .success(let t): tables.append(t)
+            case .success(let t): loaded.append(t)
             case .failure(let code): failure = failure == 0 ? code.rawValue : failure
             }
         }
@@ -79,18 +65,17 @@ struct Compare: ParsableCommand {
 
         let comparison: RunComparison
         do {
-            comparison = try RunComparison(tables[0].table, tables[1].table, metric: view.metric,
-                                           grouping: view.by, tolerance: limit)
+            comparison = try CompareRequest(a: loaded[0].side, b: loaded[1].side, names: (a, b), metric: view.metric,
+                                            grouping: view.by, tolerance: limit).perform().comparison
         } catch {
-            Output.err("sharesim: error: cannot compare \(a) with \(b): \(error.message)\n" + (error.help.map { "help: \($0)\n" } ?? ""))
-            throw ExitCode(ExitStatus.dataError)
+            throw input.exitCode(for: error)
         }
         let text: String
         switch report.format {
         case .table:
-            text = ComparisonReport.table(comparison, labelA: tables[0].label, labelB: tables[1].label, width: report.tableWidth)
+            text = ComparisonReport.table(comparison, labelA: loaded[0].label, labelB: loaded[1].label, width: report.tableWidth)
         case .csv: text = ComparisonReport.csv(comparison)
-        case .json: text = ComparisonReport.json(comparison, labelA: tables[0].label, labelB: tables[1].label)
+        case .json: text = ComparisonReport.json(comparison, labelA: loaded[0].label, labelB: loaded[1].label)
         }
         try Output.deliver(text, to: report.output)
         if !comparison.isWithinTolerance { throw ExitCode(ExitStatus.expectationFailed) }
@@ -99,7 +84,7 @@ struct Compare: ParsableCommand {
 
 /// One side of a comparison: a scenario to run, or run output to read back.
 enum CompareSide {
-    static func load(_ given: String, input: ScenarioInput, grouping: Grouping) -> Result<(table: ShareTable, label: String), ExitCode> {
+    static func load(_ given: String, input: ScenarioInput) -> Result<(side: CompareRequest.Side, label: String), ExitCode> {
         // FILE#RUN names one run of a file that holds several.
         var path = given, run: String?
         if given != "-", !FileManager.default.fileExists(atPath: given), let hash = given.lastIndex(of: "#") {
@@ -117,7 +102,7 @@ enum CompareSide {
             do {
                 var table = try ShareTable.readCSV(text, path: name, run: run)
                 table.name = given
-                return .success((table, given))
+                return .success((.table(table), given))
             } catch {
                 input.report(error)
                 return .failure(ExitCode(ExitStatus.dataError))
@@ -132,13 +117,10 @@ enum CompareSide {
         do {
             let loaded = try loader.load(path: name)
             if !loaded.warnings.isEmpty { Output.err(input.printer.render(loaded.warnings, sources: loaded.sources)) }
-            let result = try Engine.run(loaded.scenario)
-            return .success((ShareTable(result, grouping: grouping), "\(given) — \(loaded.scenario.name)"))
-        } catch let error as ScenarioError {
+            return .success((.scenario(loaded.scenario), "\(given) — \(loaded.scenario.name)"))
+        } catch {
             input.report(error)
             return .failure(ExitCode(error.isUnreadableFile ? ExitStatus.noInput : ExitStatus.dataError))
-        } catch {
-            return .failure(ExitCode(ExitStatus.interrupted))
         }
     }
 }

@@ -25,6 +25,7 @@ struct MergeCommand: ParsableCommand {
     var output: String?
 
     @OptionGroup var threading: ThreadOptions
+    @OptionGroup var diagnostics: DiagnosticOptions
 
     func validate() throws {
         if parts.isEmpty { throw ValidationError("give the partial result files to merge") }
@@ -32,19 +33,13 @@ struct MergeCommand: ParsableCommand {
 
     func run() throws {
         try ReportOutput.refuse(output, overwriting: parts)
-        let merged: (batch: MonteCarloBatch, format: MonteCarloReport.Format, samples: MonteCarloSamples)
-        do { merged = try MonteCarloShard.merge(parts) } catch {
-            Output.err("sharesim: error: \(error.description)\n")
-            throw ExitCode(error.isUnreadable ? ExitStatus.noInput : ExitStatus.dataError)
+        let request = MergeRequest(parts: parts, format: format.flatMap { MonteCarloReport.Format(rawValue: $0.rawValue) },
+                                   tableWidth: MonteCarloCommand.tableWidth(toStandardOutput: ReportOutput.isStandardOutput(output)),
+                                   threads: threading.count)
+        let merged: MergeResponse
+        do { merged = try request.perform() } catch {
+            throw ScenarioInput(printer: diagnostics.printer).exitCode(for: error)
         }
-        let chosen = format.flatMap { MonteCarloReport.Format(rawValue: $0.rawValue) } ?? merged.format
-        var (batch, values) = (merged.batch, MonteCarlo.bands(merged.samples, bands: merged.batch.bands, rows: merged.batch.entities.count,
-                                                              threads: threading.count))
-        if chosen == .table {
-            // Shards run for CSV or JSON keep every date; a table shows those that fit, as montecarlo's own does.
-            (batch, values) = MonteCarloReport.fittingTable(batch, values: values,
-                                                            width: MonteCarloCommand.tableWidth(toStandardOutput: ReportOutput.isStandardOutput(output)))
-        }
-        try Output.deliver(MonteCarloReport.render(batch, values: values, as: chosen), to: output)
+        try Output.deliver(MonteCarloReport.render(merged.bands.batch, values: merged.bands.values, as: merged.format), to: output)
     }
 }

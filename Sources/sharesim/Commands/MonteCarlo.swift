@@ -1,7 +1,6 @@
 import ArgumentParser
 import Dispatch
 import Foundation
-import LineEditor
 import ShareSimCore
 
 struct MonteCarloCommand: ParsableCommand {
@@ -75,85 +74,42 @@ struct MonteCarloCommand: ParsableCommand {
 
     func run() throws {
         try report.refuse(overwriting: [file])
-        let loaded = try ScenarioInput(printer: diagnostics.printer).load(file).get()
-        let scenario = loaded.scenario
-        let bandList = try Band.parseList(bands).get()
-        let metric = view.metric
-        let reportFormat = MonteCarloReport.Format(rawValue: report.format.rawValue)!
-        let steps: [Int]
+        let input = ScenarioInput(printer: diagnostics.printer)
+        let loaded = try input.load(file).get()
+        let dates: MonteCarloRequest.Dates
         if let at {
-            steps = try ReportDates.steps(at, in: scenario.timeline, file: file)
+            dates = .steps(try ReportDates.steps(at, in: loaded.scenario.timeline, file: file))
         } else if report.format == .table {
-            steps = MonteCarloReport.defaultTableSteps(scenario, grouping: view.by, bands: bandList,
-                                                       width: Self.tableWidth(toStandardOutput: report.toStandardOutput))
+            dates = .tableColumns(width: Self.tableWidth(toStandardOutput: report.toStandardOutput))
         } else {
-            steps = Array(0..<scenario.timeline.steps)
+            dates = .everyStep
         }
-        let batch = MonteCarloBatch(scenario: scenario, runs: runs, seed: seed, bands: bandList, metric: metric, grouping: view.by, steps: steps)
-        let shardSpec = shard.flatMap(ShardSpec.parse)
-        let range = shardSpec.map { MonteCarloBatch.runs(ofShard: $0.0, of: $0.1, total: runs) } ?? 0..<runs
-
-        let bytes = Double(batch.cellCount) * Double(range.count) * 8
-        let physical = Double(ProcessInfo.processInfo.physicalMemory)
-        if physical > 0, bytes > 0.8 * physical {
-            Output.err("sharesim: error: \(NumberText.counted(range.count, "run")) × \(NumberText.counted(batch.steps.count, "date")) × \(NumberText.counted(batch.entities.count, "row")) need "
-                       + "\(NumberText.bytes(bytes)) of memory, more than this machine has (\(NumberText.bytes(physical)))\n"
-                       + "help: report fewer dates with --at, or split the batch with --shard I/N and 'sharesim merge'\n")
-            throw ExitCode(ExitStatus.usage)
-        }
-        if !scenario.parameters.contains(where: \.isUncertain) {
+        let format = MonteCarloReport.Format(rawValue: report.format.rawValue)!
+        let request = MonteCarloRequest(
+            input: loaded, runs: runs, seed: seed, bands: try Band.parseList(bands).get(), metric: view.metric, grouping: view.by,
+            dates: dates, shard: shard.flatMap(ShardSpec.parse).map { MonteCarloRequest.Shard(index: $0.0, count: $0.1, output: report.output!, format: format) },
+            threads: threading.count)
+        if request.isNominalOnly {
             Output.err("sharesim: warning: no parameter of '\(file)' is uncertain: every run is the nominal run\n")
         }
-
-        var header: MonteCarloShard.Header?
-        if let (i, n) = shardSpec, let output = report.output {
-            let h = MonteCarloShard.Header(batch: batch, shard: i, shards: n, format: reportFormat)
-            if MonteCarloShard.isComplete(output, h) {
-                Output.err("sharesim: shard \(i)/\(n) is already complete in '\(output)'; skipped\n")
-                return
-            }
-            header = h
-        }
-
         // Ctrl-C raises a flag that the workers poll between runs: the batch stops, nothing
         // half-done is written, and the command exits 130.
-        InterruptFlag.install()
-        let bar = Terminal.isTerminal(STDERR_FILENO) ? ProgressBar(total: range.count) : nil
-        let threadCount = threading.count
-        let samples: MonteCarloSamples
+        let bar = Terminal.isTerminal(STDERR_FILENO) ? ProgressBar() : nil
+        let response: MonteCarloResponse
         do {
-            samples = try MonteCarlo.simulate(scenario, batch: batch, runs: range, threads: threadCount,
-                                              progress: bar.map { b in { b.show($0) } }, isCancelled: { InterruptFlag.isPending })
-            bar?.finish()
-        } catch .cancelled {
-            bar?.finish()
-            throw MonteCarloCommand.interrupted()
-        } catch .run(let run, var diagnostic) {
-            bar?.finish()
-            diagnostic.notes.append("in run \(run) of the batch (seed \(seed)); the draws: "
-                                    + MonteCarlo.draws(scenario, seed: seed, run: run).map { NumberText.csv($0) }.joined(separator: ", "))
-            Output.err(diagnostics.printer.render([diagnostic], sources: loaded.sources))
-            throw ExitCode(ExitStatus.dataError)
+            defer { bar?.finish() }
+            response = try request.perform(.interruptible(progress: { done, total in bar?.show(done, of: total) }))
+        } catch {
+            throw input.exitCode(for: error)
         }
-
-        if InterruptFlag.isPending { throw MonteCarloCommand.interrupted() }
-        if let header, let output = report.output {
-            do { try MonteCarloShard.write(header, samples: samples, to: output) } catch {
-                Output.err("sharesim: error: \(error.description)\n")
-                throw ExitCode(ExitStatus.cannotWrite)
-            }
-            return
+        switch response {
+        case .shardAlreadyComplete(let header, let path):
+            Output.err("sharesim: shard \(header.shard)/\(header.shards) is already complete in '\(path)'; skipped\n")
+        case .shardWritten:
+            break
+        case .bands(let bands):
+            try Output.deliver(MonteCarloReport.render(bands.batch, values: bands.values, as: format), to: report.output)
         }
-        let values = MonteCarlo.bands(samples, bands: bandList, rows: batch.entities.count, threads: threadCount)
-        if InterruptFlag.isPending { throw MonteCarloCommand.interrupted() }
-        try Output.deliver(MonteCarloReport.render(batch, values: values, as: reportFormat), to: report.output)
-    }
-}
-
-extension MonteCarloCommand {
-    static func interrupted() -> ExitCode {
-        Output.err("sharesim: interrupted\n")
-        return ExitCode(ExitStatus.interrupted)
     }
 }
 
@@ -164,24 +120,4 @@ enum ShardSpec {
         guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n >= 1, i >= 0, i < n else { return nil }
         return (i, n)
     }
-}
-
-/// A one-line progress bar on standard error, redrawn at most ten times a second.
-final class ProgressBar {
-    let total: Int
-    private var lastDrawn = -1
-
-    init(total: Int) { self.total = total }
-
-    func show(_ done: Int) {
-        let width = 30
-        let filled = total > 0 ? min(width, done * width / total) : width
-        let percent = total > 0 ? done * 100 / total : 100
-        guard percent != lastDrawn || done == total else { return }
-        lastDrawn = percent
-        let bar = String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled)
-        Output.err("\r\(percent < 10 ? "  " : percent < 100 ? " " : "")\(percent)% [\(bar)] \(done)/\(total) runs")
-    }
-
-    func finish() { Output.err("\r\u{1B}[K") }
 }

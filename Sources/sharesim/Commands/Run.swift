@@ -41,7 +41,8 @@ struct Run: ParsableCommand {
         for (file, name) in zip(files, RunName.distinct(files)) {
             switch input.load(file) {
             case .failure(let code): failure = ExitCode(max(failure?.rawValue ?? 0, code.rawValue))
-            case .success(let loaded): runs.append((name, try runOrInterrupt(loaded.scenario)))
+            case .success(let loaded):
+                do { runs.append((name, try RunRequest(scenario: loaded.scenario).perform().result)) } catch { throw input.exitCode(for: error) }
             }
         }
         if let failure { throw failure }
@@ -61,10 +62,6 @@ struct Run: ParsableCommand {
         }
         try Output.deliver(text, to: report.output)
     }
-}
-
-func runOrInterrupt(_ s: ResolvedScenario) throws -> RunResult {
-    do { return try Engine.run(s) } catch { throw ExitCode(ExitStatus.interrupted) }
 }
 
 enum RunName {

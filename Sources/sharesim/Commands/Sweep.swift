@@ -60,13 +60,8 @@ struct SweepCommand: ParsableCommand {
             throw ExitCode(ExitStatus.usage)
         }
         let sweep: Sweep
-        do {
-            sweep = try Sweep.run(loaded.scenario, axes: axes, outcome: what, threads: threading.count)
-        } catch .cancelled {
-            throw ExitCode(ExitStatus.interrupted)
-        } catch .invalid(let d, _) {
-            input.report(ScenarioError([d], sources: loaded.sources))
-            throw ExitCode(ExitStatus.usage)
+        do { sweep = try SweepRequest(input: loaded, axes: axes, outcome: what, threads: threading.count).perform() } catch {
+            throw input.exitCode(for: error)
         }
         let text: String
         switch report.format {

@@ -34,23 +34,20 @@ struct TestCommand: ParsableCommand {
                 failed += 1
                 Output.out("ERROR \(file)\n")
             case .success(let loaded):
-                let result = try runOrInterrupt(loaded.scenario)
-                let timeline = result.scenario.timeline
-                let outcomes = ExpectationChecker.check(result)
-                let observed = ObservationChecker.check(result)
-                let checks = observed.filter { $0.observation.role == .check }
-                let bad = outcomes.filter { !$0.passed }
-                let badChecks = checks.filter { !$0.passed }
+                let run: RunResponse
+                do { run = try RunRequest(scenario: loaded.scenario, checksExpectations: true).perform() } catch { throw input.exitCode(for: error) }
+                let (outcomes, bad, checks, badChecks) = (run.expectations, run.failedExpectations, run.checks, run.failedChecks)
+                let timeline = run.result.scenario.timeline
                 passed += outcomes.count - bad.count + checks.count - badChecks.count
                 failed += bad.count + badChecks.count
                 var counts = NumberText.counted(outcomes.count, "expectation")
                 if !checks.isEmpty { counts += ", \(NumberText.counted(checks.count, "check"))" }
-                if observed.count > checks.count { counts += ", \(NumberText.counted(observed.count - checks.count, "fit observation"))" }
+                if run.observations.count > checks.count { counts += ", \(NumberText.counted(run.observations.count - checks.count, "fit observation"))" }
                 Output.out("\(bad.isEmpty && badChecks.isEmpty ? "ok   " : "FAIL ") \(file) (\(counts))\n")
                 for o in bad {
                     Output.out(printer.render(ExpectationChecker.diagnostic(o, timeline: timeline), sources: loaded.sources))
                 }
-                for o in observed {
+                for o in run.observations {
                     Output.out("      \(o.passed ? "" : "FAIL ")\(ObservationChecker.line(o, timeline: timeline))\n")
                 }
                 for o in badChecks {

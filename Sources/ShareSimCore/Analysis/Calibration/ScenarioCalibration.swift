@@ -46,19 +46,12 @@ public enum ScenarioCalibration {
         public var units: [Quantity.Unit]
     }
 
-    public enum Failure: Error, Sendable {
-        /// An unknown parameter, a bound outside a parameter's valid range, a bracket without
-        /// a root, a target the transform cannot take: a diagnostic says which and why.
-        case invalid(Diagnostic)
-        case cancelled
-    }
-
     // MARK: bisection
 
     /// Fits one parameter to one target by bisection in `interval` (messages name its ends
     /// as written, e.g. `0%` and `20%`).
     public static func fitByBisection(_ scenario: ResolvedScenario, parameter: String, in interval: ValueInterval,
-                                      target: OutcomeTarget, isCancelled: (@Sendable () -> Bool)? = nil) throws(Failure) -> Result {
+                                      target: OutcomeTarget, isCancelled: (@Sendable () -> Bool)? = nil) throws(OperationError) -> Result {
         let bounds = try checkBounds(scenario, parameter, interval)
         var runs = 0
         let workspace = EngineWorkspace()
@@ -67,16 +60,16 @@ public enum ScenarioCalibration {
             switch SweepJob.evaluate(scenario, setting: [(parameter, x)], outcomes: [target.outcome], workspace: workspace,
                                      isCancelled: isCancelled) {
             case .value(let v): return v[0] - target.value
-            case .invalid(let d): throw Failure.invalid(d)
-            case .cancelled: throw Failure.cancelled
+            case .invalid(let d): throw OperationError.invalid(d)
+            case .cancelled: throw OperationError.cancelled
             }
         }
-        let b: Calibration.Bisection
+        let b: Solver.Bisection
         do {
-            b = try Calibration.bisect(low: bounds.lowerBound, high: bounds.upperBound, f)
-        } catch let failure as Failure {
+            b = try Solver.bisect(low: bounds.lowerBound, high: bounds.upperBound, f)
+        } catch let failure as OperationError {
             throw failure
-        } catch Calibration.BisectionFailure.noRoot(let lo, let hi, let fLo, let fHi) {
+        } catch Solver.BisectionFailure.noRoot(_, _, let fLo, let fHi) {
             let loText = interval.lowText, hiText = interval.highText
             let side = fLo > 0 ? "above" : "below"
             throw .invalid(Diagnostic(
@@ -85,7 +78,7 @@ public enum ScenarioCalibration {
                 notes: ["at \(parameter) = \(loText): \(target.outcome.describe(fLo + target.value))",
                         "at \(parameter) = \(hiText): \(target.outcome.describe(fHi + target.value))"],
                 help: ["widen the bracket so that the outcome crosses \(target.valueText) inside it"]))
-        } catch Calibration.BisectionFailure.undefined(let x) {
+        } catch Solver.BisectionFailure.undefined(let x) {
             throw .invalid(Diagnostic(.error, "the outcome is undefined at \(parameter) = \(ValueText.label(x, like: interval.unit))", at: nil,
                                       help: ["a growth rate needs sales at its first date; choose another bracket or outcome"]))
         } catch {
@@ -105,8 +98,8 @@ public enum ScenarioCalibration {
     /// by least squares on transformed outcomes, starting from the parameters' values in the
     /// scenario. `bounds[i]`, when given, narrows parameter i's valid range.
     public static func fitByLeastSquares(_ scenario: ResolvedScenario, parameters: [String], bounds given: [ValueInterval?],
-                                         targets: [OutcomeTarget], threads: Int = SweepExecutor.defaultThreads,
-                                         isCancelled: (@Sendable () -> Bool)? = nil) throws(Failure) -> Result {
+                                         targets: [OutcomeTarget], threads: Int = ParallelWork.defaultThreads,
+                                         isCancelled: (@Sendable () -> Bool)? = nil) throws(OperationError) -> Result {
         guard !parameters.isEmpty, !targets.isEmpty else {
             throw .invalid(Diagnostic(.error, "calibration needs at least one parameter and one target", at: nil))
         }
@@ -131,24 +124,24 @@ public enum ScenarioCalibration {
         var runs = 0
         let evaluate: ([[Double]]) throws -> [[Double]] = { points in
             runs += points.count
-            let results = SweepExecutor.map(count: points.count, threads: threads, worker: { EngineWorkspace() }) { workspace, k in
+            let results = ParallelWork.map(count: points.count, threads: threads, worker: { EngineWorkspace() }) { workspace, k in
                 SweepJob.evaluate(scenario, setting: Array(zip(parameters, points[k])), outcomes: outcomes, workspace: workspace,
                                   isCancelled: isCancelled)
             }
             return try results.map { r in
                 switch r {
                 case .value(let found): return zip(found, targets).map { transformedResidual($0, $1) }
-                case .invalid(let d): throw Failure.invalid(d)
-                case .cancelled: throw Failure.cancelled
+                case .invalid(let d): throw OperationError.invalid(d)
+                case .cancelled: throw OperationError.cancelled
                 }
             }
         }
-        let fit: Calibration.LeastSquares
+        let fit: Solver.LeastSquares
         do {
-            fit = try Calibration.leastSquares(start: start, lower: bounds.map(\.lowerBound), upper: bounds.map(\.upperBound), evaluate: evaluate)
-        } catch let failure as Failure {
+            fit = try Solver.leastSquares(start: start, lower: bounds.map(\.lowerBound), upper: bounds.map(\.upperBound), evaluate: evaluate)
+        } catch let failure as OperationError {
             throw failure
-        } catch Calibration.LeastSquaresFailure.undefinedAtStart {
+        } catch Solver.LeastSquaresFailure.undefinedAtStart {
             throw .invalid(Diagnostic(.error, "an outcome is undefined at the starting values", at: nil,
                                       help: ["a growth rate needs sales at its first date"]))
         } catch {
@@ -171,7 +164,7 @@ public enum ScenarioCalibration {
     /// A parameter's valid range when both its ends are finite, in the parameter's unit: the
     /// bracket bisection uses when none is given. Nil for a range open at either end; throws
     /// for an unknown name.
-    public static func bracket(of name: String, in scenario: ResolvedScenario) throws(Failure) -> ValueInterval? {
+    public static func bracket(of name: String, in scenario: ResolvedScenario) throws(OperationError) -> ValueInterval? {
         let r = try checkBounds(scenario, name, nil)
         let finite = abs(r.lowerBound) < 1e300 && abs(r.upperBound) < 1e300
         return finite ? ValueInterval(r, unit: try unit(of: name, in: scenario, written: nil)) : nil
@@ -179,7 +172,7 @@ public enum ScenarioCalibration {
 
     /// The unit a parameter's value is shown in: that of the bounds written for it, else the
     /// one the scenario writes it in.
-    static func unit(of name: String, in scenario: ResolvedScenario, written: ValueInterval?) throws(Failure) -> Quantity.Unit {
+    static func unit(of name: String, in scenario: ResolvedScenario, written: ValueInterval?) throws(OperationError) -> Quantity.Unit {
         if let written { return written.unit }
         return try parameter(name, in: scenario).unit(in: scenario)
     }
@@ -205,7 +198,7 @@ public enum ScenarioCalibration {
         }
     }
 
-    static func checkTransformable(_ t: OutcomeTarget) throws(Failure) {
+    static func checkTransformable(_ t: OutcomeTarget) throws(OperationError) {
         let ok: Bool
         let why: String
         switch t.outcome.metric {
@@ -227,7 +220,7 @@ public enum ScenarioCalibration {
     /// The parameter exists, and its bounds: the interval given, which must lie within its
     /// valid range, or the valid range itself. Bounds outside are reported as written (at
     /// `--in`, in the user's unit), as `sweep` reports a value out of range.
-    static func checkBounds(_ scenario: ResolvedScenario, _ name: String, _ interval: ValueInterval?) throws(Failure) -> ClosedRange<Double> {
+    static func checkBounds(_ scenario: ResolvedScenario, _ name: String, _ interval: ValueInterval?) throws(OperationError) -> ClosedRange<Double> {
         let p = try parameter(name, in: scenario)
         guard let interval else { return p.validRange }
         guard p.validRange.contains(interval.low), p.validRange.contains(interval.high) else {
@@ -240,7 +233,7 @@ public enum ScenarioCalibration {
     }
 
     /// The parameter of that name, or an error that suggests the nearest.
-    static func parameter(_ name: String, in scenario: ResolvedScenario) throws(Failure) -> ScenarioParameter {
+    static func parameter(_ name: String, in scenario: ResolvedScenario) throws(OperationError) -> ScenarioParameter {
         guard let p = scenario.parameters.first(where: { $0.name == name }) else {
             let names = scenario.parameters.map(\.name)
             throw .invalid(Diagnostic(.error, "unknown parameter '\(name)'", at: nil,

@@ -22,27 +22,20 @@ public struct Sweep: Sendable {
 
     public func value(row i: Int, column j: Int = 0) -> Double { values[i * columns + j] }
 
-    /// Why a sweep stopped: a value a parameter does not accept (or an unknown parameter),
-    /// or cancellation. `axis` is the index of the axis at fault, where one is, so that a
-    /// caller can point at how that axis was written.
-    public enum Failure: Error, Sendable {
-        case invalid(Diagnostic, axis: Int?)
-        case cancelled
-    }
-
     /// The most runs one sweep may ask for.
     public static let maxRuns = 1_000_000
 
-    /// Runs the scenario once per value (per cell of a grid) and reads the outcome of each.
+    /// Runs the scenario once per value (per cell of a grid) and reads the outcome of each. A
+    /// parameter or value the scenario does not accept is refused with its axis as the part at fault.
     public static func run(_ scenario: ResolvedScenario, axes: [SweepAxis], outcome: ScenarioOutcome,
-                           threads: Int = SweepExecutor.defaultThreads,
-                           isCancelled: (@Sendable () -> Bool)? = nil) throws(Failure) -> Sweep {
+                           threads: Int = ParallelWork.defaultThreads,
+                           isCancelled: (@Sendable () -> Bool)? = nil) throws(OperationError) -> Sweep {
         guard (1...2).contains(axes.count) else {
             throw .invalid(Diagnostic(.error, "a sweep varies one parameter or two, not \(axes.count)", at: nil,
-                                      help: ["give --vary once for a table, twice for a grid"]), axis: nil)
+                                      help: ["give --vary once for a table, twice for a grid"]))
         }
         if axes.count == 2, axes[0].name == axes[1].name {
-            throw .invalid(Diagnostic(.error, "parameter '\(axes[0].name)' is varied twice", at: nil, help: ["vary two different parameters"]), axis: 1)
+            throw .invalid(Diagnostic(.error, "parameter '\(axes[0].name)' is varied twice", at: nil, help: ["vary two different parameters"]), part: 1)
         }
         // Every value of every axis is checked before any run, so that a value out of range is
         // reported at once rather than after the runs before it.
@@ -50,10 +43,10 @@ public struct Sweep: Sendable {
             for (v, label) in zip(axis.values, axis.labels) {
                 do { _ = try scenario.setting(axis.name, to: v) } catch {
                     // Out of range: said of the value as typed on the command line, not in the file.
-                    guard let p = scenario.parameters.first(where: { $0.name == axis.name }), !p.validRange.contains(v) else { throw .invalid(error, axis: index) }
+                    guard let p = scenario.parameters.first(where: { $0.name == axis.name }), !p.validRange.contains(v) else { throw .invalid(error, part: index) }
                     throw .invalid(Diagnostic(.error, "\(axis.name) = \(label) is outside the valid range of parameter '\(axis.name)'", at: nil,
                                               notes: ["'\(axis.name)' (declared at \(p.location.description)) accepts \(ResolvedScenario.describe(p.validRange, percent: label.hasSuffix("%"))) where it is used"],
-                                              help: ["vary it within that range"]), axis: index)
+                                              help: ["vary it within that range"]), part: index)
                 }
             }
         }
@@ -61,9 +54,9 @@ public struct Sweep: Sendable {
         let count = axes[0].values.count * columns
         guard count <= maxRuns else {
             throw .invalid(Diagnostic(.error, "the sweep asks for \(count) runs; at most \(maxRuns) are allowed", at: nil,
-                                      help: ["take fewer values"]), axis: nil)
+                                      help: ["take fewer values"]))
         }
-        let results = SweepExecutor.map(count: count, threads: threads, worker: { EngineWorkspace() }) { workspace, index -> SweepJobResult in
+        let results = ParallelWork.map(count: count, threads: threads, worker: { EngineWorkspace() }) { workspace, index -> SweepJobResult in
             if let isCancelled, isCancelled() { return .cancelled }
             var setting = [(axes[0].name, axes[0].values[index / columns])]
             if axes.count > 1 { setting.append((axes[1].name, axes[1].values[index % columns])) }
@@ -74,51 +67,10 @@ public struct Sweep: Sendable {
         for r in results {
             switch r {
             case .value(let x): values.append(x)
-            case .invalid(let d): throw .invalid(d, axis: nil)
+            case .invalid(let d): throw .invalid(d)
             case .cancelled: throw .cancelled
             }
         }
         return Sweep(scenario: scenario, axes: axes, outcome: outcome, values: values)
-    }
-}
-
-/// What one run of a sweep or a calibration gives.
-enum SweepJobResult: Sendable {
-    case value(Double)
-    case invalid(Diagnostic)
-    case cancelled
-}
-
-enum SweepJob {
-    enum Result<T: Sendable>: Sendable {
-        case value(T)
-        case invalid(Diagnostic)
-        case cancelled
-
-        func map(_ f: (T) -> Double) -> SweepJobResult {
-            switch self {
-            case .value(let x): return .value(f(x))
-            case .invalid(let d): return .invalid(d)
-            case .cancelled: return .cancelled
-            }
-        }
-    }
-
-    /// The scenario with the parameters set, in the order given.
-    static func scenario(_ base: ResolvedScenario, setting: [(String, Double)]) throws(Diagnostic) -> ResolvedScenario {
-        var s = base
-        for (name, value) in setting { s = try s.setting(name, to: value) }
-        return s
-    }
-
-    /// Sets the parameters, runs in `workspace` (whose memory the next run reuses), and reads
-    /// each outcome.
-    static func evaluate(_ base: ResolvedScenario, setting: [(String, Double)], outcomes: [ScenarioOutcome],
-                         workspace: EngineWorkspace, isCancelled: (@Sendable () -> Bool)?) -> Result<[Double]> {
-        let s: ResolvedScenario
-        do { s = try scenario(base, setting: setting) } catch { return .invalid(error) }
-        let run: RunResult
-        do { run = try Engine.run(s, workspace: workspace, isCancelled: isCancelled) } catch { return .cancelled }
-        return .value(outcomes.map { $0.value(in: run) })
     }
 }

@@ -1,7 +1,7 @@
 /* sigaction is POSIX, not ISO C. */
 #define _POSIX_C_SOURCE 200809L
 
-#include "CLibEdit.h"
+#include "CInterrupt.h"
 
 #include <signal.h>
 #include <string.h>
@@ -13,7 +13,7 @@ static void interrupt_handler(int signal_number) {
     interrupt_pending = 1;
 }
 
-void clibedit_interrupt_install(void) {
+void interrupt_flag_install(void) {
     struct sigaction action;
     memset(&action, 0, sizeof action);
     action.sa_handler = interrupt_handler;
@@ -29,7 +29,7 @@ void clibedit_interrupt_install(void) {
     sigprocmask(SIG_UNBLOCK, &interrupt_only, NULL);
 }
 
-int clibedit_interrupt_take(void) {
+int interrupt_flag_take(void) {
     if (!interrupt_pending) {
         return 0;
     }
@@ -37,6 +37,6 @@ int clibedit_interrupt_take(void) {
     return 1;
 }
 
-int clibedit_interrupt_pending(void) {
+int interrupt_flag_pending(void) {
     return interrupt_pending ? 1 : 0;
 }

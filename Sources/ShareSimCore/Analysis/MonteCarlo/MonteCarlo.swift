@@ -15,39 +15,29 @@ import Foundation
 /// 100,000 runs of the chip scenario at every one of its 36 steps with 5 vendors is 144 MB
 /// at most, 90 MB touched; at the table's 4 dates, 16 MB.
 public enum MonteCarlo {
-    public enum Failure: Error, Sendable {
-        /// The cancellation check said to stop.
-        case cancelled
-        /// A run's draws could not be used (shares that no longer sum to 100%).
-        case run(Int, Diagnostic)
-    }
-
     /// Runs per block handed to a thread: large enough that taking one costs nothing, small
     /// enough that threads finish together.
     static let blockSize = 256
 
     /// The values run `runs` keep, computed on `threads` threads. `progress` is called on
-    /// the calling thread every tenth of a second or so with the number of runs done.
+    /// the calling thread every tenth of a second or so with the number of runs done. A run
+    /// whose draws cannot be used (shares that no longer sum to 100%, figures past what a
+    /// number holds) fails the batch: the earliest such run, with its draws in a note.
     public static func simulate(
         _ scenario: ResolvedScenario, batch: MonteCarloBatch, runs: Range<Int>, threads: Int,
         progress: ((Int) -> Void)? = nil, isCancelled: @escaping @Sendable () -> Bool = { false }
-    ) throws(Failure) -> MonteCarloSamples {
+    ) throws(OperationError) -> MonteCarloSamples {
         let samples = MonteCarloSamples(cells: batch.cellCount, runs: runs.count)
         let job = Job(scenario: scenario, batch: batch, runs: runs, samples: samples, isCancelled: isCancelled)
         let threads = max(1, min(threads, (runs.count + blockSize - 1) / blockSize))
-        let group = DispatchGroup()
-        for _ in 0..<threads {
-            group.enter()
-            DispatchQueue.global().async {
-                job.work()
-                group.leave()
-            }
-        }
-        while group.wait(timeout: .now() + .milliseconds(100)) == .timedOut {
-            progress?(job.runsDone)
-        }
+        ParallelWork.run(workers: threads, polling: { progress?(job.runsDone) }) { _ in job.work() }
         progress?(job.runsDone)
-        if let (run, diagnostic) = job.firstFailure { throw .run(run, diagnostic) }
+        if let (run, found) = job.firstFailure {
+            var diagnostic = found
+            diagnostic.notes.append("in run \(run) of the batch (seed \(batch.seed)); the draws: "
+                                    + draws(scenario, seed: batch.seed, run: run).map { NumberText.csv($0) }.joined(separator: ", "))
+            throw .refused(ScenarioError([diagnostic], sources: [:]), status: ExitStatus.dataError)
+        }
         if job.wasCancelled { throw .cancelled }
         samples.settle(rows: job.rows.count)
         return samples
@@ -66,7 +56,7 @@ public enum MonteCarlo {
         nonisolated(unsafe) let target = out.baseAddress!, same = repeats.baseAddress!
         let threads = max(1, min(threads, cells))
         let rows = max(1, rows)
-        DispatchQueue.concurrentPerform(iterations: threads) { t in
+        ParallelWork.forEach(workers: threads) { t in
             var c = t
             while c < cells {
                 same[c] = c >= rows && (samples.isRepeat(c)
@@ -75,7 +65,7 @@ public enum MonteCarlo {
             }
         }
         let distinct = (0..<cells).filter { !same[$0] }
-        DispatchQueue.concurrentPerform(iterations: min(threads, max(1, distinct.count))) { t in
+        ParallelWork.forEach(workers: min(threads, max(1, distinct.count))) { t in
             let scratch = SelectionScratch()
             var i = t
             while i < distinct.count {

@@ -1,4 +1,4 @@
-import CLibEdit
+import CInterrupt
 
 /// Ctrl-C as a polled flag rather than process death, so the prompt can discard
 /// a line and long computations can cancel cleanly at a point of their choosing.
@@ -6,16 +6,16 @@ public enum InterruptFlag {
     /// Routes SIGINT to the flag (without SA_RESTART, so a blocked terminal read
     /// returns). Idempotent; `LibEditLineReader` calls it for you.
     public static func install() {
-        clibedit_interrupt_install()
+        interrupt_flag_install()
     }
 
     /// Consumes a pending Ctrl-C, so one keypress cancels exactly one thing.
     public static func takePending() -> Bool {
-        clibedit_interrupt_take() != 0
+        interrupt_flag_take() != 0
     }
 
     /// Peeks without consuming, for cancellation checks deep inside a computation.
     public static var isPending: Bool {
-        clibedit_interrupt_pending() != 0
+        interrupt_flag_pending() != 0
     }
 }
