@@ -6,12 +6,12 @@ extension Session {
     func compare(_ args: [String]) -> Reply {
         let o: ViewOptions
         switch ViewOptions.parse(args, runNames: runNames, scenario: runs.last?.result.scenario, views: [.vendor, .origin]) {
-        case .failure(let p): return .failure(p, status: 2)
+        case .failure(let p): return .failure(p, status: .usage)
         case .success(let parsed): o = parsed
         }
         guard o.runs.count == 2 else {
             return .failure("usage: compare RUN RUN [at DATES] [--share installed|sales] [--by vendor|origin]\n  runs: "
-                            + (runNames.isEmpty ? "none yet ('run as NAME' makes one)" : runNames.joined(separator: ", ")), status: 2)
+                            + (runNames.isEmpty ? "none yet ('run as NAME' makes one)" : runNames.joined(separator: ", ")), status: .usage)
         }
         let a = runs.first { $0.name == o.runs[0] }!.result
         let b = runs.first { $0.name == o.runs[1] }!.result

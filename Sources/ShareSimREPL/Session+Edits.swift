@@ -4,7 +4,7 @@ import ShareSimCore
 /// Loading, what-if edits and their bookkeeping: undo, reset, diff, save.
 extension Session {
     func load(_ args: [String]) -> Reply {
-        guard args.count == 1 else { return .failure("usage: load FILE\n  example: load scenarios/ofac-easing.scn", status: 2) }
+        guard args.count == 1 else { return .failure("usage: load FILE\n  example: load scenarios/ofac-easing.scn", status: .usage) }
         let path = args[0]
         let newBase: Base
         do throws(ScenarioError) {
@@ -17,7 +17,7 @@ extension Session {
                 newBase = .text(path: path, file: try ScenarioLoader.sourceFile(path: path, data: data))
             }
         } catch {
-            return Reply(error: render(error, word: path), failed: true, status: error.isUnreadableFile ? 66 : 65)
+            return Reply(error: render(error, word: path), failed: true, status: error.isUnreadableFile ? .noInput : .dataError)
         }
         // Undo stops at the first file loaded: an empty session is nothing to return to.
         if base != nil || !edits.isEmpty { pushUndo() }
@@ -64,7 +64,7 @@ extension Session {
                 return loc.file == env.inputName && lines.contains(loc.line) && !d.marksIncompleteScenario
             }
             if !own.isEmpty {
-                return Reply(error: DiagnosticPrinter(useColor: env.color).render(own, sources: error.sources), failed: true, status: 65)
+                return Reply(error: DiagnosticPrinter(useColor: env.color).render(own, sources: error.sources), failed: true, status: .dataError)
             }
         }
         pushUndo()
@@ -73,7 +73,7 @@ extension Session {
     }
 
     func undo() -> Reply {
-        guard let snapshot = undoStack.popLast() else { return .failure("nothing to undo", status: 0) }
+        guard let snapshot = undoStack.popLast() else { return .failure("nothing to undo", status: .success) }
         base = snapshot.base
         edits = snapshot.edits
         return Reply(output: "undone; \(NumberText.counted(edits.count, "what-if edit")) now\n")
@@ -105,7 +105,7 @@ extension Session {
     /// Saves the edits as an overlay: `use` of the loaded file, then the edits. Saving into
     /// the loaded file itself would make it use itself, so that is refused.
     func save(_ args: [String]) -> Reply {
-        guard args.count == 1 else { return .failure("usage: save FILE\n  example: save what-if.scn", status: 2) }
+        guard args.count == 1 else { return .failure("usage: save FILE\n  example: save what-if.scn", status: .usage) }
         let target = args[0]
         var text = "# What-if edits saved from a sharesim session.\n"
         if let base {
@@ -118,7 +118,7 @@ extension Session {
         do {
             try env.writeFile(text, target)
         } catch {
-            return .failure("cannot write '\(target)': \(error.localizedDescription)", word: target, status: 73)
+            return .failure("cannot write '\(target)': \(error.localizedDescription)", word: target, status: .cannotWrite)
         }
         savedEdits = edits
         warnedAboutUnsavedEdits = false

@@ -54,6 +54,12 @@ public final class Session {
         set { env.width = newValue }
     }
 
+    /// The rows `plot` fills, read again before each command like the width.
+    public var height: Int {
+        get { env.height }
+        set { env.height = newValue }
+    }
+
     /// Edits typed since the last load or save.
     public var hasUnsavedEdits: Bool { edits != savedEdits }
 
@@ -78,7 +84,7 @@ public final class Session {
     }
 
     /// Commands whose work stays done when Ctrl-C comes late: a file written is written.
-    static let lastingCommands: Set = ["save", "export", "quit", "exit"]
+    static let lastingCommands: Set = ["save", "export", "chart", "report", "quit", "exit"]
 
     /// Takes the session's state, and returns what puts it back.
     private func checkpoint() -> () -> Void {
@@ -101,7 +107,7 @@ public final class Session {
         if first.hasPrefix("#") { return Reply() }
         if let command = Commands.named(first) {
             if command.usage == command.name, words.count > 1 {
-                return .failure("'\(command.name)' takes no arguments\n  \(command.name): \(command.summary)", word: words[1], status: 2)
+                return .failure("'\(command.name)' takes no arguments\n  \(command.name): \(command.summary)", word: words[1], status: .usage)
             }
             return command.action(self, Array(words.dropFirst()), input)
         }
@@ -116,7 +122,7 @@ public final class Session {
             help = "'\(change)' is a change and goes inside an event: event \"NAME\" DATE: then the change, indented"
         }
         return Reply(error: renderAtInput(Diagnostic(.error, "unknown command '\(words[0])'", at: nil, help: [help]), word: words[0]),
-                     failed: true, status: 65)
+                     failed: true, status: .dataError)
     }
 
     static let statementKeywords = Keywords.statements
@@ -149,7 +155,7 @@ public final class Session {
     /// file and the edits, so a command never blames a missing file for a broken edit.
     func unresolvedReply() -> Reply {
         guard case .failure(let error) = resolve() else { return Reply() }
-        return Reply(error: render(error), failed: true, status: error.isUnreadableFile ? 66 : 65)
+        return Reply(error: render(error), failed: true, status: error.isUnreadableFile ? .noInput : .dataError)
     }
 
     func resolve(edits list: [Edit]? = nil) -> Result<ScenarioLoader.Loaded, ScenarioError> {

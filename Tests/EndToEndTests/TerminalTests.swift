@@ -68,6 +68,19 @@ import Testing
         try ctrlDLeaves(t)
     }
 
+    /// The REPL's montecarlo draws the batch command's progress bar on the terminal (the
+    /// last redraw, at 100%, always comes), and clears it before the table.
+    @Test func montecarloAtThePromptShowsTheBatchCommandsProgressBar() throws {
+        let t = try TerminalSession(arguments: ["repl", "scenarios/china-chip-share.scn"], environment: environment)
+        let prompt = try t.waitFor("sharesim> ")
+        t.type("montecarlo 2000 seed 42 at 2023-01\r")
+        let bar = try t.waitFor("100% [##############################] 2000/2000 runs", after: prompt)
+        let cleared = try t.waitFor("\r\u{1B}[K", after: bar)
+        let table = try t.waitFor("p50", after: cleared)
+        _ = try t.waitFor("sharesim> ", after: table)
+        try ctrlDLeaves(t)
+    }
+
     @Test func ctrlDWarnsOnceAboutUnsavedEdits() throws {
         let t = try TerminalSession(arguments: ["repl", "scenarios/ofac-easing.scn"], environment: environment)
         let prompt = try t.waitFor("sharesim> ")
@@ -140,7 +153,7 @@ import Testing
     @Test func aFileWithoutPromptsIsNoTranscript() throws {
         let run = try BinaryRunner.run(["replay", "scenarios/ofac-easing.scn", "Tests/Transcripts/11-help.txt"])
         #expect(run.status == 1)
-        #expect(run.stderr == "scenarios/ofac-easing.scn: error: no 'sharesim> ' lines; not a transcript\n"
+        #expect(run.stderr == "scenarios/ofac-easing.scn:1:1: error: no 'sharesim> ' lines; not a transcript\n"
                 + "help: record one with 'sharesim repl --record FILE'\n")
         #expect(run.stdout.hasSuffix("1 passed, 1 failed\n"))
     }

@@ -45,7 +45,7 @@ import Testing
             do {
                 _ = try MonteCarlo.simulate(s, batch: b, runs: 0..<1_000, threads: threads)
                 Issue.record("no failure on \(threads) threads")
-            } catch .refused(let error, ExitStatus.dataError, _) {
+            } catch .refused(let error, ShareSimCore.ExitStatus.dataError, _) {
                 let diagnostic = error.diagnostics[0]
                 #expect(diagnostic.notes.first?.hasPrefix("in run 0 of the batch (seed 1); the draws: ") == true)
                 #expect(diagnostic.message.hasPrefix("segment 's' grows past 1e+300 by 2094"), "\(diagnostic.message)")
@@ -185,8 +185,8 @@ import Testing
         let one = MonteCarloReport.render(b, values: MonteCarlo.bands(single, bands: b.bands, rows: 5, threads: 2), as: .csv)
         let many = MonteCarloReport.render(merged.batch, values: MonteCarlo.bands(merged.samples, bands: b.bands, rows: 5, threads: 1), as: .csv)
         #expect(one == many)
-        #expect(throws: MonteCarloShard.Failure.self) { try MonteCarloShard.merge(Array(paths.dropLast())) }
-        #expect(throws: MonteCarloShard.Failure.self) { try MonteCarloShard.merge(paths + [paths[0]]) }
+        #expect(throws: OperationError.self) { try MonteCarloShard.merge(Array(paths.dropLast())) }
+        #expect(throws: OperationError.self) { try MonteCarloShard.merge(paths + [paths[0]]) }
     }
 
     @Test func reportsNameTheSeedAndTheScenario() throws {

@@ -8,7 +8,7 @@ public enum OperationError: Error, Sendable {
     /// what a run met, `noInput` and `cannotWrite` for files). `part` is the index of the
     /// request's part at fault where there is one (a sweep's axis, a calibration's bounds),
     /// so that a front end can point at how the user wrote it.
-    case refused(ScenarioError, status: Int32, part: Int? = nil)
+    case refused(ScenarioError, status: ExitStatus, part: Int? = nil)
 
     /// A request the scenario cannot honour (an unknown parameter, a value out of range): a
     /// usage error, pointing at the request's `part` where one is at fault.
@@ -25,7 +25,7 @@ public enum OperationError: Error, Sendable {
     }
 
     /// A refusal of one diagnostic without a place in any file.
-    static func refused(_ message: String, help: [String] = [], notes: [String] = [], status: Int32, part: Int? = nil) -> OperationError {
+    static func refused(_ message: String, help: [String] = [], notes: [String] = [], status: ExitStatus, part: Int? = nil) -> OperationError {
         .refused(ScenarioError([Diagnostic(.error, message, at: nil, notes: notes, help: help)], sources: [:]), status: status, part: part)
     }
 }

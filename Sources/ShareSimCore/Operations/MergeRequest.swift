@@ -22,10 +22,7 @@ public struct MergeRequest: Sendable {
     }
 
     public func perform(_ hooks: OperationHooks = .none) throws(OperationError) -> MergeResponse {
-        let merged: (batch: MonteCarloBatch, format: MonteCarloReport.Format, samples: MonteCarloSamples)
-        do { merged = try MonteCarloShard.merge(parts) } catch {
-            throw .refused(error.description, status: error.isUnreadable ? ExitStatus.noInput : ExitStatus.dataError)
-        }
+        let merged = try MonteCarloShard.merge(parts)
         if hooks.isCancelled() { throw .cancelled }
         let format = self.format ?? merged.format
         var (batch, values) = (merged.batch, MonteCarlo.bands(merged.samples, bands: merged.batch.bands,

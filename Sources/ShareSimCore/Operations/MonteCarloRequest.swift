@@ -107,9 +107,7 @@ public struct MonteCarloRequest: Sendable {
         }
         if hooks.isCancelled() { throw .cancelled }
         if let header, let shard {
-            do { try MonteCarloShard.write(header, samples: samples, to: shard.output) } catch {
-                throw .refused(error.description, status: ExitStatus.cannotWrite)
-            }
+            try MonteCarloShard.write(header, samples: samples, to: shard.output)
             return .shardWritten(header, path: shard.output)
         }
         let values = MonteCarlo.bands(samples, bands: bands, rows: batch.entities.count, threads: threads)

@@ -37,25 +37,22 @@ public enum MonteCarloShard {
         }
     }
 
-    public struct Failure: Error, Sendable, CustomStringConvertible {
-        public var description: String
-        /// True when the file could not be read at all (exit 66) rather than being wrong (65).
-        public var isUnreadable = false
-        init(_ description: String, unreadable: Bool = false) {
-            self.description = description
-            isUnreadable = unreadable
-        }
+    /// A partial file that cannot be used, said as every refusal is: by default bad content
+    /// (exit 65); `.noInput` for a file that cannot be read at all, `.cannotWrite` for one
+    /// that cannot be written.
+    private static func refusal(_ description: String, status: ExitStatus = .dataError) -> OperationError {
+        .refused(description, status: status)
     }
 
     /// Writes a shard's values as `-o` writes any output (see `AtomicFileWriter.write`):
     /// atomically, through symlinks, directly to a pipe or a device. Streamed rather than
     /// copied into one buffer first, since a part may be gigabytes.
-    public static func write(_ header: Header, samples: MonteCarloSamples, to path: String) throws(Failure) {
+    public static func write(_ header: Header, samples: MonteCarloSamples, to path: String) throws(OperationError) {
         precondition(samples.cells * samples.runs == header.valueCount)
         precondition(UInt64(1).littleEndian == 1, "partial files are little-endian")
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let json = try? encoder.encode(header) else { throw Failure("cannot encode the partial file's header") }
+        guard let json = try? encoder.encode(header) else { throw refusal("cannot encode the partial file's header", status: .internalError) }
         let head = Array((magic + "\n").utf8) + Array(json) + [UInt8(ascii: "\n")]
         let values = UnsafeRawBufferPointer(start: samples.values.baseAddress, count: header.valueCount * MemoryLayout<Double>.size)
         do {
@@ -64,12 +61,12 @@ public enum MonteCarloShard {
                 try AtomicFileWriter.writeAll(values, to: descriptor)
             }
         } catch {
-            throw Failure("cannot write '\(path)': \(error.reason)")
+            throw refusal("cannot write '\(path)': \(error.reason)", status: .cannotWrite)
         }
     }
 
     /// The header of a partial file and where its values start.
-    public static func readHeader(_ path: String) throws(Failure) -> (header: Header, dataOffset: Int) {
+    public static func readHeader(_ path: String) throws(OperationError) -> (header: Header, dataOffset: Int) {
         let f = try open(path)
         defer { fclose(f) }
         var lines: [[UInt8]] = [[], []]
@@ -77,15 +74,15 @@ public enum MonteCarloShard {
         for i in 0..<2 {
             while true {
                 let c = fgetc(f)
-                if c == EOF { throw Failure("'\(path)' is not a sharesim partial result (it ends early)") }
+                if c == EOF { throw refusal("'\(path)' is not a sharesim partial result (it ends early)") }
                 offset += 1
                 if c == 10 { break }
                 lines[i].append(UInt8(c))
                 if i == 0 && lines[0].count > magic.utf8.count { break }
-                if lines[i].count > 64 << 20 { throw Failure("'\(path)' has a header over 64 MB") }
+                if lines[i].count > 64 << 20 { throw refusal("'\(path)' has a header over 64 MB") }
             }
             if i == 0 && String(decoding: lines[0], as: UTF8.self) != magic {
-                throw Failure("'\(path)' is not a sharesim partial result: it does not start with '\(magic)'")
+                throw refusal("'\(path)' is not a sharesim partial result: it does not start with '\(magic)'")
             }
         }
         do {
@@ -94,23 +91,23 @@ public enum MonteCarloShard {
                   header.valueCount == header.batch.cellCount * header.runs,
                   MonteCarloBatch.runs(ofShard: header.shard, of: header.shards, total: header.batch.runs)
                     == header.firstRun..<(header.firstRun + header.runs)
-            else { throw Failure("'\(path)' has an inconsistent header") }
+            else { throw refusal("'\(path)' has an inconsistent header") }
             return (header, offset)
-        } catch let failure as Failure {
+        } catch let failure as OperationError {
             throw failure
         } catch {
-            throw Failure("'\(path)' has an unreadable header: \(error)")
+            throw refusal("'\(path)' has an unreadable header: \(error)")
         }
     }
 
     /// A partial file opened for reading, or why it cannot be, in the words every command
     /// uses for a file it cannot read ("no such file", "is a directory").
-    private static func open(_ path: String) throws(Failure) -> UnsafeMutablePointer<FILE> {
+    private static func open(_ path: String) throws(OperationError) -> UnsafeMutablePointer<FILE> {
         var info = stat()
-        guard let f = fopen(path, "rb") else { throw Failure("cannot read '\(path)': \(FileError.last().asRead.reason)", unreadable: true) }
+        guard let f = fopen(path, "rb") else { throw refusal("cannot read '\(path)': \(FileError.last().asRead.reason)", status: .noInput) }
         if fstat(fileno(f), &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
             fclose(f)
-            throw Failure("cannot read '\(path)': \(FileError(code: EISDIR).reason)", unreadable: true)
+            throw refusal("cannot read '\(path)': \(FileError(code: EISDIR).reason)", status: .noInput)
         }
         return f
     }
@@ -129,8 +126,8 @@ public enum MonteCarloShard {
 
     /// The parts of one batch merged: their headers checked against each other (one batch,
     /// every shard exactly once), their values placed in run order.
-    public static func merge(_ paths: [String]) throws(Failure) -> (batch: MonteCarloBatch, format: MonteCarloReport.Format, samples: MonteCarloSamples) {
-        guard !paths.isEmpty else { throw Failure("no partial results to merge") }
+    public static func merge(_ paths: [String]) throws(OperationError) -> (batch: MonteCarloBatch, format: MonteCarloReport.Format, samples: MonteCarloSamples) {
+        guard !paths.isEmpty else { throw refusal("no partial results to merge") }
         var headers: [(path: String, header: Header, offset: Int)] = []
         for p in paths {
             let (h, o) = try readHeader(p)
@@ -138,28 +135,28 @@ public enum MonteCarloShard {
         }
         let first = headers[0].header
         for (p, h, _) in headers.dropFirst() where h.batch != first.batch || h.identity != first.identity || h.shards != first.shards {
-            throw Failure("'\(p)' belongs to another batch than '\(headers[0].path)' (different scenario, seed, runs, dates or shard count)")
+            throw refusal("'\(p)' belongs to another batch than '\(headers[0].path)' (different scenario, seed, runs, dates or shard count)")
         }
         var seen: [Int: String] = [:]
         for (p, h, _) in headers {
-            if let other = seen[h.shard] { throw Failure("shard \(h.shard)/\(h.shards) is given twice: '\(other)' and '\(p)'") }
+            if let other = seen[h.shard] { throw refusal("shard \(h.shard)/\(h.shards) is given twice: '\(other)' and '\(p)'") }
             seen[h.shard] = p
         }
         let missing = (0..<first.shards).filter { seen[$0] == nil }
         if !missing.isEmpty {
-            throw Failure("shard\(missing.count == 1 ? "" : "s") \(missing.map { "\($0)/\(first.shards)" }.joined(separator: ", ")) of the batch \(missing.count == 1 ? "is" : "are") missing")
+            throw refusal("shard\(missing.count == 1 ? "" : "s") \(missing.map { "\($0)/\(first.shards)" }.joined(separator: ", ")) of the batch \(missing.count == 1 ? "is" : "are") missing")
         }
         let batch = first.batch
         let samples = MonteCarloSamples(cells: batch.cellCount, runs: batch.runs)
         for (p, h, offset) in headers.sorted(by: { $0.header.shard < $1.header.shard }) {
             let f = try open(p)
             defer { fclose(f) }
-            guard fseeko(f, off_t(offset), SEEK_SET) == 0 else { throw Failure("cannot read '\(p)'") }
+            guard fseeko(f, off_t(offset), SEEK_SET) == 0 else { throw refusal("cannot read '\(p)'") }
             for c in 0..<batch.cellCount where h.runs > 0 {
                 let read = fread(samples.cell(c) + h.firstRun, MemoryLayout<Double>.size, h.runs, f)
-                if read != h.runs { throw Failure("'\(p)' is incomplete: it ends before its last value") }
+                if read != h.runs { throw refusal("'\(p)' is incomplete: it ends before its last value") }
             }
-            if fgetc(f) != EOF { throw Failure("'\(p)' has bytes after its last value") }
+            if fgetc(f) != EOF { throw refusal("'\(p)' has bytes after its last value") }
         }
         return (batch, MonteCarloReport.Format(rawValue: first.format) ?? .table, samples)
     }
