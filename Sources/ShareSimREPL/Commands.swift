@@ -56,7 +56,7 @@ enum Commands {
                 example: "report baseline late-easing --by origin -o easing.html", action: { s, args, _ in s.report(args) }),
         Command(name: "sources", usage: "sources [WORD]", summary: "Where each figure came from: its source tag and file:line.",
                 example: "sources seed", action: { s, args, _ in s.sources(args) }),
-        Command(name: "explain", usage: "explain TARGET", summary: "Where the values of a vendor, segment, origin or event are set.",
+        Command(name: "explain", usage: "explain TARGET", summary: "What sets a vendor, origin, channel, segment or event, and where.",
                 example: "explain Cisco", action: { s, args, _ in s.explain(args) }),
         Command(name: "timing", usage: "timing on|off", summary: "Print how long each run takes.",
                 example: "timing on", action: { s, args, _ in s.setTiming(args) }),

@@ -40,12 +40,14 @@ extension Session {
         let scenario = scenarioForCompletion
         if last == "origin" { return scenario?.origins ?? [] }
         if last == "in" { return scenario?.segments.map(\.id) ?? [] }
+        if last == "via" { return ["direct"] + (scenario?.channels.map { Words.quotedIfNeeded($0.id) } ?? []) }
+        if last == "recorded" { return ["origin"] }
         var names = runNames
         if let s = scenario {
-            names += s.vendors.map(\.id) + s.segments.map(\.id) + s.origins
+            names += s.vendors.map(\.id) + s.segments.map(\.id) + s.origins + s.channels.map { Words.quotedIfNeeded($0.id) }
             if first == "explain" { names += eventNames().map { "\"\($0)\"" } }
         }
-        return names + ["origin", "in", "for", "to", "by", "over", "at", "--share", "--by"]
+        return names + ["origin", "recorded", "in", "for", "via", "to", "by", "times", "over", "until", "at", "--share", "--by"]
     }
 
     private func eventNames() -> [String] {

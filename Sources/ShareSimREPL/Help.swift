@@ -14,7 +14,10 @@ enum Help {
         if Session.statementKeywords.contains(topic.lowercased()) {
             return Reply(output: Wrap.text(statementHelp(topic.lowercased()), width: width))
         }
-        let near = Suggestions.closest(to: topic, in: Commands.all.map(\.name) + Session.statementKeywords)
+        if Keywords.changes.contains(topic.lowercased()) {
+            return Reply(output: Wrap.text(changeHelp(topic.lowercased()), width: width))
+        }
+        let near = Suggestions.closest(to: topic, in: Commands.all.map(\.name) + Session.statementKeywords + Keywords.changes)
         return .failure("no help for '\(topic)'", word: topic, suggestion: near)
     }
 
@@ -52,7 +55,24 @@ enum Help {
             "use": "use \"baseline.scn\"",
             "expect": "expect installed share origin US, EU in telecom at 2022-12 <= 33%",
             "param": "param leakage = 6.5%",
+            "channel": "channel \"HK intermediaries\" records HK\n  then: access origin US via \"HK intermediaries\" in chips to 40%",
+            "observe": "observe sales share recorded origin CN, HK in chips ± 3%: 2021 27%, 2023 85% [seed 003] check\n"
+                + "  or: observe from \"chips.csv\" sales share in chips [seed 003]",
         ]
         return "\(keyword): a scenario statement (docs/language.md)\n  example: \(examples[keyword] ?? keyword)\n"
+    }
+
+    /// The changes an event holds: what each field is, with an example of each operation.
+    static func changeHelp(_ field: String) -> String {
+        let examples: [String: String] = [
+            "access": "access origin US for operators in telecom to 50% over 12 months\n"
+                + "    access Cisco via \"HK intermediaries\" by +40 points until 2023-12",
+            "friction": "friction origin US via \"HK intermediaries\" in chips markup 8%\n    friction Intel via parallel to -0.3",
+            "shift": "shift origin US in telecom by -0.5",
+            "trend": "trend Huawei in cloud to 0.4/y",
+            "growth": "growth telecom times 0.5 until 2023-06",
+        ]
+        return "\(field): a change inside an event (docs/language.md)\n  'to' sets, 'by' adds, 'times' scales\n"
+            + "  example: \(examples[field] ?? field)\n"
     }
 }

@@ -25,12 +25,15 @@ extension Session {
     }
 
     func explain(_ args: [String]) -> Reply {
-        guard let target = args.first else { return .failure("usage: explain TARGET (a vendor, segment, origin or event)\n  example: explain Cisco", status: .usage) }
+        guard let target = args.first else {
+            return .failure("usage: explain TARGET (a vendor, segment, origin, channel or event)\n  example: explain Cisco", status: .usage)
+        }
         guard case .success(let loaded) = resolve() else { return unresolvedReply() }
         let s = loaded.scenario
         guard let found = Explanation.target(named: target, in: s) else {
-            let known = s.vendors.map(\.id) + s.segments.map(\.id) + s.origins
-            return .failure("'\(target)' is no vendor, segment, origin or event here", word: target, suggestion: Suggestions.closest(to: target, in: known), status: .usage)
+            let known = s.vendors.map(\.id) + s.segments.map(\.id) + s.origins + s.channels.map(\.id)
+            return .failure("'\(target)' is no vendor, segment, origin, channel or event here", word: target,
+                            suggestion: Suggestions.closest(to: target, in: known), status: .usage)
         }
         let explanation = Explanation(found, in: s)
         var out = ""
@@ -43,6 +46,9 @@ extension Session {
             var line = Explanation.describe(c, timeline: s.timeline)
             if let o = c.origin { line += "  (\(o.event.map { "\"\($0)\", " } ?? "")\(o.file):\(o.line), \(layerNote(o.file)))" }
             out += wrapped(line, indent: 4)
+        }
+        for o in explanation.observations {
+            out += wrapped(Explanation.describe(o, timeline: s.timeline) + (o.location.map { "  (\($0.file):\($0.line))" } ?? ""), indent: 4)
         }
         return Reply(output: out.isEmpty ? "nothing sets '\(target)' beyond its declaration\n" : out)
     }

@@ -39,6 +39,13 @@ extension Session {
                     out += DiagnosticPrinter(useColor: env.color).render(ExpectationChecker.diagnostic(o, timeline: scenario.timeline), sources: sources)
                 }
             }
+            if !run.checks.isEmpty {
+                let failed = run.failedChecks
+                out += "\nobserve: \(run.checks.count - failed.count) checks passed, \(failed.count) failed\n"
+                for o in failed {
+                    out += DiagnosticPrinter(useColor: env.color).render(ObservationChecker.diagnostic(o, timeline: scenario.timeline), sources: sources)
+                }
+            }
             return (run.result, ranAt, out)
         }) ?? nil else {
             return Reply(error: "run cancelled\n")

@@ -39,3 +39,10 @@ extension Words {
         return (starts.first { $0 > 0 } ?? starts.first).map { $0 + 1 }
     }
 }
+
+extension Words {
+    /// A name as a statement takes it: in double quotes when it holds a space (`"HK intermediaries"`).
+    static func quotedIfNeeded(_ name: String) -> String {
+        name.contains(" ") || name.contains("\t") ? "\"\(name)\"" : name
+    }
+}

@@ -21,8 +21,9 @@ public enum TimeChart {
             var plot = XYPlot(x: .time(s.timeline, first: steps.lowerBound, last: steps.upperBound),
                               y: YAxis(format: view.format, fixed: kind == .area ? 0...1 : nil))
             let rows = view.rows(run, segment: si)
+            // In the buyer view a vendor has a line per group: the group names it.
             let series = rows.map { row in
-                LineSeries(key: row.name, values: Array(row.values(view.metric)[steps]),
+                LineSeries(key: row.buyer.map { "\($0) \(row.name)" } ?? row.name, values: Array(row.values(view.metric)[steps]),
                            style: ChartView.style(of: row.name, in: s, grouping: view.grouping))
             }
             if kind == .lines { plot.lines = series } else { plot.stack = series }

@@ -140,6 +140,7 @@ public enum HTMLReport {
         case .vendor: return "vendor"
         case .segment: return "segment"
         case .origin: return "origin"
+        case .channel: return "channel"
         case .event: return "event"
         }
     }

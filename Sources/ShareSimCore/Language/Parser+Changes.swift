@@ -1,24 +1,17 @@
 extension Parser {
-    static let clauseWords: Set<String> = ["for", "in", "to", "by", "over", "at", "from"]
+    static let clauseWords: Set<String> = ["for", "in", "to", "by", "times", "markup", "via", "over", "until", "at", "from"]
 
-    /// One change inside an event. Its clauses (`for`, `in`, `to`/`by`, `over`) may come in
-    /// any order after the vendors.
+    /// One change inside an event. Its clauses (`for`, `in`, `via`, `to`/`by`/`times`,
+    /// `over`, `until`) may come in any order after the vendors.
     mutating func parseChange() throws -> ChangeStatement {
         let kw = peek
         guard case .identifier(let word) = kw.kind, let field = ChangeField(rawValue: word.lowercased()) else {
-            var help = "a change starts with access, shift, trend or growth"
+            var help = "a change starts with access, friction, shift, trend or growth"
             if case .identifier(let w) = kw.kind, let near = Suggestions.didYouMean(w, in: Keywords.changes) { help = near }
             throw fail("expected a change, found \(kw.display)", at: kw, help: help)
         }
         advance()
-        let example: String
-        switch field {
-        case .access: example = "access origin US for operators in telecom to 50% over 12 months"
-        case .shift: example = "shift origin US in telecom by -0.5"
-        case .friction: example = "friction origin US in telecom to -0.3"
-        case .trend: example = "trend Huawei in cloud to 0.4/y"
-        case .growth: example = "growth telecom to -20%/y over 4 months"
-        }
+        let example = Parser.example(of: field)
         var vendors: VendorSelector?
         var segments: [Name] = []
         if field == .growth {
@@ -34,20 +27,37 @@ extension Parser {
             vendors = try parseSelector(example: example)
         }
         var buyers: [Name] = []
-        var value: Quantity?
+        var channels: [Name] = []
+        var value: (operation: ChangeOperation, word: Name, figure: Quantity)?
         var over: Quantity?
+        var until: DateLiteral?
         while !peek.isNewlineOrEnd {
             if case .tag = peek.kind { break }
             let clause = advance()
-            switch clause.kind {
-            case .identifier(let w) where w.lowercased() == "for" && field != .growth:
+            guard case .identifier(let w) = clause.kind else {
+                throw fail("unexpected \(clause.display) in a change", at: clause, help: example)
+            }
+            switch w.lowercased() {
+            case "for" where field != .growth:
                 buyers = try parseNameList(what: "a buyer group", example: example)
-            case .identifier(let w) where w.lowercased() == "in":
+            case "in":
                 segments = try parseNameList(what: "a segment name", example: example)
-            case .identifier(let w) where w.lowercased() == "to" || w.lowercased() == "by":
-                value = try parseFigure(context: "for the new value")
-            case .identifier(let w) where w.lowercased() == "over":
+            case "via":
+                channels = try parseNameList(what: "a channel", example: "access origin US via \"HK intermediaries\" in chips to 40%")
+                if field != .access && field != .friction {
+                    error("only access and friction differ by channel; \(field.rawValue) is the \(field == .growth ? "segment's" : "brand's"), whatever the route",
+                          at: location(of: clause),
+                          help: "remove 'via \(channels.map { $0.text.contains(" ") ? "\"\($0.text)\"" : $0.text }.joined(separator: ", "))', or change the route's access or friction")
+                }
+            case "to", "by", "times":
+                let operation = ChangeOperation(rawValue: w.lowercased())!
+                value = (operation, name(clause), try parseChangeValue(field: field, operation: operation))
+            case "markup":
+                value = (.to, name(clause), try parseMarkup(field: field, word: clause))
+            case "over":
                 over = try parseQuantity(context: "for the ramp's duration")
+            case "until":
+                until = try parseDate(context: "after 'until'")
             default:
                 throw fail("unexpected \(clause.display) in a change", at: clause, help: example)
             }
@@ -56,8 +66,44 @@ extension Parser {
             throw fail("this change does not say its new value", at: kw, help: example)
         }
         let tag = acceptTag()
-        return ChangeStatement(field: field, vendors: vendors, buyers: buyers, segments: segments, value: value,
-                               over: over, location: location(from: kw, to: previous), tag: tag ?? value.tag ?? over?.tag)
+        return ChangeStatement(field: field, vendors: vendors, buyers: buyers, channels: channels, segments: segments,
+                               operation: value.operation, operationWord: value.word, value: value.figure, over: over, until: until,
+                               location: location(from: kw, to: previous), tag: tag ?? value.figure.tag ?? over?.tag)
+    }
+
+    static func example(of field: ChangeField) -> String {
+        switch field {
+        case .access: return "access origin US for operators in telecom to 50% over 12 months"
+        case .friction: return "friction origin US via \"HK intermediaries\" in chips markup 8%"
+        case .shift: return "shift origin US in telecom by -0.5"
+        case .trend: return "trend Huawei in cloud to 0.4/y"
+        case .growth: return "growth telecom to -20%/y over 4 months"
+        }
+    }
+
+    /// The figure after `to`, `by` or `times`; a friction may be written as a markup
+    /// (`to markup 8%`, `by markup 5%`).
+    private mutating func parseChangeValue(field: ChangeField, operation: ChangeOperation) throws -> Quantity {
+        if field == .friction, operation != .times, isWord("markup") {
+            return try parseMarkup(field: field, word: advance())
+        }
+        return try parseFigure(context: operation == .times ? "for the factor" : "for the new value")
+    }
+
+    /// `markup 8%`: a route that costs 8% more. The resolver turns it into a friction.
+    private mutating func parseMarkup(field: ChangeField, word: Token) throws -> Quantity {
+        var q = try parseQuantity(context: "for the markup")
+        guard field == .friction else {
+            error("only a friction can be written as a markup", at: location(of: word),
+                  help: "a markup is a route's cost: friction \(field == .growth ? "X" : "VENDORS") via CHANNEL markup 8%")
+            return q
+        }
+        guard q.unit == .percent || q.unit == .plain else {
+            error("a markup is a percentage of the price, not \(q.text)", at: q.location, help: "write e.g. markup 8%")
+            throw Abandon()
+        }
+        q.unit = .markup
+        return q
     }
 
     /// `expect installed share origin US, EU in telecom at 2021-12 <= 33%`
@@ -90,7 +136,7 @@ extension Parser {
         let tag = acceptTag()
         try expectEndOfStatement()
         let text = file.lineText(file.location(at: lineStart).line)
-        return ExpectStatement(metric: m.metric, vendors: m.vendors, segments: m.segments, from: m.from, to: m.to, comparison: comparison,
+        return ExpectStatement(metric: m.metric, selector: m.selector, buyer: m.buyer, segments: m.segments, from: m.from, to: m.to, comparison: comparison,
                                value: value, tolerance: tolerance, location: location(of: kw), tag: tag ?? value.tag,
                                text: text.trimmingSpaces())
     }
@@ -100,7 +146,7 @@ extension Parser {
     /// Without `rangeExample` a level is read at one date only.
     mutating func parseMeasure(example: String, growthExample: String, rangeExample: String?) throws -> Measure {
         let metric = try parseMetric(example: example)
-        let vendors = try parseSelector(example: example)
+        let (selector, buyer) = try parseShareSelector(example: example)
         var segments: [Name] = []
         if acceptWord("in") {
             segments = try parseNameList(what: "a segment name", example: example)
@@ -109,7 +155,7 @@ extension Parser {
             try expectWord("from", context: "before the first date of a growth rate", help: growthExample)
             let from = try parseDate(context: "after 'from'")
             try expectWord("to", context: "before the last date", help: growthExample)
-            return Measure(metric: metric, vendors: vendors, segments: segments, from: from, to: try parseDate(context: "after 'to'"))
+            return Measure(metric: metric, selector: selector, buyer: buyer, segments: segments, from: from, to: try parseDate(context: "after 'to'"))
         }
         guard let rangeExample else {
             if isWord("from") {
@@ -120,23 +166,24 @@ extension Parser {
             if isWord("to") {
                 throw fail("an outcome is read at one date, not over a range", at: peek, help: "write 'at DATE', e.g. \(example)")
             }
-            return Measure(metric: metric, vendors: vendors, segments: segments, from: from, to: nil)
+            return Measure(metric: metric, selector: selector, buyer: buyer, segments: segments, from: from, to: nil)
         }
         if acceptWord("from") {
             let from = try parseDate(context: "after 'from'")
             try expectWord("to", context: "before the range's last date", help: rangeExample)
-            return Measure(metric: metric, vendors: vendors, segments: segments, from: from, to: try parseDate(context: "after 'to'"))
+            return Measure(metric: metric, selector: selector, buyer: buyer, segments: segments, from: from, to: try parseDate(context: "after 'to'"))
         }
         try expectWord("at", context: "before the date", help: example)
         let from = try parseDate(context: "after 'at'")
         let to = acceptWord("to") ? try parseDate(context: "after 'to'") : nil
-        return Measure(metric: metric, vendors: vendors, segments: segments, from: from, to: to)
+        return Measure(metric: metric, selector: selector, buyer: buyer, segments: segments, from: from, to: to)
     }
 
     /// The measured part of an `expect` line.
     struct Measure {
         var metric: Metric
-        var vendors: VendorSelector
+        var selector: ShareSelector
+        var buyer: Name?
         var segments: [Name]
         var from: DateLiteral
         var to: DateLiteral?

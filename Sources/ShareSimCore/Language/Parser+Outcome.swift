@@ -33,7 +33,7 @@ extension Parser {
             value = try parseQuantity(context: "for the target")
         }
         try expectEndOfStatement()
-        return ExpectStatement(metric: m.metric, vendors: m.vendors, segments: m.segments, from: m.from, to: m.to,
+        return ExpectStatement(metric: m.metric, selector: m.selector, buyer: m.buyer, segments: m.segments, from: m.from, to: m.to,
                                comparison: target ? .equal : .greaterOrEqual, value: value, tolerance: nil,
                                location: location(of: first), tag: nil, text: file.lineText(1).trimmingSpaces())
     }

@@ -19,6 +19,8 @@ extension Parser {
         case "use": return try parseUse()
         case "expect": return .expect(try parseExpect())
         case "param": return .param(try parseParam())
+        case "channel": return .channel(try parseChannel())
+        case "observe": return .observe(try parseObserve())
         default:
             var help = "statements start with a keyword: \(Keywords.statements.joined(separator: ", "))"
             if let near = Suggestions.didYouMean(word, in: Keywords.statements) { help = near }
@@ -141,6 +143,20 @@ extension Parser {
         return .vendor(name: n, origin: origin, location: location(of: kw))
     }
 
+    /// `channel "HK intermediaries" records HK`, `channel parallel`.
+    private mutating func parseChannel() throws -> ChannelStatement {
+        let kw = advance()
+        let example = "channel \"HK intermediaries\" records HK"
+        let n = try parseName(what: "the channel's name", example: example)
+        var records: Name?
+        if acceptWord("records") {
+            records = try parseName(what: "the origin customs records for it", example: example)
+        }
+        let tag = acceptTag()
+        try expectEndOfStatement()
+        return ChannelStatement(name: n, records: records, location: location(of: kw), tag: tag)
+    }
+
     private mutating func parseShare() throws -> Statement {
         let kw = advance()
         let example = "share telecom 2021-01: Huawei 55%, Ericsson 28%"
@@ -164,8 +180,9 @@ extension Parser {
         }
         let nameToken = advance()
         let date = try parseDate(context: "for the event's date")
-        try expectSymbol(":", context: "after the event's date", help: example)
-        var event = EventStatement(name: Name(text: title, location: location(of: nameToken)), date: date, changes: [],
+        let until = acceptWord("until") ? try parseDate(context: "after 'until'") : nil
+        try expectSymbol(":", context: "after the event's date", help: until == nil ? example + "  or  event \"Price war\" 2023-01 until 2023-12:" : example)
+        var event = EventStatement(name: Name(text: title, location: location(of: nameToken)), date: date, until: until, changes: [],
                                    location: location(of: kw), tag: acceptTag())
         // A change that failed is reported already; the event is not also "without changes".
         var wroteChanges = false

@@ -39,6 +39,32 @@ extension Parser {
         return .vendors(try parseNameList(what: "a vendor name, 'origin CODE' or 'all'", example: example))
     }
 
+    /// What an `expect` or `observe` line adds up: `Huawei, ZTE`, `origin US`, `all`,
+    /// `via "HK intermediaries", direct`, `recorded origin CN, HK`; then `for GROUP` for the
+    /// vendors' share within one buyer group.
+    mutating func parseShareSelector(example: String) throws -> (ShareSelector, buyer: Name?) {
+        let selector: ShareSelector
+        if acceptWord("recorded") {
+            guard acceptWord("origin") || acceptWord("origins") else {
+                throw fail("expected 'origin' after 'recorded', found \(peek.display)", at: peek,
+                           help: "recorded origin CN, HK: the origins customs records")
+            }
+            selector = .recordedOrigins(try parseNameList(what: "an origin code", example: "recorded origin CN, HK"))
+        } else if acceptWord("via") {
+            selector = .channels(try parseNameList(what: "a channel", example: "via \"HK intermediaries\", direct"))
+        } else {
+            selector = .vendors(try parseSelector(example: example))
+        }
+        guard isWord("for") else { return (selector, nil) }
+        let forWord = advance()
+        let buyer = try parseName(what: "a buyer group", example: "sales share Huawei for government in telecom")
+        if case .vendors = selector {} else {
+            error("a buyer group's figures are kept by vendor: 'for' goes with vendors or 'origin'", at: location(of: forWord),
+                  help: "e.g. sales share origin US for government in telecom")
+        }
+        return (selector, buyer)
+    }
+
     /// A calendar date: `2022`, `2022-04` or `2022-04-07`.
     mutating func parseDate(context: String) throws -> DateLiteral {
         let t = peek
@@ -85,7 +111,8 @@ extension Parser {
         var value = raw * sign
         var unit: Quantity.Unit = currency != nil ? .amount(unit: currency) : .plain
         var suffix = suffixRaw
-        if suffix.isEmpty, case .identifier(let w) = peek.kind, Parser.durationYears(w) != nil || w.lowercased() == "percent" {
+        if suffix.isEmpty, case .identifier(let w) = peek.kind,
+           Parser.durationYears(w) != nil || w.lowercased() == "percent" || Parser.pointWords.contains(w.lowercased()) {
             suffix = w
             advance()
         }
@@ -98,6 +125,9 @@ extension Parser {
             if suffix == "%" || suffix.lowercased() == "percent" {
                 value /= 100
                 unit = .percent
+            } else if Parser.pointWords.contains(suffix.lowercased()) {
+                value /= 100
+                unit = .points
             } else if let years = Parser.durationYears(suffix) {
                 value *= years
                 unit = .years
@@ -131,8 +161,11 @@ extension Parser {
         return Quantity(value: value, unit: unit, text: file.text(of: SourceSpan(first.span.start, previous.span.end)), location: loc, tag: acceptTag())
     }
 
+    /// `+40 points`, `+40pp`: percentage points, a change of a percentage.
+    static let pointWords: Set<String> = ["points", "point", "pts", "pp"]
+
     /// The units offered by "did you mean" for a misspelt one.
-    static let unitWords = ["%", "percent", "y", "years", "months", "quarters", "weeks", "days", "k", "M", "B", "bn", "T"]
+    static let unitWords = ["%", "percent", "points", "y", "years", "months", "quarters", "weeks", "days", "k", "M", "B", "bn", "T"]
 
     /// Years in one of the duration unit words, or nil if the word is no duration.
     static func durationYears(_ word: String) -> Double? {

@@ -20,6 +20,11 @@ public struct Quantity: Sendable, Equatable {
         case percentPerYear
         /// Money or units, with `k/M/B` applied; the currency or unit word if any.
         case amount(unit: String?)
+        /// `+40 points`: percentage points added to a percentage, kept as a fraction (0.40).
+        case points
+        /// `markup 8%`: a route's price markup, kept as a fraction (0.08); the resolver turns
+        /// it into the friction `-ln(1 + 0.08)`.
+        case markup
     }
     /// The value in model terms: `45%` is 0.45, `8 months` is 0.666… years, `4B` is 4e9.
     public var value: Double
@@ -81,17 +86,25 @@ public enum VendorSelector: Sendable, Equatable {
     case all(SourceLocation)
 }
 
-/// One line of an event: set a field for some vendors, segments and buyer groups,
-/// optionally ramped over a duration.
+/// One line of an event: set, add to or scale a field for some vendors, routes, segments
+/// and buyer groups, optionally ramped over a duration and ended at a date.
 public struct ChangeStatement: Sendable, Equatable {
     public var field: ChangeField
     /// Nil only for `growth`, which is a property of a segment.
     public var vendors: VendorSelector?
     public var buyers: [Name]
+    /// The routes after `via`; empty means `direct`. Only access and friction take one.
+    public var channels: [Name]
     /// Empty means every segment.
     public var segments: [Name]
+    /// `to` sets, `by` adds, `times` scales.
+    public var operation: ChangeOperation
+    /// The word that gave the operation (`to`, `by`, `times` or `markup`), for messages.
+    public var operationWord: Name
     public var value: Quantity
     public var over: Quantity?
+    /// The change's own end; nil means the event's end, if it has one.
+    public var until: DateLiteral?
     public var location: SourceLocation
     public var tag: String?
 }
@@ -113,10 +126,21 @@ public enum Relation: String, Sendable {
     case less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">=", equal = "="
 }
 
+/// What an `expect` or `observe` line adds up, in one of MODEL.md's views: vendors by
+/// name (`Huawei, ZTE`, `all`) or by brand origin (`origin US, EU`), routes (`via
+/// "HK intermediaries", direct`) or what customs records (`recorded origin CN, HK`).
+public enum ShareSelector: Sendable, Equatable {
+    case vendors(VendorSelector)
+    case channels([Name])
+    case recordedOrigins([Name])
+}
+
 /// `expect installed share origin US, EU in telecom at 2021-12 <= 33%`: a scenario's own test.
 public struct ExpectStatement: Sendable, Equatable {
     public var metric: Metric
-    public var vendors: VendorSelector
+    public var selector: ShareSelector
+    /// `for government`: the vendors' share within one buyer group.
+    public var buyer: Name?
     public var segments: [Name]
     public var from: DateLiteral
     /// A second date: the end of a range for levels, the end point for growth.
@@ -142,6 +166,8 @@ public struct SegmentStatement: Sendable, Equatable {
 public struct EventStatement: Sendable, Equatable {
     public var name: Name
     public var date: DateLiteral
+    /// `until DATE` on the header: every change without its own `until` ends then.
+    public var until: DateLiteral?
     public var changes: [ChangeStatement]
     public var location: SourceLocation
     public var tag: String?
@@ -167,6 +193,8 @@ public enum Statement: Sendable, Equatable {
     case use(path: String, location: SourceLocation)
     case expect(ExpectStatement)
     case param(ParamStatement)
+    case channel(ChannelStatement)
+    case observe(ObserveStatement)
 
     public var location: SourceLocation {
         switch self {
@@ -178,6 +206,8 @@ public enum Statement: Sendable, Equatable {
         case .event(let e): return e.location
         case .expect(let e): return e.location
         case .param(let p): return p.location
+        case .channel(let c): return c.location
+        case .observe(let o): return o.location
         }
     }
 }
@@ -193,6 +223,6 @@ public struct UnreadableStatement: Sendable, Equatable {
 
 /// The statement keywords, for completion and for "did you mean" on a misspelt one.
 public enum Keywords {
-    public static let statements = ["scenario", "timeline", "segment", "buyers", "vendor", "share", "appeal", "event", "drop", "move", "use", "expect", "param"]
-    public static let changes = ["access", "shift", "trend", "growth"]
+    public static let statements = ["scenario", "timeline", "segment", "buyers", "vendor", "share", "appeal", "event", "drop", "move", "use", "expect", "param", "channel", "observe"]
+    public static let changes = ["access", "friction", "shift", "trend", "growth"]
 }

@@ -17,7 +17,8 @@ public enum ValueText {
             return s == "-0" ? "0" : s
         }
         switch unit {
-        case .percent: return short(v * 100) + "%"
+        case .percent, .markup: return short(v * 100) + "%"
+        case .points: return short(v * 100) + " points"
         case .percentPerYear: return short(v * 100) + "%/y"
         case .plainPerYear: return short(v) + "/y"
         case .years: return short(v) + "y"

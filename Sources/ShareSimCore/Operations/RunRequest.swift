@@ -1,4 +1,5 @@
-/// `run`: one scenario through the engine, and its `expect` lines checked against the run.
+/// `run`: one scenario through the engine, and its `expect` lines and observations checked
+/// against the run.
 ///
 /// ```swift
 /// let run = try RunRequest(scenario: loaded.scenario, checksExpectations: true).perform(.interruptible())
@@ -6,7 +7,8 @@
 /// ```
 public struct RunRequest: Sendable {
     public var scenario: ResolvedScenario
-    /// Whether to check the scenario's `expect` lines (`test`, the REPL's `run`); a table alone does not need them.
+    /// Whether to check the scenario's `expect` lines and observations (`test`, the REPL's
+    /// `run`); a table alone does not need them.
     public var checksExpectations: Bool
 
     public init(scenario: ResolvedScenario, checksExpectations: Bool = false) {
@@ -19,21 +21,31 @@ public struct RunRequest: Sendable {
         if hooks.isCancelled() { throw .cancelled }
         let result = try Engine.run(scenario, isCancelled: hooks.isCancelled)
         var expectations: [ExpectationChecker.Verdict] = []
+        var observations: [ObservationChecker.Verdict] = []
         if checksExpectations {
             for e in scenario.expectations {
                 if hooks.isCancelled() { throw .cancelled }
                 expectations.append(ExpectationChecker.check(e, in: result))
             }
+            for o in scenario.observations {
+                if hooks.isCancelled() { throw .cancelled }
+                observations.append(ObservationChecker.check(o, in: result))
+            }
         }
-        return RunResponse(result: result, expectations: expectations)
+        return RunResponse(result: result, expectations: expectations, observations: observations)
     }
 }
 
-/// What `RunRequest` gives: the run, and how each checked expectation came out, in the
-/// scenario's order.
+/// What `RunRequest` gives: the run, and how each checked expectation and observation came
+/// out, in the scenario's order.
 public struct RunResponse: Sendable {
     public var result: RunResult
     public var expectations: [ExpectationChecker.Verdict]
+    /// Every observation with the run's value; only `check` ones can fail.
+    public var observations: [ObservationChecker.Verdict] = []
 
     public var failedExpectations: [ExpectationChecker.Verdict] { expectations.filter { !$0.passed } }
+    /// The `check` observations, which count as expectations do.
+    public var checks: [ObservationChecker.Verdict] { observations.filter { $0.observation.role == .check } }
+    public var failedChecks: [ObservationChecker.Verdict] { observations.filter { !$0.passed } }
 }

@@ -95,7 +95,11 @@ public struct Segment: Sendable, Equatable {
 /// A resolved `expect` line.
 public struct Expectation: Sendable, Equatable {
     public var metric: Metric
-    public var vendors: [String]
+    /// Which figures are summed (MODEL.md "What a run reports"), and their keys in that view.
+    public var view: ShareView
+    public var keys: [String]
+    /// The buyer group, for the buyer view.
+    public var buyer: String?
     public var segments: [String]
     public var fromStep: Int
     public var toStep: Int?

@@ -34,14 +34,17 @@ extension Resolver {
         // change's value follows it to its place.
         for s in segs { membersBySegment[s.id] = Set(s.memberIndices(in: vendorList).map { vendorList[$0].id }) }
         vendorLookup = VendorLookup(vendorList)
+        r.channels = buildChannels()
         let built = events.flatMap { buildChanges($0, scenario: r) }
         let order = built.indices.sorted { (built[$0].change.at, $0) < (built[$1].change.at, $1) }
         r.changes = order.map { built[$0].change }
+        warnScalingOfZero(built, order: order)
         for (k, i) in order.enumerated() { useParameter(built[i].parameter, for: .change(index: k)) }
         checkOverflow(r, changeLocations: order.map { built[$0].valueLocation })
         r.parameters = closedParameters()
         checkUncertainWeights(r, parameters: r.parameters)
         r.expectations = expectations.compactMap { buildExpectation($0, scenario: r) }
+        r.observations = buildObservations(scenario: r)
         r.provenance = provenance
         return timeline == nil ? nil : r
     }

@@ -149,7 +149,31 @@ extension Resolver {
         for k in i..<events.count { eventPositions[events[k].statement.name.text] = k }
     }
 
+    /// A moved event keeps its length: its `until` dates, and its changes', move with it.
     mutating func moveEvent(_ n: Name, to date: DateLiteral) {
-        if let i = eventIndex(n) { events[i].statement.date = date }
+        guard let i = eventIndex(n) else { return }
+        let old = events[i].statement.date
+        let months = (date.year * 12 + (date.month ?? 1)) - (old.year * 12 + (old.month ?? 1))
+        events[i].statement.date = date
+        events[i].statement.until = events[i].statement.until.map { $0.moved(months: months) }
+        for k in events[i].statement.changes.indices {
+            events[i].statement.changes[k].until = events[i].statement.changes[k].until.map { $0.moved(months: months) }
+        }
+    }
+}
+
+extension DateLiteral {
+    /// The date `months` months later, as precise as written (a day that the new month lacks
+    /// becomes its last).
+    func moved(months: Int) -> DateLiteral {
+        guard months != 0 else { return self }
+        let index = year * 12 + (month ?? 1) - 1 + months
+        var d = self
+        d.year = index / 12
+        if month != nil { d.month = index % 12 + 1 }
+        if let day { d.day = min(day, CalendarMonth.daysIn(year: d.year, month: d.month ?? 1)) }
+        func two(_ x: Int) -> String { x < 10 ? "0\(x)" : "\(x)" }
+        d.text = "\(d.year)" + (d.month.map { "-" + two($0) } ?? "") + (d.day.map { "-" + two($0) } ?? "")
+        return d
     }
 }

@@ -1,53 +1,67 @@
 extension Resolver {
-    /// A resolved change, the parameter that sets its value if any, and where the value was written.
+    /// A resolved change, the parameter that sets its value if any, and where it was written.
     struct BuiltChange {
         var change: Change
         var parameter: Int?
         var valueLocation: SourceLocation
+        var location: SourceLocation
     }
 
-    /// One event's changes, each expanded to a (segment, vendor, buyer) target, with where
-    /// its value was written.
+    /// One event's changes, each expanded to a (segment, vendor, channel, buyer) target, with
+    /// where its value was written.
     mutating func buildChanges(_ decl: EventDecl, scenario r: ResolvedScenario) -> [BuiltChange] {
         let e = decl.statement
         let at = step(of: e.date, what: "event \"\(e.name.text)\"")
         // Changes are checked even when the date is wrong, so their own errors are reported too.
         var out: [BuiltChange] = []
         for c in e.changes {
-            out.append(contentsOf: expand(c, at: at ?? 0, event: e.name.text, scenario: r))
+            out.append(contentsOf: expand(c, at: at ?? 0, until: c.until ?? e.until, event: e, scenario: r))
         }
         return at == nil ? [] : out
     }
 
-    private mutating func expand(_ c: ChangeStatement, at: Int, event: String, scenario r: ResolvedScenario) -> [BuiltChange] {
-        let what = "\(c.field.rawValue) in event \"\(event)\""
-        let kind: FigureKind
-        switch c.field {
-        case .access: kind = .fraction("access")
-        case .shift: kind = .utility("a shift")
-        case .friction: kind = .utility("a friction")
-        case .trend: kind = .utilityPerYear("a trend")
-        case .growth: kind = .yearlyRate("growth")
-        }
-        let figured = figure(c.value, as: kind, anonymous: "\"\(event)\" \(c.field.rawValue)")
-        let over = rampSteps(c.over)
-        guard let (value, parameter) = figured else { return [] }
-        return expand(c, value: value, over: over, at: at, event: event, what: what, scenario: r).map {
-            BuiltChange(change: $0, parameter: parameter, valueLocation: c.value.location)
+    /// What a field's value accepts under each operation.
+    private func kind(of field: ChangeField, _ operation: ChangeOperation) -> FigureKind {
+        if operation == .times { return .factor("a factor") }
+        switch (field, operation) {
+        case (.access, .by): return .fractionChange("access")
+        case (.access, _): return .fraction("access")
+        case (.friction, _): return .friction("a friction")
+        case (.shift, _): return .utility("a shift")
+        case (.trend, _): return .utilityPerYear("a trend")
+        case (.growth, .by): return .yearlyRateChange("growth")
+        case (.growth, _): return .yearlyRate("growth")
         }
     }
 
-    private mutating func expand(_ c: ChangeStatement, value: Double, over: Int, at: Int, event: String, what: String,
-                                 scenario r: ResolvedScenario) -> [Change] {
-        provenance.append(Provenance(subject: "event \"\(event)\" \(c.field.rawValue)", value: c.value.text, tag: c.tag, location: c.location))
+    private mutating func expand(_ c: ChangeStatement, at: Int, until: DateLiteral?, event e: EventStatement,
+                                 scenario r: ResolvedScenario) -> [BuiltChange] {
+        let event = e.name.text
+        let what = "\(c.field.rawValue) in event \"\(event)\""
+        let figured = figure(c.value, as: kind(of: c.field, c.operation), anonymous: "\"\(event)\" \(c.field.rawValue)")
+        let over = rampSteps(c.over)
+        let end = untilStep(until, at: at, starts: e.date)
+        guard let (value, parameter) = figured, let end else { return [] }
+        let written = c.operationWord.text.lowercased() == "to" ? c.value.text : "\(c.operationWord.text.lowercased()) \(c.value.text)"
+        provenance.append(Provenance(subject: "event \"\(event)\" \(c.field.rawValue)", value: written, tag: c.tag, location: c.location))
         let origin = ChangeOrigin(file: c.location.file, line: c.location.line, event: event)
+        func change(_ segment: String, _ vendor: String?, _ buyer: String?, _ channel: String?) -> BuiltChange {
+            BuiltChange(change: Change(at: at, segment: segment, vendor: vendor, buyer: buyer, channel: channel, field: c.field,
+                                       operation: c.operation, value: value, over: over, until: end, origin: origin),
+                        parameter: parameter, valueLocation: c.value.location, location: c.location)
+        }
 
         guard let segmentIDs = targetSegments(c, scenario: r) else { return [] }
         if c.field == .growth {
-            return segmentIDs.map { Change(at: at, segment: $0, vendor: nil, buyer: nil, field: .growth, value: value, over: over, origin: origin) }
+            return segmentIDs.map { change($0, nil, nil, nil) }
         }
         guard let selected = selectVendors(c.vendors!, in: r) else { return [] }
-        var out: [Change] = []
+        var routes: [String?] = c.channels.isEmpty ? [nil] : []
+        for n in c.channels {
+            guard let id = channelID(n, in: r) else { return [] }
+            routes.append(id)
+        }
+        var out: [BuiltChange] = []
         var touched = false
         for segID in segmentIDs {
             guard let seg = r.segments.first(where: { $0.id == segID }) else { continue }
@@ -78,8 +92,8 @@ extension Resolver {
             let positions = vendorLookup?.positions ?? [:]
             for v in selected.filter(members.contains).sorted(by: { positions[$0]! < positions[$1]! }) {
                 touched = true
-                for b in buyers {
-                    out.append(Change(at: at, segment: segID, vendor: v, buyer: b, field: c.field, value: value, over: over, origin: origin))
+                for route in routes {
+                    for b in buyers { out.append(change(segID, v, b, route)) }
                 }
             }
         }
@@ -91,6 +105,42 @@ extension Resolver {
                   at: c.location, help: "give the vendor a share or an appeal in that segment, or select other vendors")
         }
         return out
+    }
+
+    /// The step a change ends at (nil: it does not end within the timeline), or nil after
+    /// reporting an end that is not after the start.
+    private mutating func untilStep(_ until: DateLiteral?, at: Int, starts: DateLiteral) -> Int?? {
+        guard let until, let t = timeline?.0 else { return .some(nil) }
+        let k = t.step(containing: CalendarMonth(year: until.year, month: until.month ?? 1))
+        guard k > at else {
+            error("the change ends (until \(until.text)) \(k == at ? "in the step it starts" : "before it starts") (\(starts.text))",
+                  at: until.location, help: "'until' gives the date the value returns to what it was; it must come after the start")
+            return nil
+        }
+        return .some(k < t.steps ? k : nil)
+    }
+
+    /// `times` on a value still at its default 0 (a declared route's access, a friction,
+    /// shift or trend that no earlier change has set) leaves it at 0: said once per line.
+    mutating func warnScalingOfZero(_ built: [BuiltChange], order: [Int]) {
+        var warned = Set<SourceLocation>()
+        for (n, i) in order.enumerated() {
+            let c = built[i].change
+            guard c.operation == .times, !warned.contains(built[i].location) else { continue }
+            let defaultsToZero = c.field == .access ? c.channel != nil : [.friction, .shift, .trend].contains(c.field)
+            guard defaultsToZero else { continue }
+            let setBefore = order.prefix(n).contains { j in
+                let p = built[j].change
+                return p.segment == c.segment && p.vendor == c.vendor && p.channel == c.channel && p.field == c.field
+                    && (p.buyer == nil || c.buyer == nil || p.buyer == c.buyer)
+            }
+            guard !setBefore else { continue }
+            warned.insert(built[i].location)
+            let what = c.field == .access ? "the access of '\(c.vendor ?? "")' via '\(c.channel ?? "")'" : "the \(c.field.rawValue) of '\(c.vendor ?? "")'"
+            diagnostics.add(Diagnostic(.warning, "'times' does nothing here: \(what) is still 0, its default", at: built[i].location,
+                                       notes: [c.field == .access ? "a declared channel carries nothing until a change opens it" : "\(c.field.rawValue) starts at 0"],
+                                       help: ["open it first with 'to', e.g. \(c.field.rawValue) \(c.vendor ?? "") via \"\(c.channel ?? "")\" to 40%".replacingOccurrences(of: " via \"\"", with: "")]))
+        }
     }
 
     private mutating func targetSegments(_ c: ChangeStatement, scenario r: ResolvedScenario) -> [String]? {

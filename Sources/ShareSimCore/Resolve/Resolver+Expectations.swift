@@ -1,6 +1,5 @@
 extension Resolver {
     mutating func buildExpectation(_ e: ExpectStatement, scenario r: ResolvedScenario) -> Expectation? {
-        guard let selected = selectVendors(e.vendors, in: r) else { return nil }
         var segs: [String] = []
         for n in e.segments {
             guard r.segments.contains(where: { $0.id == n.text }) else {
@@ -10,6 +9,7 @@ extension Resolver {
             segs.append(n.text)
         }
         if segs.isEmpty { segs = r.segments.map(\.id) }
+        guard let selection = selectShares(e.selector, buyer: e.buyer, segments: segs, in: r) else { return nil }
         guard let from = step(of: e.from, what: "an expectation") else { return nil }
         var to: Int?
         if let d = e.to {
@@ -47,7 +47,7 @@ extension Resolver {
         }
         guard let value else { return nil }
         let isPercent = e.value.unit == .percent || e.value.unit == .percentPerYear
-        return Expectation(metric: e.metric, vendors: r.vendors.map(\.id).filter(selected.contains), segments: segs,
+        return Expectation(metric: e.metric, view: selection.view, keys: selection.keys, buyer: selection.buyer, segments: segs,
                            fromStep: from, toStep: to, comparison: e.comparison, value: value, tolerance: tolerance,
                            isPercent: isPercent, location: e.location, text: e.text)
     }

@@ -25,10 +25,21 @@ enum FigureKind {
     case size
     case utility(String)
     case utilityPerYear(String)
+    /// `by +40 points` (or the fraction 0.4) on a percentage such as access.
+    case fractionChange(String)
+    /// `by -2 points` or `by -2%/y` on a yearly rate.
+    case yearlyRateChange(String)
+    /// A route's cost: a utility, or `markup 8%`.
+    case friction(String)
+    /// The factor after `times`.
+    case factor(String)
 
     var validRange: ClosedRange<Double> {
         switch self {
         case .fraction: return 0...1
+        case .fractionChange: return -1...1
+        case .factor: return 0...Double.greatestFiniteMagnitude
+        case .yearlyRateChange, .friction: return -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude
         case .yearlyRate: return -1...Double.greatestFiniteMagnitude
         case .lifetime: return Double.leastNonzeroMagnitude...Double.greatestFiniteMagnitude
         case .size: return Double.leastNonzeroMagnitude...1e18
@@ -134,6 +145,10 @@ extension Resolver {
         case .yearlyRate(let what): return yearlyRate(q, what: what)
         case .utility(let what): return utility(q, what: what)
         case .utilityPerYear(let what): return utilityPerYear(q, what: what)
+        case .fractionChange(let what): return fractionChange(q, what: what)
+        case .yearlyRateChange(let what): return yearlyRateChange(q, what: what)
+        case .friction(let what): return friction(q, what: what)
+        case .factor(let what): return factor(q, what: what)
         case .lifetime:
             guard let y = years(q, what: "a lifetime") else { return nil }
             guard y > 0 else {

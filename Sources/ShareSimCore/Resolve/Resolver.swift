@@ -23,12 +23,16 @@ public struct Resolver {
     /// together with the resolver's; a failure carries the diagnostics and the sources to quote them.
     public typealias UseLoader = (_ path: String, _ relativeTo: String) -> Result<(layer: Layer, parseErrors: [Diagnostic]), ScenarioError>
 
+    /// Reads the CSV file an `observe from` names; `relativeTo` is the path of the file that names it.
+    public typealias ObservationReader = @Sendable (_ path: String, _ relativeTo: String) -> Result<SourceFile, ScenarioError>
+
     /// Deeper than this, `use` is taken to loop through paths that name one file differently.
     static let maxUseDepth = 64
 
     var diagnostics = DiagnosticBag()
     var sources: [String: SourceFile] = [:]
     let loadUse: UseLoader
+    let readObservations: ObservationReader
     var useStack: [String] = []
     /// Once a used file cannot be read, what follows it would only report its absence again.
     var useFailed = false
@@ -58,6 +62,9 @@ public struct Resolver {
     var vendorLookup: VendorLookup?
     var membersBySegment: [String: Set<String>] = [:]
     var expectations: [ExpectStatement] = []
+    var channels: [ChannelDecl] = []
+    /// Like expectations, observations are taken from the top layers only.
+    var observeStatements: [ObserveStatement] = []
     var provenance: [Provenance] = []
     /// `param` declarations, in declaration order; then, while building, every parameter.
     var params: [ParamDecl] = []
@@ -65,8 +72,14 @@ public struct Resolver {
     /// Notes added to every error reported while set: "'leakage' is 8y, declared at …".
     var extraNotes: [String] = []
 
-    public init(loadUse: @escaping UseLoader) {
+    public init(loadUse: @escaping UseLoader, readObservations: @escaping ObservationReader = Resolver.noObservationFiles) {
         self.loadUse = loadUse
+        self.readObservations = readObservations
+    }
+
+    /// Where no file can be read, an `observe from` is refused.
+    public static let noObservationFiles: ObservationReader = { path, _ in
+        .failure(ScenarioError([Diagnostic(.error, "cannot read \"\(path)\" here", at: nil)], sources: [:]))
     }
 
     /// Resolves the layers; expectations are taken from these layers only, not from files
@@ -148,6 +161,10 @@ public struct Resolver {
                 if depth == 0 { expectations.append(e) }
             case .param(let p):
                 declareParam(p, layer: layerID)
+            case .channel(let c):
+                declareChannel(c, layer: layerID)
+            case .observe(let o):
+                if depth == 0 { observeStatements.append(o) }
             }
         }
     }

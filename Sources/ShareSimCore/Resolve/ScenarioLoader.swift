@@ -88,7 +88,8 @@ public struct ScenarioLoader: Sendable {
             layers.append(Resolver.Layer(file: f, statements: statements, unreadable: parser.unreadable))
         }
         let reader = self
-        var resolver = Resolver { path, from in reader.loadUse(path, relativeTo: from) }
+        var resolver = Resolver(loadUse: { path, from in reader.loadUse(path, relativeTo: from) },
+                                readObservations: { path, from in reader.readObservations(path, relativeTo: from) })
         let scenario: ResolvedScenario
         do {
             scenario = try resolver.resolve(layers)
@@ -128,6 +129,20 @@ public struct ScenarioLoader: Sendable {
         var parser = Parser(file)
         let statements = parser.parseFile()
         return .success((Resolver.Layer(file: file, statements: statements, unreadable: parser.unreadable), parser.diagnostics))
+    }
+
+    /// The text of an observation file that `observe from` names, relative to the file that names it.
+    private func readObservations(_ path: String, relativeTo from: String) -> Result<SourceFile, ScenarioError> {
+        let resolved = ScenarioLoader.path(path, relativeTo: from)
+        do {
+            return .success(try ScenarioLoader.sourceFile(path: resolved, data: try readFile(resolved)))
+        } catch let error as ScenarioError {
+            return .failure(error)
+        } catch {
+            let shown = resolved == path ? "\"\(path)\"" : "\"\(path)\" (\(resolved))"
+            return .failure(ScenarioError([Diagnostic(.error, "cannot read \(shown): \(ScenarioLoader.reason(error))", at: nil,
+                                                      help: ["an observation file's path is relative to the scenario that names it"])], sources: [:]))
+        }
     }
 
     /// A used file's path, relative to the directory of the file that uses it. `.` and `..`

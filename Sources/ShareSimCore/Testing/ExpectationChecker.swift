@@ -19,7 +19,7 @@ public enum ExpectationChecker {
         // Every figure through `RunResult.value(of:…)`, so that an expectation means what a
         // report of the same view shows.
         func level(_ measure: Metric, step k: Int) -> Double {
-            r.value(of: measure, view: .vendor, keys: e.vendors, buyer: nil, segments: e.segments, step: k)
+            r.value(of: measure, view: e.view, keys: e.keys, buyer: e.buyer, segments: e.segments, step: k)
         }
         if e.metric.isGrowth {
             let to = e.toStep ?? e.fromStep

@@ -28,7 +28,7 @@ struct Check: ParsableCommand {
             case .success(let loaded):
                 let s = loaded.scenario
                 if !quiet {
-                    Output.out("\(ScenarioInput.name(file)): ok — \(NumberText.counted(s.vendors.count, "vendor")), \(NumberText.counted(s.segments.count, "segment")), \(NumberText.counted(s.changes.count, "change")), \(NumberText.counted(s.timeline.steps, s.timeline.step.rawValue)), \(NumberText.counted(s.expectations.count, "expectation"))\n")
+                    Output.out("\(ScenarioInput.name(file)): ok — \(NumberText.counted(s.vendors.count, "vendor")), \(NumberText.counted(s.segments.count, "segment")), \(NumberText.counted(s.changes.count, "change")), \(NumberText.counted(s.timeline.steps, s.timeline.step.rawValue)), \(NumberText.counted(s.expectations.count, "expectation"))\(s.observations.isEmpty ? "" : ", " + NumberText.counted(s.observations.count, "observation"))\n")
                 }
             }
         }

@@ -5,9 +5,9 @@ import ShareSimCore
 struct TestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
-        abstract: "Run scenarios and check their expect lines.",
+        abstract: "Run scenarios and check their expect lines and observations.",
         discussion: """
-            Directories are searched for .scn files; one that holds none is an error (exit 66). Ends with 'N passed, N failed', where a file that cannot be run counts as one failure; exits 1 if an expectation failed, 65 or 66 if a file could not be run.
+            Directories are searched for .scn files; one that holds none is an error (exit 66). Each observation is listed with the run's value and its error; a 'check' observation fails when the error is beyond its ± and counts as an expectation does, a 'fit' observation is shown for information. Ends with 'N passed, N failed', where a file that cannot be run counts as one failure; exits 1 if an expectation or a check failed, 65 or 66 if a file could not be run.
 
             Example:
               sharesim test scenarios
@@ -36,12 +36,22 @@ struct TestCommand: ParsableCommand {
             case .success(let loaded):
                 let run: RunResponse
                 do { run = try RunRequest(scenario: loaded.scenario, checksExpectations: true).perform() } catch { throw input.exitCode(for: error) }
-                let (result, outcomes, bad) = (run.result, run.expectations, run.failedExpectations)
-                passed += outcomes.count - bad.count
-                failed += bad.count
-                Output.out("\(bad.isEmpty ? "ok   " : "FAIL ") \(file) (\(NumberText.counted(outcomes.count, "expectation")))\n")
+                let (outcomes, bad, checks, badChecks) = (run.expectations, run.failedExpectations, run.checks, run.failedChecks)
+                let timeline = run.result.scenario.timeline
+                passed += outcomes.count - bad.count + checks.count - badChecks.count
+                failed += bad.count + badChecks.count
+                var counts = NumberText.counted(outcomes.count, "expectation")
+                if !checks.isEmpty { counts += ", \(NumberText.counted(checks.count, "check"))" }
+                if run.observations.count > checks.count { counts += ", \(NumberText.counted(run.observations.count - checks.count, "fit observation"))" }
+                Output.out("\(bad.isEmpty && badChecks.isEmpty ? "ok   " : "FAIL ") \(file) (\(counts))\n")
                 for o in bad {
-                    Output.out(printer.render(ExpectationChecker.diagnostic(o, timeline: result.scenario.timeline), sources: loaded.sources))
+                    Output.out(printer.render(ExpectationChecker.diagnostic(o, timeline: timeline), sources: loaded.sources))
+                }
+                for o in run.observations {
+                    Output.out("      \(o.passed ? "" : "FAIL ")\(ObservationChecker.line(o, timeline: timeline))\n")
+                }
+                for o in badChecks {
+                    Output.out(printer.render(ObservationChecker.diagnostic(o, timeline: timeline), sources: loaded.sources))
                 }
             }
         }
