@@ -143,6 +143,39 @@ import Testing
         #expect(svg.contains("<circle cx=") && svg.contains("<title>fit 45% [seed 003]</title>"))
         #expect(svg.contains("fill=\"#FFFFFF\">") && svg.contains("<title>check 55%</title>"))
     }
+
+    /// A scenario's observations reach the chart of their own share and view, and no other.
+    @Test func aScenariosObservationsArePointsOnTheChartOfTheirView() throws {
+        let text = """
+            scenario "Observed"
+            timeline 2021-01 to 2022-12 monthly
+            segment chips lifetime 1 month
+            vendor Intel origin US
+            vendor Loongson origin CN
+            channel "HK intermediaries" records HK
+            share chips: Intel 70%, Loongson 30%
+            event "Controls" 2022-01:
+              access Intel in chips to 10%
+              access Intel via "HK intermediaries" in chips to 50%
+            observe sales share recorded origin CN, HK in chips ± 3%: 2022-06 80% [seed 003] fit
+            observe sales share origin US in chips ± 5%: 2022-06 45% [FACTS: KSE] check
+            """
+        let loader = ScenarioLoader(readFile: { _ in Data(text.utf8) })
+        let run = try Engine.run(try loader.load(path: "observed.scn").scenario)
+        func points(_ view: ChartView) throws -> [ObservationPoint] {
+            guard case .xy(let plot) = try RunCharts.make(.lines, runs: [("o", run)], view: view).panels[0].content else { return [] }
+            return plot.observations
+        }
+        let recorded = try points(ChartView(metric: .salesShare, grouping: .recorded))
+        #expect(recorded.map(\.step) == [17] && recorded.map(\.value) == [0.8] && recorded.map(\.role) == [.fit])
+        #expect(recorded.first?.caption == "CN, HK observed")
+        #expect(recorded.first?.label == "sales share recorded origin CN, HK in chips at 2022-06: observed 80.0% ± 3.0% [seed 003] (fit)")
+        #expect(try points(ChartView(metric: .salesShare, grouping: .origin)).map(\.role) == [.check])
+        #expect(try points(ChartView(metric: .installedShare, grouping: .recorded)).isEmpty)
+        let chart = try RunCharts.make(.lines, runs: [("o", run)], view: ChartView(metric: .salesShare, grouping: .recorded))
+        #expect(chart.subtitle.hasPrefix("sales share by recorded origin"))
+        #expect(SVGChart.render(chart).contains(">CN, HK observed</text>"))
+    }
 }
 
 @Suite struct TerminalChartTests {

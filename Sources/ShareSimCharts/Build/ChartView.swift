@@ -31,7 +31,7 @@ public struct ChartView: Sendable {
         case .installed: share = "installed base"
         case .sales: share = "sales"
         }
-        return "\(share) by \(grouping.rawValue)"
+        return "\(share) by \(grouping.title)"
     }
 
     var format: ValueFormat { metric == .installedShare || metric == .salesShare ? .percent : .amount }
@@ -86,7 +86,13 @@ public struct ChartView: Sendable {
     /// A key's palette index: its place among the scenario's vendors or origins, so that a
     /// vendor keeps its colour in every panel and every chart of the scenario.
     static func style(of key: String, in s: ResolvedScenario, grouping: Grouping) -> Int {
-        let order = grouping == .origin ? s.origins : s.vendors.map(\.id)
+        let order: [String]
+        switch grouping {
+        case .vendor, .buyer: order = s.vendors.map(\.id)
+        case .origin: order = s.origins
+        case .channel: order = ["direct"] + s.channels.map(\.id)
+        case .recorded: order = s.origins + s.channels.compactMap(\.records).filter { !s.origins.contains($0) }
+        }
         return order.firstIndex(of: key) ?? order.count
     }
 
@@ -100,6 +106,19 @@ public struct ChartView: Sendable {
             if steps.contains(c.at) { out.append(EventRule(step: c.at, label: name)) }
         }
         return out
+    }
+
+    /// The scenario's observations that this chart's share and view measure, as points: an
+    /// observation of another view or measure would sit on an axis it does not belong to.
+    static func observations(of s: ResolvedScenario, segment: String, within steps: ClosedRange<Int>,
+                             view: ChartView) -> [ObservationPoint] {
+        s.observations.compactMap { o in
+            guard o.segment == segment, steps.contains(o.at), o.view == view.grouping, o.measure == view.metric.measure else { return nil }
+            let label = "\(o.describe(timeline: s.timeline)): observed \(o.format(o.value))"
+                + (o.uncertainty.map { " ± \(o.format($0))" } ?? "") + (o.source.map { " [\($0)]" } ?? "") + " (\(o.role.rawValue))"
+            return ObservationPoint(step: o.at, value: o.value, role: o.role == .fit ? .fit : .check, label: label,
+                                    caption: o.keys.joined(separator: ", ") + (o.buyer.map { " for \($0)" } ?? "") + " observed")
+        }
     }
 
     /// A segment's panel title: `telecom — Telecom network equipment`.

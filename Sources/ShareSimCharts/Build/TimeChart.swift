@@ -28,6 +28,7 @@ public enum TimeChart {
             }
             if kind == .lines { plot.lines = series } else { plot.stack = series }
             plot.events = ChartView.events(of: s, segment: segment.id, within: steps)
+            plot.observations = ChartView.observations(of: s, segment: segment.id, within: steps, view: view)
             panels.append(Panel(title: ChartView.title(of: segment), content: .xy(plot)))
             if let top = series.max(by: { ($0.values.last ?? 0) < ($1.values.last ?? 0) }) {
                 endings.append("in \(segment.id), \(top.key) ends highest at \(view.format.label(top.values.last ?? 0))")

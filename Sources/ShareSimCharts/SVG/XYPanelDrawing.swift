@@ -281,5 +281,13 @@ struct XYPanelDrawing {
             svg.close(o.role == .fit ? "circle" : "path")
         }
         svg.close("g")
+        // Each caption once, left of its series' first point; the marker's shape says fit
+        // (filled dot) or check (hollow diamond), as docs/charts.md explains.
+        var captioned: Set<String> = []
+        svg.open("g", [("class", "observation-captions"), ("font-size", n(ChartStyle.labelSize)), ("fill", ChartStyle.ink)])
+        for o in plot.observations.sorted(by: { $0.step < $1.step }) where !o.caption.isEmpty && captioned.insert(o.caption).inserted {
+            svg.element("text", [("x", n(x(Double(o.step)) - 9)), ("y", n(y(o.value) + 4)), ("text-anchor", "end")], text: o.caption)
+        }
+        svg.close("g")
     }
 }

@@ -127,12 +127,17 @@ public struct ObservationPoint: Sendable, Equatable {
     public var step: Int
     public var value: Double
     public var role: Role
+    /// The whole observation, shown on hover: what, value, source, role.
     public var label: String
-    public init(step: Int, value: Double, role: Role, label: String) {
+    /// What it measures in a few words (`CN, HK`), written once beside the first point of
+    /// each series of observations so that a printed chart says what its points are.
+    public var caption: String
+    public init(step: Int, value: Double, role: Role, label: String, caption: String = "") {
         self.step = step
         self.value = value
         self.role = role
         self.label = label
+        self.caption = caption
     }
 }
 

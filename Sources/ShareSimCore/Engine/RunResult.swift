@@ -139,4 +139,15 @@ public enum SeriesMetric: String, Sendable, CaseIterable {
     case salesShare = "sales_share"
     case installed
     case sales
+
+    /// The same figure as the language names it, for `RunResult.value(of:…)`, expectations
+    /// and observations.
+    public var measure: Metric {
+        switch self {
+        case .installedShare: .installedShare
+        case .salesShare: .salesShare
+        case .installed: .installed
+        case .sales: .sales
+        }
+    }
 }

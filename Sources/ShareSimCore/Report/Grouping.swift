@@ -137,13 +137,7 @@ extension RunResult {
     /// `entities(segment:by: .origin)` holds.
     public func value(_ metric: SeriesMetric, of row: EntityRow, segment s: Int, step k: Int) -> Double {
         if let view = row.view {
-            let measure: Metric = switch metric {
-            case .installedShare: .installedShare
-            case .salesShare: .salesShare
-            case .installed: .installed
-            case .sales: .sales
-            }
-            return value(of: measure, view: view, keys: [row.name], buyer: row.buyer,
+            return value(of: metric.measure, view: view, keys: [row.name], buyer: row.buyer,
                          segments: [scenario.segments[segments[s].segmentIndex].id], step: k)
         }
         let series = segments[s]
