@@ -22,14 +22,13 @@ public struct MergeRequest: Sendable {
     }
 
     public func perform(_ hooks: OperationHooks = .none) throws(OperationError) -> MergeResponse {
-        let merged: (batch: MonteCarloBatch, format: MonteCarloReport.Format, samples: MonteCarloSamples)
-        do { merged = try MonteCarloShard.merge(parts) } catch {
+        let merged: (batch: MonteCarloBatch, format: MonteCarloReport.Format, parts: [MonteCarloShard.Part])
+        do { merged = try MonteCarloShard.parts(parts) } catch {
             throw .refused(error.description, status: error.isUnreadable ? ExitStatus.noInput : ExitStatus.dataError)
         }
-        if hooks.isCancelled() { throw .cancelled }
         let format = self.format ?? merged.format
-        var (batch, values) = (merged.batch, MonteCarlo.bands(merged.samples, bands: merged.batch.bands,
-                                                               rows: merged.batch.entities.count, threads: threads))
+        var (batch, values) = (merged.batch, try MonteCarloShard.bands(of: merged.parts, batch: merged.batch, threads: threads,
+                                                                       isCancelled: hooks.isCancelled))
         if format == .table {
             (batch, values) = MonteCarloReport.fittingTable(batch, values: values, width: tableWidth)
         }
