@@ -5,21 +5,21 @@ import Testing
 
 @Suite struct CalibrationTests {
     @Test func bisectionFindsAKnownRoot() throws {
-        let b = try Calibration.bisect(low: 0, high: 2) { $0 * $0 - 2 }
+        let b = try Solver.bisect(low: 0, high: 2) { $0 * $0 - 2 }
         #expect(abs(b.root - 2.0.squareRoot()) < 1e-11)
         #expect(b.iterations == 40)  // until the bracket is below 1e-12 of its first width
         #expect(b.evaluations == b.iterations + 2)
         #expect(abs(b.residual) < 1e-11)
         // Decreasing functions and reversed brackets work alike.
-        let d = try Calibration.bisect(low: 3, high: -1) { 1 - $0 }
+        let d = try Solver.bisect(low: 3, high: -1) { 1 - $0 }
         #expect(abs(d.root - 1) < 1e-11)
         // A root at an end is found without halving.
-        #expect(try Calibration.bisect(low: 0, high: 1) { $0 }.root == 0)
+        #expect(try Solver.bisect(low: 0, high: 1) { $0 }.root == 0)
     }
 
     @Test func aBracketWithoutARootIsRefusedWithBothValues() {
-        #expect(throws: Calibration.BisectionFailure.noRoot(low: -1, high: 1, fLow: 2, fHigh: 2)) {
-            try Calibration.bisect(low: -1, high: 1) { $0 * $0 + 1 }
+        #expect(throws: Solver.BisectionFailure.noRoot(low: -1, high: 1, fLow: 2, fHigh: 2)) {
+            try Solver.bisect(low: -1, high: 1) { $0 * $0 + 1 }
         }
     }
 
@@ -28,14 +28,14 @@ import Testing
         let (a, b) = (2.5, -0.7)
         let ts = [0.0, 0.5, 1, 2, 3]
         let ys = ts.map { a * exp(b * $0) }
-        let fit = try Calibration.leastSquares(start: [1, 0], lower: [0.1, -5], upper: [10, 5]) { points in
+        let fit = try Solver.leastSquares(start: [1, 0], lower: [0.1, -5], upper: [10, 5]) { points in
             points.map { p in zip(ts, ys).map { t, y in log(p[0] * exp(p[1] * t)) - log(y) } }
         }
         #expect(fit.converged)
         #expect(abs(fit.values[0] - a) < 1e-8 && abs(fit.values[1] - b) < 1e-8)
         #expect(fit.cost < 1e-20)
         // A bound that excludes the answer holds the value on it.
-        let bounded = try Calibration.leastSquares(start: [1, 0], lower: [0.1, -0.5], upper: [10, 5]) { points in
+        let bounded = try Solver.leastSquares(start: [1, 0], lower: [0.1, -0.5], upper: [10, 5]) { points in
             points.map { p in zip(ts, ys).map { t, y in log(p[0] * exp(p[1] * t)) - log(y) } }
         }
         #expect(bounded.values[1] == -0.5 && bounded.atBound == [false, true])

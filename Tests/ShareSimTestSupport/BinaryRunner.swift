@@ -3,7 +3,7 @@ import Foundation
 /// Runs the built `sharesim` executable the way a user would, for end-to-end tests:
 /// arguments in; standard output, standard error and the exit status out.
 public enum BinaryRunner {
-    public struct Outcome: Sendable {
+    public struct Output: Sendable {
         public var stdout: String
         public var stderr: String
         public var status: Int32
@@ -16,7 +16,7 @@ public enum BinaryRunner {
     }
 
     public static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
-                           directory: URL = Fixtures.packageRoot) throws -> Outcome {
+                           directory: URL = Fixtures.packageRoot) throws -> Output {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -43,7 +43,7 @@ public enum BinaryRunner {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        return Outcome(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
+        return Output(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
                        status: process.terminationStatus)
     }
 }

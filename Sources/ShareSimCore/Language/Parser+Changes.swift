@@ -67,11 +67,11 @@ extension Parser {
         let m = try parseMeasure(example: example, growthExample: "expect sales growth Huawei from 2014 to 2019 = 51%/y ± 5%",
                                  rangeExample: "expect share Huawei from 2021 to 2022 <= 60%")
         let opToken = peek
-        let comparison: Comparison
+        let comparison: Relation
         switch opToken.kind {
-        case .symbol(let s) where Comparison(rawValue: s) != nil:
+        case .symbol(let s) where Relation(rawValue: s) != nil:
             advance()
-            comparison = Comparison(rawValue: s)!
+            comparison = Relation(rawValue: s)!
         case .identifier(let w) where w.lowercased() == "about" || w.lowercased() == "is":
             advance()
             comparison = .equal

@@ -112,7 +112,8 @@ public enum Metric: String, Sendable, CaseIterable {
     public var isGrowth: Bool { self == .installedGrowth || self == .salesGrowth }
 }
 
-public enum Comparison: String, Sendable {
+/// What an `expect` line asserts of the figure and its value: `<`, `<=`, `>`, `>=`, `=`.
+public enum Relation: String, Sendable {
     case less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">=", equal = "="
 }
 
@@ -124,7 +125,7 @@ public struct ExpectStatement: Sendable, Equatable {
     public var from: DateLiteral
     /// A second date: the end of a range for levels, the end point for growth.
     public var to: DateLiteral?
-    public var comparison: Comparison
+    public var comparison: Relation
     public var value: Quantity
     public var tolerance: Quantity?
     public var location: SourceLocation

@@ -18,7 +18,7 @@ public struct RunRequest: Sendable {
         // The engine polls only every few thousand steps; a short run would never see it.
         if hooks.isCancelled() { throw .cancelled }
         let result = try Engine.run(scenario, isCancelled: hooks.isCancelled)
-        var expectations: [ExpectationChecker.Outcome] = []
+        var expectations: [ExpectationChecker.Verdict] = []
         if checksExpectations {
             for e in scenario.expectations {
                 if hooks.isCancelled() { throw .cancelled }
@@ -33,7 +33,7 @@ public struct RunRequest: Sendable {
 /// scenario's order.
 public struct RunResponse: Sendable {
     public var result: RunResult
-    public var expectations: [ExpectationChecker.Outcome]
+    public var expectations: [ExpectationChecker.Verdict]
 
-    public var failedExpectations: [ExpectationChecker.Outcome] { expectations.filter { !$0.passed } }
+    public var failedExpectations: [ExpectationChecker.Verdict] { expectations.filter { !$0.passed } }
 }

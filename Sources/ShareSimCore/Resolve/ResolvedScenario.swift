@@ -131,7 +131,7 @@ public struct Expectation: Sendable, Equatable {
     public var segments: [String]
     public var fromStep: Int
     public var toStep: Int?
-    public var comparison: Comparison
+    public var comparison: Relation
     public var value: Double
     public var tolerance: Double
     public var isPercent: Bool

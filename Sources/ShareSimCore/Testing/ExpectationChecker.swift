@@ -2,7 +2,8 @@ import Foundation
 
 /// Evaluates a scenario's `expect` lines against a run.
 public enum ExpectationChecker {
-    public struct Outcome: Sendable {
+    /// How one `expect` line came out: whether it held, and the figure that decided it.
+    public struct Verdict: Sendable {
         public var expectation: Expectation
         public var passed: Bool
         /// The value found (the worst one, over a range of dates).
@@ -10,11 +11,11 @@ public enum ExpectationChecker {
         public var step: Int
     }
 
-    public static func check(_ r: RunResult) -> [Outcome] {
+    public static func check(_ r: RunResult) -> [Verdict] {
         r.scenario.expectations.map { check($0, in: r) }
     }
 
-    public static func check(_ e: Expectation, in r: RunResult) -> Outcome {
+    public static func check(_ e: Expectation, in r: RunResult) -> Verdict {
         if e.metric.isGrowth {
             let to = e.toStep ?? e.fromStep
             let selection = Selection(e, in: r)
@@ -22,7 +23,7 @@ public enum ExpectationChecker {
             let b = selection.level(e.metric == .salesGrowth ? .sales : .installed, step: to)
             let years = Double(to - e.fromStep) * r.scenario.timeline.step.years
             let rate = a > 0 && years > 0 ? pow(b / a, 1 / years) - 1 : .nan
-            return Outcome(expectation: e, passed: holds(rate, e), found: rate, step: to)
+            return Verdict(expectation: e, passed: holds(rate, e), found: rate, step: to)
         }
         let metric: SeriesMetric
         switch e.metric {
@@ -31,13 +32,13 @@ public enum ExpectationChecker {
         case .installed: metric = .installed
         default: metric = .sales
         }
-        var worst: Outcome?
+        var worst: Verdict?
         let selection = Selection(e, in: r)
         for k in e.fromStep...(e.toStep ?? e.fromStep) {
             let x = selection.level(metric, step: k)
             let ok = holds(x, e)
-            if !ok { return Outcome(expectation: e, passed: false, found: x, step: k) }
-            if worst == nil { worst = Outcome(expectation: e, passed: true, found: x, step: k) }
+            if !ok { return Verdict(expectation: e, passed: false, found: x, step: k) }
+            if worst == nil { worst = Verdict(expectation: e, passed: true, found: x, step: k) }
         }
         return worst!
     }
@@ -95,7 +96,7 @@ public enum ExpectationChecker {
     }
 
     /// A failed expectation as a diagnostic pointing at its line.
-    public static func diagnostic(_ o: Outcome, timeline: Timeline) -> Diagnostic {
+    public static func diagnostic(_ o: Verdict, timeline: Timeline) -> Diagnostic {
         let when = timeline.label(ofStep: o.step)
         return Diagnostic(.error, "expectation failed: found \(describe(o.found, for: o.expectation)) at \(when)",
                           at: o.expectation.location, notes: ["expected: \(o.expectation.text)"])

@@ -1,7 +1,7 @@
 /// The numerical methods of calibration, on plain functions: bisection for one unknown,
 /// Levenberg–Marquardt least squares for several. Both are deterministic: the same
 /// function gives the same evaluations in the same order, hence the same bits.
-public enum Calibration {
+public enum Solver {
     // MARK: bisection
 
     /// At most this many halvings…

@@ -64,12 +64,12 @@ public enum ScenarioCalibration {
             case .cancelled: throw OperationError.cancelled
             }
         }
-        let b: Calibration.Bisection
+        let b: Solver.Bisection
         do {
-            b = try Calibration.bisect(low: bounds.lowerBound, high: bounds.upperBound, f)
+            b = try Solver.bisect(low: bounds.lowerBound, high: bounds.upperBound, f)
         } catch let failure as OperationError {
             throw failure
-        } catch Calibration.BisectionFailure.noRoot(_, _, let fLo, let fHi) {
+        } catch Solver.BisectionFailure.noRoot(_, _, let fLo, let fHi) {
             let loText = interval.lowText, hiText = interval.highText
             let side = fLo > 0 ? "above" : "below"
             throw .invalid(Diagnostic(
@@ -78,7 +78,7 @@ public enum ScenarioCalibration {
                 notes: ["at \(parameter) = \(loText): \(target.outcome.describe(fLo + target.value))",
                         "at \(parameter) = \(hiText): \(target.outcome.describe(fHi + target.value))"],
                 help: ["widen the bracket so that the outcome crosses \(target.valueText) inside it"]))
-        } catch Calibration.BisectionFailure.undefined(let x) {
+        } catch Solver.BisectionFailure.undefined(let x) {
             throw .invalid(Diagnostic(.error, "the outcome is undefined at \(parameter) = \(ValueText.label(x, like: interval.unit))", at: nil,
                                       help: ["a growth rate needs sales at its first date; choose another bracket or outcome"]))
         } catch {
@@ -136,12 +136,12 @@ public enum ScenarioCalibration {
                 }
             }
         }
-        let fit: Calibration.LeastSquares
+        let fit: Solver.LeastSquares
         do {
-            fit = try Calibration.leastSquares(start: start, lower: bounds.map(\.lowerBound), upper: bounds.map(\.upperBound), evaluate: evaluate)
+            fit = try Solver.leastSquares(start: start, lower: bounds.map(\.lowerBound), upper: bounds.map(\.upperBound), evaluate: evaluate)
         } catch let failure as OperationError {
             throw failure
-        } catch Calibration.LeastSquaresFailure.undefinedAtStart {
+        } catch Solver.LeastSquaresFailure.undefinedAtStart {
             throw .invalid(Diagnostic(.error, "an outcome is undefined at the starting values", at: nil,
                                       help: ["a growth rate needs sales at its first date"]))
         } catch {
