@@ -42,7 +42,7 @@ public enum SensitivityReport {
                 out += "(swaps): the rank differs with twice the trajectories; the ranking is not settled, add --trajectories.\n"
             }
         } else {
-            out += "\nOne at a time shows each parameter's reach alone; it misses interactions: rank with --method morris.\n"
+            out += "\nOne at a time shows each parameter's reach alone; it misses interactions: rank with Morris, the default method.\n"
         }
         return out
     }
