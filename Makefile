@@ -12,13 +12,25 @@ TEST_LOG := .build/swift-test.log
 SHELL := /bin/bash
 .SHELLFLAGS := -o pipefail -c
 
-.PHONY: run test test-failures build setup bench clean
+.PHONY: run test test-failures test-tools build setup bench clean
 
 ## Install what is missing (libedit's headers) — apt-get needs root, as on CI.
 setup:
 	@if ! [ -f /usr/include/histedit.h ]; then \
 	  echo "installing libedit-dev"; \
 	  (apt-get install -y libedit-dev >/dev/null 2>&1 || (apt-get update >/dev/null && apt-get install -y libedit-dev)) ; \
+	fi
+
+## The browser and the XML checker the chart tests use, from Debian's packages, when missing.
+## Where they cannot be installed (no root, no network) one line says so and those tests are skipped.
+test-tools:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v xmllint >/dev/null 2>&1 || missing="$$missing libxml2-utils"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing$$missing"; \
+	  (apt-get install -y $$missing >/dev/null 2>&1 || (apt-get update >/dev/null 2>&1 && apt-get install -y $$missing >/dev/null 2>&1)) \
+	    || echo "skipping the browser and XML checks of charts: could not install$$missing"; \
 	fi
 
 build: setup
@@ -30,7 +42,7 @@ run: build
 	@if [ -t 0 ]; then $(BIN) repl $(DEFAULT_SCENARIO); else $(BIN) run $(DEFAULT_SCENARIO); fi
 
 ## Build, then every test: unit, conformance, golden, end-to-end, the bundled scenarios' expect lines.
-test: build
+test: build test-tools
 	$(SWIFT) build --build-tests
 	SHARESIM_BIN=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build 2>&1 | tee $(TEST_LOG) || $(MAKE) --no-print-directory test-failures
 	$(BIN) test scenarios

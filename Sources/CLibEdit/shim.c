@@ -1,7 +1,9 @@
 #include "CLibEdit.h"
 
+#include <fcntl.h>
 #include <histedit.h>
 #include <locale.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -66,7 +68,28 @@ void clibedit_use_environment_ctype(void) {
 }
 
 FILE *clibedit_standard_input(void) { return stdin; }
-FILE *clibedit_standard_output(void) { return stdout; }
+FILE *clibedit_terminal_output(void) {
+    static FILE *terminal = NULL;
+    if (isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO)) {
+        return stdout;
+    }
+    /*
+     * `sharesim repl | tee log`: the person types at a terminal whose output is a
+     * pipe. The prompt and the line being edited belong on the terminal, not in the
+     * pipe, where libedit would also turn editing off.
+     */
+    if (terminal == NULL) {
+        int fd = open("/dev/tty", O_WRONLY | O_CLOEXEC);
+        terminal = fd >= 0 ? fdopen(fd, "w") : NULL;
+        if (terminal == NULL) {
+            if (fd >= 0) {
+                close(fd);
+            }
+            return stdout;
+        }
+    }
+    return terminal;
+}
 FILE *clibedit_standard_error(void) { return stderr; }
 
 clibedit_editor *clibedit_create(const char *program_name, FILE *in, FILE *out, FILE *err) {

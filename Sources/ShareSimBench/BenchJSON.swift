@@ -3,7 +3,7 @@ import ShareSimCore
 /// The figures as one JSON line, for scripts that track them over time.
 enum BenchJSON {
     static func line(changing: EngineBench, steady: EngineBench, smallRuns: SmallRunBench?, numpy: NumpyBench?,
-                     processes: ProcessBench?, failures: [String]) -> String {
+                     processes: ProcessBench?, reports: ProcessBench?, chart: ChartBench?, failures: [String]) -> String {
         var fields: [(String, JSONValue)] = [
             ("vendor_steps", .int(changing.vendorSteps)),
             ("engine_changing", engine(changing)),
@@ -41,17 +41,24 @@ enum BenchJSON {
                 ("agrees", .bool(numpy.agrees)),
             ])))
         }
-        if let processes {
-            fields.append(("process_ms", .object(processes.figures.map { figure in
-                (figure.scenario, .object([
-                    ("runs", .int(figure.seconds.count)),
-                    ("median", .number(figure.seconds.median * 1e3)),
-                    ("p90", .number(figure.seconds.percentile(90) * 1e3)),
-                ]))
-            })))
+        if let processes { fields.append(("process_ms", milliseconds(processes))) }
+        if let reports { fields.append(("report_ms", milliseconds(reports))) }
+        if let chart {
+            fields.append(("chart_svg", .object([("scenario", .string(ChartBench.scenario)), ("bytes", .int(chart.bytes)),
+                                                 ("path_points", .int(chart.pathPoints)), ("values", .int(chart.dataPoints))])))
         }
         fields.append(("failures", .array(failures.map { .string($0) })))
         return JSONValue.object(fields).compact
+    }
+
+    private static func milliseconds(_ bench: ProcessBench) -> JSONValue {
+        .object(bench.figures.map { figure in
+            (figure.scenario, .object([
+                ("runs", .int(figure.seconds.count)),
+                ("median", .number(figure.seconds.median * 1e3)),
+                ("p90", .number(figure.seconds.percentile(90) * 1e3)),
+            ]))
+        })
     }
 
     private static func engine(_ bench: EngineBench) -> JSONValue {

@@ -1,8 +1,9 @@
 import Foundation
 
-/// Whole-process wall time of `sharesim run <scenario> --format csv`, per bundled scenario:
-/// what a user waits for at the shell, start-up, parsing, resolving, the run and the CSV
-/// included. Warm-up runs first bring the binary and scenario into the page cache.
+/// Whole-process wall time of a sharesim command per bundled scenario (`run <scenario>
+/// --format csv`, `report <scenario>`): what a user waits for at the shell, start-up,
+/// parsing, resolving, the run and the output included. Warm-up runs first bring the binary
+/// and scenario into the page cache.
 struct ProcessBench {
     struct Figure {
         let scenario: String
@@ -11,7 +12,9 @@ struct ProcessBench {
 
     let figures: [Figure]
 
-    init(binary: String, scenarioDirectory: String, warmUps: Int, repetitions: Int) throws(BenchError) {
+    /// `command` gives the arguments after the binary for a scenario's path.
+    init(binary: String, scenarioDirectory: String, warmUps: Int, repetitions: Int,
+         command: (String) -> [String] = { ["run", $0, "--format", "csv"] }) throws(BenchError) {
         guard FileManager.default.isExecutableFile(atPath: binary) else {
             throw BenchError("no sharesim binary at \(binary) (run `make build`, or set SHARESIM_BIN)")
         }
@@ -24,7 +27,7 @@ struct ProcessBench {
         }
         var figures: [Figure] = []
         for name in names {
-            let argv = [binary, "run", scenarioDirectory + "/" + name, "--format", "csv"]
+            let argv = [binary] + command(scenarioDirectory + "/" + name)
             for _ in 0..<warmUps { try spawnQuietly(argv) }
             var times: [Double] = []
             for _ in 0..<repetitions {

@@ -80,6 +80,35 @@ do {
 }
 
 print("")
+print("sharesim report scenarios/<name>.scn, whole process, \(processRepetitions) runs after \(processWarmUps) warm-ups (target < 100 ms)")
+var reports: ProcessBench?
+do {
+    let bench = try ProcessBench(binary: binary, scenarioDirectory: "scenarios", warmUps: processWarmUps, repetitions: processRepetitions,
+                                 command: { ["report", $0] })
+    reports = bench
+    for figure in bench.figures {
+        print(Format.label(figure.scenario) + "median " + Format.milliseconds(figure.seconds.median)
+              + "   p90 " + Format.milliseconds(figure.seconds.percentile(90)))
+    }
+} catch {
+    print(Format.label("not run") + error.description)
+    failures.append(error.description)
+}
+
+print("")
+print("SVG line chart of \(ChartBench.scenario): 100 vendors × 1,000 steps (target < 1 MB)")
+var chart: ChartBench?
+do {
+    let bench = try ChartBench()
+    chart = bench
+    print(Format.label("size") + Format.grouped(bench.bytes) + " bytes   " + Format.grouped(bench.pathPoints) + " path points of "
+          + Format.grouped(bench.dataPoints) + " values")
+} catch {
+    print(Format.label("not run") + error.description)
+    failures.append(error.description)
+}
+
+print("")
 print(BenchJSON.line(changing: changing, steady: steady, smallRuns: smallRuns, numpy: numpy, processes: processes,
-                     failures: failures))
+                     reports: reports, chart: chart, failures: failures))
 exit(failures.isEmpty ? 0 : 1)

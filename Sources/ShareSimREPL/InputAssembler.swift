@@ -1,5 +1,8 @@
-/// Groups typed lines into whole inputs. An event header ending in `:` opens a block; its
-/// indented lines follow under a continuation prompt. At a terminal an empty line closes
+import ShareSimCore
+
+/// Groups typed lines into whole inputs. An event header ending in `:` opens a block (the
+/// language says which lines do: `Parser.opensBlock`); its indented lines follow under a
+/// continuation prompt. At a terminal an empty line closes
 /// the block; from a pipe, as in a file, the next line that is not indented closes it.
 public struct InputAssembler: Sendable {
     /// One complete input and the line it started on, for diagnostics.
@@ -39,7 +42,7 @@ public struct InputAssembler: Sendable {
             }
             ready.append(closeBlock())
         }
-        if InputAssembler.opensBlock(line) {
+        if Parser.opensBlock(line) {
             pending = [line]
             pendingLine = lineNumber
             return ready
@@ -63,18 +66,6 @@ public struct InputAssembler: Sendable {
         let input = Input(text: pending.joined(separator: "\n"), line: pendingLine)
         pending = []
         return input
-    }
-
-    /// `event "Name" 2022-04:` with nothing after the colon (comments aside).
-    static func opensBlock(_ line: String) -> Bool {
-        var text = Substring(line)
-        if let hash = text.firstIndex(of: "#"), !text[..<hash].contains("\"") || text[..<hash].filter({ $0 == "\"" }).count % 2 == 0 {
-            text = text[..<hash]
-        }
-        while let last = text.last, last == " " || last == "\t" { text = text.dropLast() }
-        if text.last == "]", let open = text.lastIndex(of: "[") { text = text[..<open] }
-        while let last = text.last, last == " " || last == "\t" { text = text.dropLast() }
-        return text.lowercased().hasPrefix("event") && text.hasSuffix(":")
     }
 }
 

@@ -11,7 +11,7 @@ extension Session {
         let specs = words.dropFirst().prefix { $0.contains("=") }
         let outcomeText = words.count > 1 + specs.count ? input.text[words[1 + specs.count].startIndex...] : ""
         guard !specs.isEmpty, !outcomeText.isEmpty else {
-            return .failure("usage: sweep NAME=FROM..TO[/COUNT] [NAME2=…] OUTCOME\n  example: \(Commands.named("sweep")!.example)", status: 2)
+            return .failure("usage: sweep NAME=FROM..TO[/COUNT] [NAME2=…] OUTCOME\n  example: \(Commands.named("sweep")!.example)", status: .usage)
         }
         guard case .success(let loaded) = resolve() else { return unresolvedReply() }
         do {
@@ -25,12 +25,12 @@ extension Session {
             let sweep = try SweepRequest(input: loaded, axes: axes, outcome: outcome).perform(env.hooks)
             return Reply(output: SweepReport.table(sweep, width: env.width))
         } catch let error as ScenarioError {
-            return Reply(error: render(error), failed: true, status: 2)
+            return Reply(error: render(error), failed: true, status: .usage)
         } catch let error as OperationError {
             // A problem with one parameter (unknown, a value out of range) points at its NAME=… piece.
             return reply(to: error, of: "sweep", word: { String(specs[specs.startIndex + $0]) })
         } catch {
-            return .failure("\(error)", status: 70)
+            return .failure("\(error)", status: .internalError)
         }
     }
 
@@ -40,13 +40,13 @@ extension Session {
         let method = words.count > 1 ? Sensitivity.Method(rawValue: String(words[1])) : nil
         let first = 1 + (method == nil ? 0 : 1)
         guard words.count > first else {
-            return .failure("usage: sensitivity [morris|oat] OUTCOME\n  example: \(Commands.named("sensitivity")!.example)", status: 2)
+            return .failure("usage: sensitivity [morris|oat] OUTCOME\n  example: \(Commands.named("sensitivity")!.example)", status: .usage)
         }
         let outcomeText = input.text[words[first].startIndex...]
         guard case .success(let loaded) = resolve() else { return unresolvedReply() }
         let outcome: ScenarioOutcome
         do throws(ScenarioError) { outcome = try ScenarioOutcome.parse(String(outcomeText), in: loaded.scenario, source: "outcome") } catch {
-            return Reply(error: render(placed(error, source: "outcome", piece: outcomeText)), failed: true, status: 2)
+            return Reply(error: render(placed(error, source: "outcome", piece: outcomeText)), failed: true, status: .usage)
         }
         do {
             let result = try SensitivityRequest(input: loaded, outcome: outcome, method: method ?? .morris).perform(env.hooks)
@@ -78,12 +78,12 @@ extension Session {
         // Pieces of the input itself, so that their errors point into it.
         let body = input.text.drop { $0 != " " }.drop { $0 == " " }
         guard let split = body.range(of: " to ") else {
-            return .failure("usage: calibrate NAME [LOW..HIGH] to OUTCOME = VALUE\n  example: \(Commands.named("calibrate")!.example)", status: 2)
+            return .failure("usage: calibrate NAME [LOW..HIGH] to OUTCOME = VALUE\n  example: \(Commands.named("calibrate")!.example)", status: .usage)
         }
         let fits = body[..<split.lowerBound].split(separator: ",").map { $0.split(separator: " ") }
         let targetTexts = body[split.upperBound...].split(separator: ";").map { $0.drop { $0 == " " } }.filter { !$0.isEmpty }
         guard !fits.isEmpty, fits.allSatisfy({ (1...2).contains($0.count) }), !targetTexts.isEmpty else {
-            return .failure("usage: calibrate NAME [LOW..HIGH] to OUTCOME = VALUE", status: 2)
+            return .failure("usage: calibrate NAME [LOW..HIGH] to OUTCOME = VALUE", status: .usage)
         }
         guard case .success(let loaded) = resolve() else { return unresolvedReply() }
         let scenario = loaded.scenario
@@ -101,7 +101,7 @@ extension Session {
             let result = try CalibrationRequest(input: loaded, parameters: names, bounds: intervals, targets: targets).perform(env.hooks)
             return Reply(output: CalibrationReport.text(result, scenario: scenario.name, width: env.width))
         } catch let error as ScenarioError {
-            return Reply(error: render(error), failed: true, status: 2)
+            return Reply(error: render(error), failed: true, status: .usage)
         } catch let error as OperationError {
             // Bounds outside the valid range point at the bounds as typed; a name without
             // bounds it needs, at the name.
@@ -110,40 +110,40 @@ extension Session {
                 return placed(error, source: boundsSource(i), piece: fits[i][1])
             })
         } catch {
-            return .failure("\(error)", status: 70)
+            return .failure("\(error)", status: .internalError)
         }
     }
 
     /// `montecarlo RUNS [seed S] [bands LIST] [at DATES] [--share …] [--by …]`
     func montecarlo(_ args: [String]) -> Reply {
         guard let runsText = args.first, let runs = Int(runsText), runs >= 1 else {
-            return .failure("usage: montecarlo RUNS [seed S] [bands 5,25,50,75,95] [at DATES] [--share installed|sales] [--by vendor|origin]", word: args.first, status: 2)
+            return .failure("usage: montecarlo RUNS [seed S] [bands 5,25,50,75,95] [at DATES] [--share installed|sales] [--by vendor|origin]", word: args.first, status: .usage)
         }
         var rest = Array(args.dropFirst())
         var seed: UInt64 = 1
         var bands = "5,25,50,75,95"
         for (word, apply) in [("seed", { (v: String) -> Bool in UInt64(v).map { seed = $0 } != nil }),
                               ("bands", { (v: String) -> Bool in bands = v; return true })] {
-            if let i = rest.firstIndex(of: word) {
-                guard i + 1 < rest.count, apply(rest[i + 1]) else { return .failure("'\(word)' needs a value", word: word, status: 2) }
+            if let i = rest.firstIndex(where: { $0 == word || $0 == "--" + word }) {
+                guard i + 1 < rest.count, apply(rest[i + 1]) else { return .failure("'\(rest[i])' needs a value", word: rest[i], status: .usage) }
                 rest.removeSubrange(i...(i + 1))
             }
         }
         let bandList: [Band]
         switch Band.parseList(bands) {
-        case .failure(let e): return .failure(e.message(option: "bands"), word: bands, status: 2)
+        case .failure(let e): return .failure(e.message(option: "bands"), word: bands, status: .usage)
         case .success(let list): bandList = list
         }
         guard case .success(let loaded) = resolve() else { return unresolvedReply() }
         let scenario = loaded.scenario
         let o: ViewOptions
         switch ViewOptions.parse(rest, runNames: [], scenario: scenario) {
-        case .failure(let p): return .failure(p, status: 2)
+        case .failure(let p): return .failure(p, status: .usage)
         case .success(let parsed): o = parsed
         }
         let dates: MonteCarloRequest.Dates
         switch o.steps(in: scenario.timeline) {
-        case .failure(let p): return .failure(p, status: 2)
+        case .failure(let p): return .failure(p, status: .usage)
         case .success(let s): dates = s.map { .steps($0) } ?? .tableColumns(width: env.width)
         }
         let request = MonteCarloRequest(input: loaded, runs: runs, seed: seed, bands: bandList, metric: o.metric, grouping: o.grouping,

@@ -16,6 +16,16 @@ public final class Session {
     struct Snapshot {
         var base: Base?
         var edits: [Edit]
+        /// What returning to this state takes back, as `undo` names it.
+        var undoes: Step
+    }
+
+    /// A step `undo` can take back.
+    enum Step {
+        case load(path: String)
+        case reset
+        /// An edit, by its first line.
+        case edit(String)
     }
 
     /// The loaded file: scenario text that edits layer on, or resolved JSON that cannot be edited.
@@ -54,6 +64,12 @@ public final class Session {
         set { env.width = newValue }
     }
 
+    /// The rows `plot` fills, read again before each command like the width.
+    public var height: Int {
+        get { env.height }
+        set { env.height = newValue }
+    }
+
     /// Edits typed since the last load or save.
     public var hasUnsavedEdits: Bool { edits != savedEdits }
 
@@ -78,7 +94,7 @@ public final class Session {
     }
 
     /// Commands whose work stays done when Ctrl-C comes late: a file written is written.
-    static let lastingCommands: Set = ["save", "export", "quit", "exit"]
+    static let lastingCommands: Set = ["save", "export", "chart", "report", "quit", "exit"]
 
     /// Takes the session's state, and returns what puts it back.
     private func checkpoint() -> () -> Void {
@@ -101,7 +117,7 @@ public final class Session {
         if first.hasPrefix("#") { return Reply() }
         if let command = Commands.named(first) {
             if command.usage == command.name, words.count > 1 {
-                return .failure("'\(command.name)' takes no arguments\n  \(command.name): \(command.summary)", word: words[1], status: 2)
+                return .failure("'\(command.name)' takes no arguments\n  \(command.name): \(command.summary)", word: words[1], status: .usage)
             }
             return command.action(self, Array(words.dropFirst()), input)
         }
@@ -116,7 +132,7 @@ public final class Session {
             help = "'\(change)' is a change and goes inside an event: event \"NAME\" DATE: then the change, indented"
         }
         return Reply(error: renderAtInput(Diagnostic(.error, "unknown command '\(words[0])'", at: nil, help: [help]), word: words[0]),
-                     failed: true, status: 65)
+                     failed: true, status: .dataError)
     }
 
     static let statementKeywords = Keywords.statements
@@ -149,7 +165,7 @@ public final class Session {
     /// file and the edits, so a command never blames a missing file for a broken edit.
     func unresolvedReply() -> Reply {
         guard case .failure(let error) = resolve() else { return Reply() }
-        return Reply(error: render(error), failed: true, status: error.isUnreadableFile ? 66 : 65)
+        return Reply(error: render(error), failed: true, status: error.isUnreadableFile ? .noInput : .dataError)
     }
 
     func resolve(edits list: [Edit]? = nil) -> Result<ScenarioLoader.Loaded, ScenarioError> {
@@ -225,15 +241,8 @@ public final class Session {
         SourceFile(path: env.inputName, text: String(repeating: "\n", count: max(0, current.line - 1)) + current.text)
     }
 
-    func pushUndo() {
-        undoStack.append(Snapshot(base: base, edits: edits))
-    }
-}
-
-/// Hands a result from the thread that computes it to the one that waits for it (the
-/// semaphore's signal orders the write before the read).
-extension Result where Failure == ScenarioError {
-    init(catching body: () throws(ScenarioError) -> Success) {
-        do { self = .success(try body()) } catch { self = .failure(error) }
+    /// Keeps the state for `undo`, which names what it takes back with `undoing`.
+    func pushUndo(undoing: Step) {
+        undoStack.append(Snapshot(base: base, edits: edits, undoes: undoing))
     }
 }

@@ -10,6 +10,8 @@ public struct SessionEnvironment: Sendable {
     public var piped: Bool
     /// The terminal's width; the driver updates it before each command, so output fits a resized terminal.
     public var width: Int
+    /// The terminal's height in rows; `plot` fills it, less a few rows for the prompt.
+    public var height: Int
     public var color: Bool
     public var readFile: @Sendable (String) throws -> Data
     /// Writes a whole file atomically.
@@ -25,20 +27,24 @@ public struct SessionEnvironment: Sendable {
     /// Where relative paths start, so `save` can write the overlay's `use` relative to the
     /// overlay itself.
     public var currentDirectory: String
+    /// What `~` stands for in the paths of `load`, `save` and `export`, as in a shell.
+    public var homeDirectory: String?
 
     public init(
-        inputName: String = "<input>", piped: Bool = false, width: Int = 80, color: Bool = false,
+        inputName: String = "<input>", piped: Bool = false, width: Int = 80, height: Int = 24, color: Bool = false,
         readFile: @escaping @Sendable (String) throws -> Data = ScenarioLoader.readWholeFile,
         writeFile: @escaping @Sendable (String, String) throws -> Void = { try AtomicFile.write($0, to: $1) },
         clock: @escaping @Sendable () -> Double = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 },
         isCancelled: @escaping @Sendable () -> Bool = { false },
         progress: @escaping @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in },
         listDirectory: @escaping @Sendable (String) -> [String] = { (try? FileManager.default.contentsOfDirectory(atPath: $0)) ?? [] },
-        currentDirectory: String = FileManager.default.currentDirectoryPath
+        currentDirectory: String = FileManager.default.currentDirectoryPath,
+        homeDirectory: String? = ProcessInfo.processInfo.environment["HOME"]
     ) {
         self.inputName = inputName
         self.piped = piped
         self.width = width
+        self.height = height
         self.color = color
         self.readFile = readFile
         self.writeFile = writeFile
@@ -47,6 +53,7 @@ public struct SessionEnvironment: Sendable {
         self.progress = progress
         self.listDirectory = listDirectory
         self.currentDirectory = currentDirectory
+        self.homeDirectory = homeDirectory
     }
 }
 
@@ -64,9 +71,9 @@ public struct Reply: Sendable, Equatable {
     public var quit = false
     /// What kind of failure: 2 usage, 65 scenario errors, 66 unreadable files, 73 unwritable, 70 a bug.
     /// Only the file named on the command line exits with it; from a pipe every input's error exits 65.
-    public var status: Int32 = 0
+    public var status: ExitStatus = .success
 
-    public init(output: String = "", error: String = "", failed: Bool = false, quit: Bool = false, status: Int32 = 0) {
+    public init(output: String = "", error: String = "", failed: Bool = false, quit: Bool = false, status: ExitStatus = .success) {
         self.output = output
         self.error = error
         self.failed = failed
@@ -80,15 +87,15 @@ public struct Reply: Sendable, Equatable {
 
     /// `message` may go on with lines of help (`  example: …`); `word` is the input's word
     /// it is about, where the caret goes.
-    static func failure(_ message: String, word: String? = nil, suggestion: String? = nil, status: Int32 = 65) -> Reply {
+    static func failure(_ message: String, word: String? = nil, suggestion: String? = nil, status: ExitStatus = .dataError) -> Reply {
         failure(Problem(message, word: word, suggestion: suggestion), status: status)
     }
 
-    static func failure(_ problem: Problem, status: Int32 = 65) -> Reply {
+    static func failure(_ problem: Problem, status: ExitStatus = .dataError) -> Reply {
         Reply(error: problem.promptText + "\n", failed: true, status: status, problem: problem)
     }
 
-    init(error: String, failed: Bool, status: Int32, problem: Problem?) {
+    init(error: String, failed: Bool, status: ExitStatus, problem: Problem?) {
         self.init(error: error, failed: failed, status: status)
         self.problem = problem
     }

@@ -43,6 +43,30 @@ struct ScenarioInput {
         }
     }
 
+    /// Loads and runs each file, named as multi-run output names them; every file's problems
+    /// are printed before the worst exit code is thrown.
+    func runAll(_ files: [String]) throws -> [(name: String, loaded: ScenarioLoader.Loaded, result: RunResult)] {
+        var runs: [(name: String, loaded: ScenarioLoader.Loaded, result: RunResult)] = []
+        var failure: ExitCode?
+        for (file, name) in zip(files, RunName.distinct(files)) {
+            switch load(file) {
+            case .failure(let code): failure = ExitCode(max(failure?.rawValue ?? 0, code.rawValue))
+            case .success(let loaded):
+                do { runs.append((name, loaded, try RunRequest(scenario: loaded.scenario).perform().result)) } catch { throw exitCode(for: error) }
+            }
+        }
+        if let failure { throw failure }
+        return runs
+    }
+
+    /// Performs an operation with Ctrl-C to stop it and, on a terminal, a progress bar on
+    /// standard error; a refusal is said and becomes the exit code.
+    func perform<T>(_ operation: (OperationHooks) throws(OperationError) -> T) throws -> T {
+        let bar = Terminal.isTerminal(STDERR_FILENO) ? ProgressBar() : nil
+        defer { bar?.finish() }
+        do { return try operation(.interruptible { bar?.show($0, of: $1) }) } catch { throw exitCode(for: error) }
+    }
+
     /// The exit code of a command whose operation gave no result, after saying why.
     func exitCode(for error: OperationError, sources: [String: SourceFile] = [:]) -> ExitCode {
         switch error {
@@ -86,17 +110,17 @@ struct ReportOutput: ParsableArguments {
     func refuse(overwriting inputs: [String]) throws { try Self.refuse(output, overwriting: inputs) }
 
     /// Refuses, as a usage error, an output file that is one of `inputs` (the same file,
-    /// whatever the path): the report would replace the scenario it came from.
+    /// whatever the path): the report would replace the scenario it came from; and, with
+    /// exit 73, an output that could not be written (a missing directory), before any work.
     static func refuse(_ output: String?, overwriting inputs: [String]) throws {
+        try Output.checkWritable(output)
         guard let output, output != "-", let written = regularFile(output) else { return }
         for input in inputs where input != "-" {
             // Compare's FILE#RUN names the file before the '#'.
             let read = regularFile(input) ?? input.lastIndex(of: "#").flatMap { regularFile(String(input[..<$0])) }
             guard read == written else { continue }
             let same = input == output ? "is also an input" : "is the input '\(input)'"
-            Output.err("sharesim: error: the output '\(output)' \(same): writing it would replace the input\n"
-                       + "help: give -o another file\n")
-            throw ExitCode(ExitStatus.usage)
+throw Output.fail("the output '\(output)' \(same): writing it would replace the input", help: "give -o another file", status: ExitStatus.usage)
         }
     }
 

@@ -3,18 +3,18 @@ import LineEditor
 import ShareSimCore
 import ShareSimREPL
 
-/// The one input loop of the REPL: the same for a terminal and a pipe, only the line
-/// reader and the reaction to errors differ (a pipe stops at the first, exit 65).
+/// The REPL on this process's terminal or pipe: the line reader, the history file, the
+/// progress bar and the transcript around the library's `InputLoop`.
 struct REPLLoop {
     let interactive: Bool
     let color: Bool
     let recorder: TranscriptRecorder?
 
-    func run(initialFile: String?) -> Int32 {
+    func run(initialFile: String?) -> ExitStatus {
         // A long command shows its progress as the batch command does, where someone can see it.
         let bar = interactive && Terminal.isTerminal(STDERR_FILENO) ? ProgressBar() : nil
         let environment = SessionEnvironment(
-            inputName: interactive ? "<input>" : "<stdin>", piped: !interactive, width: Terminal.width, color: color,
+            inputName: interactive ? "<input>" : "<stdin>", piped: !interactive, width: Terminal.width, height: Terminal.height, color: color,
             isCancelled: { InterruptFlag.isPending }, progress: { done, total in bar?.show(done, of: total) })
         let session = Session(environment: environment)
         let reader: LineReader
@@ -25,69 +25,20 @@ struct REPLLoop {
         } else {
             reader = PlainLineReader()
         }
-        var ranSomething = false
-        if let initialFile {
-            let reply = session.execute(InputAssembler.Input(text: "load \"\(initialFile)\"", line: 0))
-            emit(reply, input: "load \(initialFile)", session: session)
-            if reply.failed && !interactive { return reply.status == 0 ? 65 : reply.status }
-        }
-        var assembler = InputAssembler(interactive: interactive)
-        while true {
-            let prompt = interactive ? (assembler.isInBlock ? Transcript.continuation : Transcript.prompt) : ""
-            var inputs: [InputAssembler.Input]
-            switch reader.readLine(prompt: prompt) {
-            case .interrupted:
-                assembler.discardBlock()
-                continue
-            case .line(let line):
-                inputs = assembler.feed(line)
-            case .eof:
-                inputs = assembler.finish()
-                if !interactive && !ranSomething && session.hasUnsavedEdits {
-                    inputs.append(InputAssembler.Input(text: "run", line: 0))
+        // The first input shown is the load of the file named on the command line, if there is one.
+        var commandLineLoad = initialFile != nil
+        let loop = InputLoop(
+            session: session, reader: reader, interactive: interactive,
+            emit: { reply, input in
+                Output.out(reply.output)
+                Output.err(reply.error)
+                if let input {
+                    recorder?.append(Transcript.format(input: input, reply: reply, fromCommandLine: commandLineLoad), width: session.width)
+                    commandLineLoad = false
                 }
-                if inputs.isEmpty {
-                    if !interactive { return 0 }
-                    let reply = session.requestQuit()
-                    emit(reply, input: nil, session: session)
-                    if reply.quit { return 0 }
-                    continue
-                }
-            }
-            for input in inputs {
-                if interactive { reader.addHistory(input.text) }
-                session.width = Terminal.width
-                let reply = session.execute(input)
-                bar?.finish()
-                emit(reply, input: input.text, session: session)
-                if input.text.split(separator: " ").first.map({ ["run", "show", "plot", "compare"].contains(String($0)) }) == true {
-                    ranSomething = true
-                }
-                if reply.quit { return 0 }
-                // From a pipe every error is the first error of a scenario file: exit 65 (70 stays a bug).
-                if reply.failed && !interactive { return reply.status == ExitStatus.internalError ? reply.status : ExitStatus.dataError }
-                // A Ctrl-C pressed any time after Enter cancels the work it met (the reader
-                // already dropped any from before), then it is spent, and the rest of that
-                // input is abandoned too.
-                if InterruptFlag.takePending() { break }
-            }
-        }
-    }
-
-    private func emit(_ reply: Reply, input: String?, session: Session) {
-        Output.out(reply.output)
-        Output.err(reply.error)
-        if let input { recorder?.append(Transcript.format(input: input, reply: reply), width: session.width) }
-    }
-}
-
-/// Adapts the session's completion to the line editor's protocol.
-final class SessionCompleter: LineCompleter {
-    let session: Session
-    init(session: Session) { self.session = session }
-    func complete(line: String, cursor: Int) -> CompletionResult {
-        let (start, candidates) = session.completions(line: line, cursor: cursor)
-        return CompletionResult(wordStart: start, candidates: candidates)
+            },
+            width: { Terminal.width }, height: { Terminal.height }, takeInterrupt: { InterruptFlag.takePending() }, workDone: { bar?.finish() })
+        return loop.run(initialFile: initialFile)
     }
 }
 
@@ -116,7 +67,7 @@ final class TranscriptRecorder {
         guard !failed else { return }
         do { try AtomicFile.write(line + text, toDescriptor: descriptor) } catch {
             failed = true
-            Output.err("sharesim: warning: cannot write the transcript '\(path)': \(AtomicFile.reason(error)); the session goes on unrecorded\n")
+            Output.report(Diagnostic(.warning, "cannot write the transcript '\(path)': \(AtomicFile.reason(error)); the session goes on unrecorded", at: nil))
         }
     }
 }

@@ -13,8 +13,7 @@ enum ReportDates {
     static func steps(_ list: String, in timeline: Timeline, file: String) throws -> [Int] {
         try months(list).map { month in
             guard let k = timeline.step(within: month) else {
-                Output.err("sharesim: error: --at \(month.text) is outside the timeline of \(file) (\(timeline.span))\n")
-                throw ExitCode(ExitStatus.usage)
+                throw Output.fail("--at \(month.text) is outside the timeline of \(file) (\(timeline.span))", status: ExitStatus.usage)
             }
             return k
         }

@@ -16,11 +16,16 @@ struct ShareSim: ParsableCommand {
             """,
         version: JSONReport.toolVersion,
         subcommands: [Repl.self, Run.self, Check.self, Inspect.self, TestCommand.self, Replay.self, MonteCarloCommand.self, MergeCommand.self,
-                      Compare.self, SweepCommand.self, Calibrate.self, SensitivityCommand.self])
+                      Compare.self, SweepCommand.self, Calibrate.self, ChartCommand.self, ReportCommand.self, SensitivityCommand.self])
 
     /// No command at all opens a session, as `sqlite3` and `psql` do.
     func run() throws {
         let session = try Repl.parse([])
         try session.run()
     }
+}
+
+extension ExitCode {
+    /// The process ends with one of the contract's statuses.
+    init(_ status: ExitStatus) { self.init(status.rawValue) }
 }

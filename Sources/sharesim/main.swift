@@ -16,13 +16,23 @@ do {
         Foundation.exit(exit.rawValue)
     } catch {
         exitIfRequest(error)
-        FileHandle.standardError.write(Data("sharesim: internal error: \(error)\n".utf8))
-        Foundation.exit(ExitStatus.internalError)
+        Output.report(.error("internal error: \(error)", at: nil, help: "this is a bug in sharesim; please report it"))
+        Foundation.exit(ExitStatus.internalError.rawValue)
     }
 } catch {
     exitIfRequest(error)
-    FileHandle.standardError.write(Data((message(for: error) + "\n" + commandHint()).utf8))
-    Foundation.exit(ExitStatus.usage)
+    reportUsageError(error)
+    Foundation.exit(ExitStatus.usage.rawValue)
+}
+
+/// A command line ArgumentParser refused, said as every error is (`sharesim: error: …`,
+/// with a `help:` line where a command was probably meant), then ArgumentParser's usage.
+func reportUsageError(_ error: Error) {
+    var lines = message(for: error).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let first = lines.isEmpty ? "" : lines.removeFirst()
+    let text = first.hasPrefix("Error: ") ? String(first.dropFirst("Error: ".count)) : first
+    Output.report(.error(text, at: nil, help: commandHint()))
+    if !lines.isEmpty { Output.err(lines.joined(separator: "\n") + "\n") }
 }
 
 /// ArgumentParser's message for `error`, its usage line folded to the help's width.
@@ -50,13 +60,13 @@ func unknownHelpTopic() -> String? {
 
 /// What a first argument that is no command probably meant (or the word after `help`): a
 /// misspelt command, or a scenario to run (as `python FILE` would take it).
-func commandHint() -> String {
+func commandHint() -> String? {
     let arguments = CommandLine.arguments.dropFirst()
-    guard let first = unknownHelpTopic() ?? arguments.first, !first.hasPrefix("-") else { return "" }
+    guard let first = unknownHelpTopic() ?? arguments.first, !first.hasPrefix("-") else { return nil }
     let commands = commandNames()
-    guard !commands.contains(first) else { return "" }
+    guard !commands.contains(first) else { return nil }
     if FileManager.default.fileExists(atPath: first) {
-        return "help: to run the scenario, 'sharesim run \(first)'; to explore it, 'sharesim repl \(first)'\n"
+        return "to run the scenario, 'sharesim run \(first)'; to explore it, 'sharesim repl \(first)'"
     }
-    return Suggestions.didYouMean(first, in: commands).map { "help: \($0)\n" } ?? ""
+    return Suggestions.didYouMean(first, in: commands)
 }

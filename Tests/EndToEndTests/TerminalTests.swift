@@ -68,6 +68,19 @@ import Testing
         try ctrlDLeaves(t)
     }
 
+    /// The REPL's montecarlo draws the batch command's progress bar on the terminal (the
+    /// last redraw, at 100%, always comes), and clears it before the table.
+    @Test func montecarloAtThePromptShowsTheBatchCommandsProgressBar() throws {
+        let t = try TerminalSession(arguments: ["repl", "scenarios/china-chip-share.scn"], environment: environment)
+        let prompt = try t.waitFor("sharesim> ")
+        t.type("montecarlo 2000 seed 42 at 2023-01\r")
+        let bar = try t.waitFor("100% [##############################] 2000/2000 runs", after: prompt)
+        let cleared = try t.waitFor("\r\u{1B}[K", after: bar)
+        let table = try t.waitFor("p50", after: cleared)
+        _ = try t.waitFor("sharesim> ", after: table)
+        try ctrlDLeaves(t)
+    }
+
     @Test func ctrlDWarnsOnceAboutUnsavedEdits() throws {
         let t = try TerminalSession(arguments: ["repl", "scenarios/ofac-easing.scn"], environment: environment)
         let prompt = try t.waitFor("sharesim> ")
@@ -100,7 +113,7 @@ import Testing
         try ctrlDLeaves(t)
         // Without a window size the terminal's width is COLUMNS (100); then 70.
         let recorded = try String(contentsOfFile: transcript, encoding: .utf8)
-        #expect(recorded.hasPrefix("# width 100\nsharesim> load scenarios/ofac-easing.scn\n"))
+        #expect(recorded.hasPrefix("# width 100\n# the file named on the command line\nsharesim> load \"scenarios/ofac-easing.scn\"\n"))
         let compare = try #require(recorded.components(separatedBy: "# width 70\nsharesim> compare a a\n").last)
         #expect(compare.split(separator: "\n").allSatisfy { $0.count <= 70 }, "\(compare)")
         let replay = try BinaryRunner.run(["replay", transcript])
@@ -140,7 +153,7 @@ import Testing
     @Test func aFileWithoutPromptsIsNoTranscript() throws {
         let run = try BinaryRunner.run(["replay", "scenarios/ofac-easing.scn", "Tests/Transcripts/11-help.txt"])
         #expect(run.status == 1)
-        #expect(run.stderr == "scenarios/ofac-easing.scn: error: no 'sharesim> ' lines; not a transcript\n"
+        #expect(run.stderr == "scenarios/ofac-easing.scn:1:1: error: no 'sharesim> ' lines; not a transcript\n"
                 + "help: record one with 'sharesim repl --record FILE'\n")
         #expect(run.stdout.hasSuffix("1 passed, 1 failed\n"))
     }
@@ -186,5 +199,43 @@ import Testing
         let run = try BinaryRunner.run(["repl", "nosuch.scn"], stdin: "runs\n")
         #expect(run.status == 66)
         #expect(run.stderr == "sharesim: error: cannot read 'nosuch.scn': no such file\n")
+    }
+}
+
+/// The terminal cases of what a new user hit (issue 7, item 8): output through `tee`, and a
+/// recorded session with errors that replays.
+extension TerminalTests {
+    /// `sharesim repl FILE | tee log`: the prompt and line editing stay on the terminal,
+    /// the replies go through the pipe, and Ctrl-D ends it.
+    @Test func aPipedStandardOutputKeepsThePromptAndLineEditing() throws {
+        let log = state.appendingPathComponent("log").path
+        let t = try TerminalSession(arguments: ["repl", "scenarios/ofac-easing.scn"], environment: environment, teeTo: log)
+        let prompt = try t.waitFor("sharesim> ")
+        t.type("expl\tCis\t\r")
+        // The reply comes through tee, the next prompt straight to the terminal: either first.
+        try t.waitFor("share telecom Cisco = 4.4%", after: prompt)
+        try t.waitFor("sharesim> ", after: prompt)
+        try ctrlDLeaves(t)
+        let written = try String(contentsOfFile: log, encoding: .utf8)
+        #expect(written.contains("share telecom Cisco = 4.4%"))
+        #expect(!written.contains("sharesim> "))
+    }
+
+    /// A session recorded with mistakes in it replays: the file named on the command line is
+    /// no typed line, so each error is placed on the same `<input>:LINE:COL` again.
+    @Test func aRecordedSessionWithErrorsReplays() throws {
+        let transcript = state.appendingPathComponent("t.txt").path
+        let t = try TerminalSession(arguments: ["repl", "scenarios/ofac-easing.scn", "--record", transcript], environment: environment)
+        var at = try t.waitFor("sharesim> ")
+        at = try t.enter("bogus\r", expecting: "unknown command 'bogus'", after: at)
+        at = try t.enter("show Nokiaa\r", expecting: "is no run, segment or vendor", after: at)
+        at = try t.enter("vendor X origin\r", expecting: "error", after: at)
+        try t.enter("run\r", expecting: "expect: 4 passed, 0 failed", after: at)
+        try ctrlDLeaves(t)
+        let recorded = try String(contentsOfFile: transcript, encoding: .utf8)
+        #expect(recorded.contains("<input>:1:1: error: unknown command 'bogus'"))
+        let replay = try BinaryRunner.run(["replay", transcript])
+        #expect(replay.status == 0, "\(replay.stdout)")
+        #expect(replay.stdout.hasSuffix("1 passed, 0 failed\n"))
     }
 }

@@ -64,7 +64,7 @@ import Testing
             _ = try ScenarioCalibration.fitByBisection(s, parameter: "us_access", in: bracket, target: target)
             Issue.record("expected an error")
         } catch {
-            guard case .refused(let e, ExitStatus.usage, _) = error, let d = e.diagnostics.first else { Issue.record("expected invalid"); return }
+            guard case .refused(let e, ShareSimCore.ExitStatus.usage, _) = error, let d = e.diagnostics.first else { Issue.record("expected invalid"); return }
             #expect(d.message == "the bracket 5%..50% of 'us_access' may hold no solution: the outcome is below the target 95% at both ends")
             #expect(d.notes == ["at us_access = 5%: 78.9%", "at us_access = 50%: 53.6%"])
         }
@@ -129,7 +129,7 @@ import Testing
         #expect {
             _ = try ScenarioCalibration.fitByBisection(s, parameter: "leakage", in: ValueInterval.parse("0%..120%"), target: target)
         } throws: { error in
-            guard case OperationError.refused(let e, ExitStatus.usage, _) = error, let d = e.diagnostics.first else { return false }
+            guard case OperationError.refused(let e, ShareSimCore.ExitStatus.usage, _) = error, let d = e.diagnostics.first else { return false }
             return d.message == "the bounds 0%..120% of 'leakage' leave its valid range"
                 && d.location == SourceLocation(file: "--in", line: 1, column: 1, length: 8)
                 && d.notes == ["'leakage' (declared at \(Fixtures.scenarioPath("china-chip-share")):26:7) accepts values from 0% to 100% where it is used"]

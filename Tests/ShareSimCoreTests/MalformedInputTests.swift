@@ -58,6 +58,7 @@ import Testing
         "json-syntax-error.json", "json-trailing-comma.json", "json-number-too-large.json", "json-wrong-format.json",
         "json-wrong-type.json", "json-missing-key.json", "json-shares-not-one.json", "json-unknown-vendor-in-change.json",
         "json-unknown-field.json", "json-change-after-timeline.json", "scenario-text-named-json.json",
+        "json-buyer-on-shift.json", "json-over-not-whole.json", "overlay-timeline-leaves-shares-behind.scn",
         "overflow-json.json", "overflow-utility.json",
     ].map { file in
         let name = String(file.prefix { $0 != "." })

@@ -99,7 +99,7 @@ import Testing
             Issue.record("a missing shard merged")
         } catch {
             guard case .refused(let e, let status, _) = error else { throw error }
-            #expect(status == ExitStatus.dataError && e.diagnostics.first?.message.contains("shard 2/3 of the batch is missing") == true)
+            #expect(status == ShareSimCore.ExitStatus.dataError && e.diagnostics.first?.message.contains("shard 2/3 of the batch is missing") == true)
         }
         try Data([1, 2, 3]).append(toFile: tight[0])
         do {

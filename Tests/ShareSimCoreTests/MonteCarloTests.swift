@@ -45,7 +45,7 @@ import Testing
             do {
                 _ = try MonteCarlo.simulate(s, batch: b, runs: 0..<1_000, threads: threads)
                 Issue.record("no failure on \(threads) threads")
-            } catch .refused(let error, ExitStatus.dataError, _) {
+            } catch .refused(let error, ShareSimCore.ExitStatus.dataError, _) {
                 let diagnostic = error.diagnostics[0]
                 #expect(diagnostic.notes.first?.hasPrefix("in run 9 of the batch (seed 1); the draws: ") == true)
                 #expect(diagnostic.message.hasPrefix("segment 's' grows past 1e+300 by 2095"), "\(diagnostic.message)")

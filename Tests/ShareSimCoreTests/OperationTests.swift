@@ -21,7 +21,7 @@ private final class HookLog: @unchecked Sendable {
     static let cancelled = OperationHooks(isCancelled: { true })
 
     /// The refusal's first message, status and part, or nil when `body` did not refuse.
-    static func refusal<T>(_ body: () throws(OperationError) -> T) -> (message: String, status: Int32, part: Int?)? {
+    static func refusal<T>(_ body: () throws(OperationError) -> T) -> (message: String, status: ShareSimCore.ExitStatus, part: Int?)? {
         do {
             _ = try body()
             return nil
@@ -78,7 +78,7 @@ private final class HookLog: @unchecked Sendable {
             try CompareRequest(a: .table(byOrigin), b: .scenario(telecom), names: ("chips.csv", "telecom.scn")).perform()
         }
         #expect(refused?.message.hasPrefix("cannot compare chips.csv with telecom.scn: A (") == true)
-        #expect(refused?.status == ExitStatus.dataError)
+        #expect(refused?.status == ShareSimCore.ExitStatus.dataError)
     }
 
     @Test func compareChoosesTheColumnOfEachDateAndRefusesOneOutsideByItsIndex() throws {
@@ -88,7 +88,7 @@ private final class HookLog: @unchecked Sendable {
             try CompareRequest(a: .scenario(s), b: .scenario(s), names: ("a", "b"), dates: dates).perform()
         }
         #expect(refused?.message == "2030-01 is outside the timeline (2021-01 to 2027-12)")
-        #expect(refused?.status == ExitStatus.usage && refused?.part == 1)
+        #expect(refused?.status == ShareSimCore.ExitStatus.usage && refused?.part == 1)
         let shown = try CompareRequest(a: .scenario(s), b: .scenario(s), names: ("a", "b"), dates: [dates[0]]).perform()
         #expect(shown.columns.map { $0.map { shown.comparison.dates[$0] } } == ["2023-01-01"])
     }
@@ -100,7 +100,7 @@ private final class HookLog: @unchecked Sendable {
             try SweepRequest(input: input, axes: [try! SweepAxis.parse("leakage=2%..20%/4"), try! SweepAxis.parse("leakage=1%,2%")],
                              outcome: outcome).perform()
         }
-        #expect(refused?.message == "parameter 'leakage' is varied twice" && refused?.part == 1 && refused?.status == ExitStatus.usage)
+        #expect(refused?.message == "parameter 'leakage' is varied twice" && refused?.part == 1 && refused?.status == ShareSimCore.ExitStatus.usage)
     }
 
     @Test func calibrationChoosesBisectionForOneParameterAndOneTarget() throws {
@@ -163,6 +163,6 @@ private final class HookLog: @unchecked Sendable {
         let merged = try MergeRequest(parts: parts.reversed()).perform()
         #expect(merged.format == .csv && merged.bands.values == expected.values)
         let missing = Self.refusal { () throws(OperationError) in try MergeRequest(parts: [parts[0] + ".gone"]).perform() }
-        #expect(missing?.status == ExitStatus.noInput)
+        #expect(missing?.status == ShareSimCore.ExitStatus.noInput)
     }
 }

@@ -49,7 +49,7 @@ import Testing
             Issue.record("no refusal")
         } catch {
             guard case .refused(let e, let status, _) = error else { throw error }
-            #expect(status == ExitStatus.usage && e.diagnostics.first?.message.hasSuffix("has no uncertain parameter to rank") == true)
+            #expect(status == ShareSimCore.ExitStatus.usage && e.diagnostics.first?.message.hasSuffix("has no uncertain parameter to rank") == true)
         }
     }
 }

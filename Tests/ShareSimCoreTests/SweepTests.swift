@@ -152,7 +152,7 @@ enum AnalysisFixture {
             _ = try Sweep.run(s, axes: [misspelt], outcome: outcome)
             Issue.record("expected an error")
         } catch {
-            guard case .refused(let e, ExitStatus.usage, let axis) = error, let d = e.diagnostics.first else { Issue.record("expected invalid"); return }
+            guard case .refused(let e, ShareSimCore.ExitStatus.usage, let axis) = error, let d = e.diagnostics.first else { Issue.record("expected invalid"); return }
             #expect(d.message == "unknown parameter 'us_acess'" && d.help == ["did you mean 'us_access'?"])
             #expect(axis == 0)
         }

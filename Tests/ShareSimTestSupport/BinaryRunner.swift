@@ -15,10 +15,11 @@ public enum BinaryRunner {
         return Fixtures.packageRoot.appendingPathComponent(".build/debug/sharesim")
     }
 
+    /// Runs `sharesim`, or with `executable` another program (xmllint, chromium) the tests check output with.
     public static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
-                           directory: URL = Fixtures.packageRoot) throws -> Output {
+                           directory: URL = Fixtures.packageRoot, executable: URL? = nil) throws -> Output {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable ?? binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
@@ -46,4 +47,22 @@ public enum BinaryRunner {
         return Output(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
                        status: process.terminationStatus)
     }
+}
+
+/// Programs outside the package that tests use when the machine has them.
+public enum ExternalTool {
+    /// The first of `names` found on PATH.
+    public static func find(_ names: String...) -> URL? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for name in names {
+            for dir in path.split(separator: ":") {
+                let url = URL(fileURLWithPath: String(dir)).appendingPathComponent(name)
+                if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+            }
+        }
+        return nil
+    }
+
+    public static let xmllint = find("xmllint")
+    public static let chromium = find("chromium", "chromium-browser")
 }

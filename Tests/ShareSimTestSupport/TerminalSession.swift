@@ -26,11 +26,14 @@ public final class TerminalSession: @unchecked Sendable {
     /// `ending(screen)`: what a failing check about this session reports.
     public var screenEnding: String { Self.ending(screen) }
 
-    public init(arguments: [String], environment: [String: String], directory: URL = Fixtures.packageRoot) throws {
+    /// With `teeTo`, standard output goes through `tee FILE` to the terminal, as in
+    /// `sharesim repl | tee log`: standard input is the terminal, standard output a pipe.
+    public init(arguments: [String], environment: [String: String], directory: URL = Fixtures.packageRoot, teeTo: String? = nil) throws {
         // `script` runs its command through $SHELL, or /bin/sh when SHELL is unset (as on CI).
         // `exec` makes the program the terminal's foreground process itself: a shell left
         // waiting in between (dash is) would die of the Ctrl-C meant for the program.
-        let command = "exec " + ([BinaryRunner.binary.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
+        let program = ([BinaryRunner.binary.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
+        let command = teeTo.map { "\(program) | tee '\($0)'" } ?? "exec " + program
         // setsid keeps `script` out of the test runner's process group, so a signal sent to
         // that group (a test of Ctrl-C elsewhere) cannot end this session.
         process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")

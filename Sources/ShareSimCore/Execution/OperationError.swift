@@ -8,7 +8,13 @@ public enum OperationError: Error, Sendable {
     /// what a run met, `noInput` and `cannotWrite` for files). `part` is the index of the
     /// request's part at fault where there is one (a sweep's axis, a calibration's bounds),
     /// so that a front end can point at how the user wrote it.
-    case refused(ScenarioError, status: Int32, part: Int? = nil)
+    case refused(ScenarioError, status: ExitStatus, part: Int? = nil)
+
+    /// What the diagnostics of a refusal say; none for a cancellation.
+    public var diagnostics: [Diagnostic] {
+        guard case .refused(let error, _, _) = self else { return [] }
+        return error.diagnostics
+    }
 
     /// A request the scenario cannot honour (an unknown parameter, a value out of range): a
     /// usage error, pointing at the request's `part` where one is at fault.
@@ -24,8 +30,19 @@ public enum OperationError: Error, Sendable {
                                       isUnreadableFile: error.isUnreadableFile), status: status, part: part)
     }
 
+    /// The same error, each diagnostic's message after `context` (what was being done).
+    func saying(_ context: String) -> OperationError {
+        guard case .refused(let error, let status, let part) = self else { return self }
+        let said = error.diagnostics.map { d in
+            var d = d
+            d.message = context + d.message
+            return d
+        }
+        return .refused(ScenarioError(said, sources: error.sources, isUnreadableFile: error.isUnreadableFile), status: status, part: part)
+    }
+
     /// A refusal of one diagnostic without a place in any file.
-    static func refused(_ message: String, help: [String] = [], notes: [String] = [], status: Int32, part: Int? = nil) -> OperationError {
+    static func refused(_ message: String, help: [String] = [], notes: [String] = [], status: ExitStatus, part: Int? = nil) -> OperationError {
         .refused(ScenarioError([Diagnostic(.error, message, at: nil, notes: notes, help: help)], sources: [:]), status: status, part: part)
     }
 }

@@ -1,17 +1,17 @@
 /// Turns scenario text into tokens. It never fails: text it cannot read becomes a
 /// diagnostic and lexing goes on, so one pass reports every problem in a file.
-public struct Lexer {
+package struct Lexer {
     private let s: [Unicode.Scalar]
     private var i = 0
     private let file: SourceFile
-    public private(set) var diagnostics: [Diagnostic] = []
+    package private(set) var diagnostics: [Diagnostic] = []
 
-    public init(_ file: SourceFile) {
+    package init(_ file: SourceFile) {
         self.file = file
         self.s = file.scalars
     }
 
-    public mutating func tokenize() -> [Token] {
+    package mutating func tokenize() -> [Token] {
         var out: [Token] = []
         var atLineStart = true
         while i < s.count {

@@ -199,6 +199,4 @@ public struct UnreadableStatement: Sendable, Equatable {
 public enum Keywords {
     public static let statements = ["scenario", "timeline", "segment", "buyers", "vendor", "share", "appeal", "event", "drop", "move", "use", "expect", "param"]
     public static let changes = ["access", "shift", "trend", "growth"]
-    public static let all = statements + changes + ["origin", "in", "for", "to", "over", "by", "at", "from", "lifetime", "size", "monthly", "quarterly", "yearly", "installed", "sales", "all"]
-        + DistributionSyntax.Kind.allCases.map(\.rawValue)
 }

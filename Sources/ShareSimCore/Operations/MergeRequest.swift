@@ -22,10 +22,8 @@ public struct MergeRequest: Sendable {
     }
 
     public func perform(_ hooks: OperationHooks = .none) throws(OperationError) -> MergeResponse {
-        let merged: (batch: MonteCarloBatch, format: MonteCarloReport.Format, parts: [MonteCarloShard.Part])
-        do { merged = try MonteCarloShard.parts(parts) } catch {
-            throw .refused(error.description, status: error.isUnreadable ? ExitStatus.noInput : ExitStatus.dataError)
-        }
+        let merged = try MonteCarloShard.parts(parts)
+        if hooks.isCancelled() { throw .cancelled }
         let format = self.format ?? merged.format
         var (batch, values) = (merged.batch, try MonteCarloShard.bands(of: merged.parts, batch: merged.batch, threads: threads,
                                                                        isCancelled: hooks.isCancelled))

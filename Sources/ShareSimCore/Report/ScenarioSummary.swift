@@ -2,8 +2,7 @@
 public enum ScenarioSummary {
     public static func render(_ s: ResolvedScenario) -> String {
         var out = "\(s.name)\n"
-        let last = s.timeline.month(ofStep: s.timeline.steps - 1)
-        out += "timeline  \(s.timeline.start.text) to \(last.text), \(s.timeline.steps) \(s.timeline.step.rawValue)ly steps\n"
+        out += "timeline  \(s.timeline.span), \(s.timeline.steps) \(s.timeline.step.rawValue)ly steps\n"
         out += "vendors   " + s.vendors.map { "\($0.id) (\($0.origin))" }.joined(separator: ", ") + "\n"
         for seg in s.segments {
             out += "segment   \(seg.id): lifetime \(NumberText.fixed(seg.lifetime, decimals: 2))y, growth \(NumberText.percent(seg.growth))/y, size \(NumberText.amount(seg.size))\(seg.unit.map { " " + $0 } ?? "")"

@@ -99,7 +99,9 @@ public enum ResolvedJSON {
         var buyer: String?
         var field: String
         var to: Double
-        var over: Int?
+        /// Read as a number of any kind, so that `2.5` or `-3` is refused where it stands
+        /// rather than as JSON that does not parse.
+        var over: Double?
         var origin: OriginDoc?
     }
 
@@ -151,8 +153,14 @@ public enum ResolvedJSON {
                                        help: Suggestions.didYouMean(c.field, in: ChangeField.allCases.map(\.rawValue)) ?? "field is one of access, shift, trend, growth"))
                 continue
             }
+            let over = c.over ?? 1
+            guard over >= 1, over <= 10_000_000, over == over.rounded() else {
+                problems.append(.error("changes[\(i)]: 'over' must be a whole number of steps, at least 1, not \(over.truncatingRemainder(dividingBy: 1) == 0 && abs(over) < 1e15 ? String(Int(over)) : NumberText.json(over))",
+                                       at: at("changes[\(i)].over"), help: "a change made at once has \"over\": 1"))
+                continue
+            }
             changes.append(Change(at: c.at, segment: c.segment, vendor: c.vendor, buyer: c.buyer, field: field, to: c.to,
-                                  over: c.over ?? 1, origin: c.origin.map { ChangeOrigin(file: $0.file, line: $0.line, event: $0.event) }))
+                                  over: Int(over), origin: c.origin.map { ChangeOrigin(file: $0.file, line: $0.line, event: $0.event) }))
         }
         guard problems.isEmpty, let start, let step else { throw fail(problems) }
         let segments = doc.segments.map {

@@ -135,6 +135,7 @@ extension Resolver {
     }
 
     private mutating func buildShares(_ d: SegmentDecl, index s: Int, vendors: [Vendor]) -> ([String: Double]?, [String: Double]) {
+        recheckShareDate(d)
         var appeal: [String: Double] = [:]
         for (_, e) in d.appeal.sorted(by: { $0.value.name.location < $1.value.name.location }) {
             guard vendorExists(e.name, vendors) else { continue }

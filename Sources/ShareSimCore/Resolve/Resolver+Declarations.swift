@@ -17,6 +17,9 @@ struct SegmentDecl {
     var shares: [Entry]?
     var sharesTag: String?
     var sharesLocation: SourceLocation?
+    /// The date the shares were given for, and the timeline it was checked against: an
+    /// overlay that replaces the timeline has it checked again (see `recheckShareDate`).
+    var sharesDate: (date: DateLiteral, checkedAgainst: Timeline?)?
     var appeal: [String: Entry] = [:]
     var appealTag: String?
 }
@@ -27,7 +30,7 @@ struct EventDecl {
 }
 
 extension Resolver {
-    mutating func declareVendor(_ n: Name, origin: Name, at loc: SourceLocation, layer: String) {
+    mutating func declareVendor(_ n: Name, origin: Name, layer: String) {
         if let i = vendors.firstIndex(where: { $0.name.text == n.text }) {
             if vendors[i].layer == layer {
                 error("vendor '\(n.text)' is declared twice", at: n.location, help: "remove one of the declarations",
@@ -65,7 +68,7 @@ extension Resolver {
         return nil
     }
 
-    mutating func setBuyers(_ seg: Name, _ groups: [Entry], at loc: SourceLocation, tag: String?) {
+    mutating func setBuyers(_ seg: Name, _ groups: [Entry], tag: String?) {
         guard let i = segmentIndex(seg) else { return }
         segments[i].buyers = groups
         segments[i].buyersTag = tag
@@ -73,9 +76,9 @@ extension Resolver {
 
     mutating func setShares(_ seg: Name, date: DateLiteral?, _ entries: [Entry], at loc: SourceLocation, tag: String?) {
         guard let i = segmentIndex(seg) else { return }
-        if let date, let k = step(of: date, what: "a share"), k != 0, let (t, _) = timeline {
-            error("initial shares are for the timeline's start (\(t.start.text)), not \(date.text)", at: date.location,
-                  help: "to change shares later, write an event with access, shift or trend changes")
+        if let date {
+            checkShareDate(date)
+            segments[i].sharesDate = (date, timeline?.0)
         }
         if let first = segments[i].sharesLocation, first.file == loc.file {
             error("the initial shares of '\(seg.text)' are given twice", at: loc, help: "keep one share statement per segment",
@@ -85,6 +88,28 @@ extension Resolver {
         segments[i].shares = entries
         segments[i].sharesTag = tag
         segments[i].sharesLocation = loc
+    }
+
+    /// Initial shares are dated at the timeline's start, or not at all.
+    private mutating func checkShareDate(_ date: DateLiteral, notes: [String] = []) {
+        if let k = step(of: date, what: "a share"), k != 0, let (t, _) = timeline {
+            error("initial shares are for the timeline's start (\(t.start.text)), not \(date.text)", at: date.location,
+                  help: "to change shares later, write an event with access, shift or trend changes", notes: notes)
+        }
+    }
+
+    /// A share dated under one timeline, checked again once an overlay has replaced it:
+    /// `share telecom 2021-01` under a timeline from 2023-01 is an error, not the shares
+    /// of 2023-01.
+    mutating func recheckShareDate(_ d: SegmentDecl) {
+        guard let (date, checked) = d.sharesDate, let (t, location) = timeline, checked != t else { return }
+        let note = "the timeline is \(t.span) since \(location.description) replaced it"
+        guard t.step(within: CalendarMonth(year: date.year, month: date.month ?? 1)) != nil else {
+            error("\(date.text) is outside the timeline (\(t.span))", at: date.location,
+                  help: "date the shares at the timeline's start, \(t.start.text)", notes: [note])
+            return
+        }
+        checkShareDate(date, notes: [note])
     }
 
     mutating func setAppeal(_ seg: Name, _ entries: [Entry], tag: String?) {

@@ -120,12 +120,12 @@ public struct Resolver {
                 name = n
             case .timeline(let start, let end, let step, let loc):
                 declareTimeline(start: start, end: end, step: step, at: loc)
-            case .vendor(let n, let origin, let loc):
-                declareVendor(n, origin: origin, at: loc, layer: layerID)
+            case .vendor(let n, let origin, _):
+                declareVendor(n, origin: origin, layer: layerID)
             case .segment(let s):
                 declareSegment(s, layer: layerID)
-            case .buyers(let seg, let groups, let loc, let tag):
-                setBuyers(seg, groups, at: loc, tag: tag)
+            case .buyers(let seg, let groups, _, let tag):
+                setBuyers(seg, groups, tag: tag)
             case .share(let seg, let date, let entries, let loc, let tag):
                 setShares(seg, date: date, entries, at: loc, tag: tag)
             case .appeal(let seg, let entries, _, let tag):

@@ -65,7 +65,10 @@ public enum ScenarioValidator {
             } else if seg.initial[v] == nil && seg.appeal[v] == nil {
                 bad("\(p).vendor", "\(p): vendor '\(v)' does not sell in '\(c.segment)'", "give it a share or an appeal in that segment")
             }
-            if let b = c.buyer, !seg.buyers.contains(where: { $0.id == b }) {
+            if c.buyer != nil, c.field != .access {
+                bad("\(p).buyer", "\(p): only an access change names a buyer group; a \(c.field.rawValue) change applies to every buyer",
+                    "set \"buyer\" to null")
+            } else if let b = c.buyer, !seg.buyers.contains(where: { $0.id == b }) {
                 bad("\(p).buyer", "\(p): segment '\(c.segment)' has no buyer group '\(b)'", Suggestions.didYouMean(b, in: seg.buyers.map(\.id)))
             }
             if c.field == .access, !(0...1).contains(c.to) { bad("\(p).to", "\(p): access must lie in [0,1], not \(c.to)") }

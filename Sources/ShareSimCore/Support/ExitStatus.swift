@@ -1,11 +1,18 @@
-/// The contract's exit codes (DESIGN.md), one list for the command line and the REPL.
-public enum ExitStatus {
-    public static let expectationFailed: Int32 = 1
-    public static let usage: Int32 = 2
-    public static let dataError: Int32 = 65
-    public static let noInput: Int32 = 66
-    public static let internalError: Int32 = 70
+/// The contract's exit codes (DESIGN.md), one type for the command line, the REPL and the
+/// library's refusals (`OperationError`), so a status is never a bare number.
+public enum ExitStatus: Int32, Sendable {
+    case success = 0
+    /// An expectation failed, or a comparison found a difference over its tolerance.
+    case expectationFailed = 1
+    /// Bad command-line usage (or a command at the prompt used wrongly).
+    case usage = 2
+    /// The scenario has errors.
+    case dataError = 65
+    /// A file could not be read.
+    case noInput = 66
+    /// A bug in sharesim.
+    case internalError = 70
     /// An output file could not be written (sysexits' EX_CANTCREAT).
-    public static let cannotWrite: Int32 = 73
-    public static let interrupted: Int32 = 130
+    case cannotWrite = 73
+    case interrupted = 130
 }

@@ -93,7 +93,7 @@ enum CompareSide {
         let name = path == "-" ? "<stdin>" : path
         let data: Data
         do { data = try ScenarioInput.read(path) } catch {
-            Output.err("sharesim: error: cannot read '\(name)': \(AtomicFile.reason(error))\n")
+            Output.report(.error("cannot read '\(name)': \(AtomicFile.reason(error))", at: nil), printer: input.printer)
             return .failure(ExitCode(ExitStatus.noInput))
         }
         let text = String(decoding: data, as: UTF8.self)
@@ -108,7 +108,7 @@ enum CompareSide {
             }
         }
         if let run {
-            Output.err("sharesim: error: '\(path)' is a scenario, not run output; '#\(run)' picks a run only in a CSV file\n")
+            Output.report(.error("'\(path)' is a scenario, not run output; '#\(run)' picks a run only in a CSV file", at: nil), printer: input.printer)
             return .failure(ExitCode(ExitStatus.usage))
         }
         // A scenario: loaded like every other command's (its `use`d files from disk).

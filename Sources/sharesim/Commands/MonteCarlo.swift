@@ -99,7 +99,7 @@ struct MonteCarloCommand: ParsableCommand {
             dates: dates, shard: shard.flatMap(ShardSpec.parse).map { MonteCarloRequest.Shard(index: $0.0, count: $0.1, output: report.output!, format: format) },
             threads: threading.count, memory: memory.flatMap(ByteCount.parse) ?? MonteCarloRequest.defaultMemory)
         if request.isNominalOnly {
-            Output.err("sharesim: warning: no parameter of '\(file)' is uncertain: every run is the nominal run\n")
+            Output.report(Diagnostic(.warning, "no parameter of '\(file)' is uncertain: every run is the nominal run", at: nil), printer: input.printer)
         }
         // Ctrl-C raises a flag that the workers poll between runs: the batch stops, nothing
         // half-done is written, and the command exits 130.

@@ -31,12 +31,11 @@ struct Repl: ParsableCommand {
         var recorder: TranscriptRecorder?
         if let record {
             do { recorder = try TranscriptRecorder(path: record) } catch {
-                Output.err("sharesim: error: cannot write '\(record)': \(AtomicFile.reason(error))\n")
-                throw ExitCode(ExitStatus.cannotWrite)
+                throw Output.fail("cannot write '\(record)': \(AtomicFile.reason(error))", status: ExitStatus.cannotWrite)
             }
         }
         let loop = REPLLoop(interactive: interactive, color: Terminal.wantsColor(diagnostics.color, fd: STDOUT_FILENO), recorder: recorder)
         let status = loop.run(initialFile: file)
-        if status != 0 { throw ExitCode(status) }
+        if status != .success { throw ExitCode(status) }
     }
 }

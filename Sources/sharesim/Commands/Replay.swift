@@ -28,14 +28,13 @@ struct Replay: ParsableCommand {
         for file in files {
             let data: Data
             do { data = try ScenarioLoader.readWholeFile(file) } catch {
-                Output.err("sharesim: error: cannot read '\(file)': \(AtomicFile.reason(error))\n")
-                throw ExitCode(ExitStatus.noInput)
+                throw Output.fail("cannot read '\(file)': \(AtomicFile.reason(error))", status: ExitStatus.noInput)
             }
             let entries = Transcript.parse(String(decoding: data, as: UTF8.self))
             guard !entries.isEmpty else {
                 failed += 1
-                Output.err("\(file): error: no '\(Transcript.prompt)' lines; not a transcript\n"
-                           + "help: record one with 'sharesim repl --record FILE'\n")
+                Output.report(.error("no '\(Transcript.prompt)' lines; not a transcript", at: SourceLocation(file: file, line: 1, column: 1),
+                                     help: "record one with 'sharesim repl --record FILE'"))
                 continue
             }
             let session = Session(environment: SessionEnvironment(inputName: "<input>", width: Transcript.defaultWidth, color: false))

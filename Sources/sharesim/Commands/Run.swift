@@ -35,17 +35,7 @@ struct Run: ParsableCommand {
 
     func run() throws {
         try report.refuse(overwriting: files)
-        let input = ScenarioInput(printer: diagnostics.printer)
-        var runs: [(name: String, result: RunResult)] = []
-        var failure: ExitCode?
-        for (file, name) in zip(files, RunName.distinct(files)) {
-            switch input.load(file) {
-            case .failure(let code): failure = ExitCode(max(failure?.rawValue ?? 0, code.rawValue))
-            case .success(let loaded):
-                do { runs.append((name, try RunRequest(scenario: loaded.scenario).perform().result)) } catch { throw input.exitCode(for: error) }
-            }
-        }
-        if let failure { throw failure }
+        let runs = try ScenarioInput(printer: diagnostics.printer).runAll(files).map { (name: $0.name, result: $0.result) }
         let text: String
         switch report.format {
         case .csv: text = CSVReport.render(runs, grouping: view.by)

@@ -62,8 +62,7 @@ enum ScenarioFiles {
                 let found = (FileManager.default.enumerator(atPath: real)?.allObjects as? [String] ?? [])
                     .filter { $0.hasSuffix(".scn") }.sorted()
                 guard !found.isEmpty else {
-                    Output.err("sharesim: error: '\(p)' holds no .scn files\nhelp: give scenario files, or a directory that holds some\n")
-                    throw ExitCode(ExitStatus.noInput)
+                    throw Output.fail("'\(p)' holds no .scn files", help: "give scenario files, or a directory that holds some", status: ExitStatus.noInput)
                 }
                 out += found.map { (p as NSString).appendingPathComponent($0) }
             } else {

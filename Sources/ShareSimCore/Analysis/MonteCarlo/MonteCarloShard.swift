@@ -37,14 +37,11 @@ public enum MonteCarloShard {
         }
     }
 
-    public struct Failure: Error, Sendable, CustomStringConvertible {
-        public var description: String
-        /// True when the file could not be read at all (exit 66) rather than being wrong (65).
-        public var isUnreadable = false
-        init(_ description: String, unreadable: Bool = false) {
-            self.description = description
-            isUnreadable = unreadable
-        }
+    /// A partial file that cannot be used, said as every refusal is: by default bad content
+    /// (exit 65); `.noInput` for a file that cannot be read at all, `.cannotWrite` for one
+    /// that cannot be written.
+    private static func refusal(_ description: String, status: ExitStatus = .dataError) -> OperationError {
+        .refused(description, status: status)
     }
 
     /// Runs the shard and writes its values as `-o` writes any output (see
@@ -57,7 +54,7 @@ public enum MonteCarloShard {
         precondition(UInt64(1).littleEndian == 1, "partial files are little-endian")
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let json = try? encoder.encode(header) else { throw .refused("cannot encode the partial file's header", status: ExitStatus.internalError) }
+        guard let json = try? encoder.encode(header) else { throw refusal("cannot encode the partial file's header", status: .internalError) }
         let head = Array((magic + "\n").utf8) + Array(json) + [UInt8(ascii: "\n")]
         let batch = header.batch, runs = header.firstRun..<(header.firstRun + header.runs)
         let perDate = Double(max(1, batch.entities.count)) * Double(max(1, runs.count)) * 8
@@ -82,12 +79,12 @@ public enum MonteCarloShard {
                 }
             }
         } catch {
-            throw failure ?? .refused("cannot write '\(path)': \(error.reason)", status: ExitStatus.cannotWrite)
+            throw failure ?? refusal("cannot write '\(path)': \(error.reason)", status: .cannotWrite)
         }
     }
 
     /// The header of a partial file and where its values start.
-    public static func readHeader(_ path: String) throws(Failure) -> (header: Header, dataOffset: Int) {
+    public static func readHeader(_ path: String) throws(OperationError) -> (header: Header, dataOffset: Int) {
         let f = try open(path)
         defer { fclose(f) }
         var lines: [[UInt8]] = [[], []]
@@ -95,15 +92,15 @@ public enum MonteCarloShard {
         for i in 0..<2 {
             while true {
                 let c = fgetc(f)
-                if c == EOF { throw Failure("'\(path)' is not a sharesim partial result (it ends early)") }
+                if c == EOF { throw refusal("'\(path)' is not a sharesim partial result (it ends early)") }
                 offset += 1
                 if c == 10 { break }
                 lines[i].append(UInt8(c))
                 if i == 0 && lines[0].count > magic.utf8.count { break }
-                if lines[i].count > 64 << 20 { throw Failure("'\(path)' has a header over 64 MB") }
+                if lines[i].count > 64 << 20 { throw refusal("'\(path)' has a header over 64 MB") }
             }
             if i == 0 && String(decoding: lines[0], as: UTF8.self) != magic {
-                throw Failure("'\(path)' is not a sharesim partial result: it does not start with '\(magic)'")
+                throw refusal("'\(path)' is not a sharesim partial result: it does not start with '\(magic)'")
             }
         }
         do {
@@ -112,23 +109,23 @@ public enum MonteCarloShard {
                   header.valueCount == header.batch.cellCount * header.runs,
                   MonteCarloBatch.runs(ofShard: header.shard, of: header.shards, total: header.batch.runs)
                     == header.firstRun..<(header.firstRun + header.runs)
-            else { throw Failure("'\(path)' has an inconsistent header") }
+            else { throw refusal("'\(path)' has an inconsistent header") }
             return (header, offset)
-        } catch let failure as Failure {
+        } catch let failure as OperationError {
             throw failure
         } catch {
-            throw Failure("'\(path)' has an unreadable header: \(error)")
+            throw refusal("'\(path)' has an unreadable header: \(error)")
         }
     }
 
     /// A partial file opened for reading, or why it cannot be, in the words every command
     /// uses for a file it cannot read ("no such file", "is a directory").
-    private static func open(_ path: String) throws(Failure) -> UnsafeMutablePointer<FILE> {
+    private static func open(_ path: String) throws(OperationError) -> UnsafeMutablePointer<FILE> {
         var info = stat()
-        guard let f = fopen(path, "rb") else { throw Failure("cannot read '\(path)': \(FileError.last().asRead.reason)", unreadable: true) }
+        guard let f = fopen(path, "rb") else { throw refusal("cannot read '\(path)': \(FileError.last().asRead.reason)", status: .noInput) }
         if fstat(fileno(f), &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
             fclose(f)
-            throw Failure("cannot read '\(path)': \(FileError(code: EISDIR).reason)", unreadable: true)
+            throw refusal("cannot read '\(path)': \(FileError(code: EISDIR).reason)", status: .noInput)
         }
         return f
     }
@@ -165,8 +162,8 @@ public enum MonteCarloShard {
     /// The parts of one batch, checked against each other (one batch, every shard exactly
     /// once, every value present) and sorted by shard, so that each cell's values read
     /// from them in turn are the batch's in run order.
-    static func parts(_ paths: [String]) throws(Failure) -> (batch: MonteCarloBatch, format: MonteCarloReport.Format, parts: [Part]) {
-        guard !paths.isEmpty else { throw Failure("no partial results to merge") }
+    static func parts(_ paths: [String]) throws(OperationError) -> (batch: MonteCarloBatch, format: MonteCarloReport.Format, parts: [Part]) {
+        guard !paths.isEmpty else { throw refusal("no partial results to merge") }
         var parts: [Part] = []
         for p in paths {
             let (h, o) = try readHeader(p)
@@ -177,29 +174,29 @@ public enum MonteCarloShard {
         }
         let first = parts[0].header
         for part in parts.dropFirst() where part.header.batch != first.batch || part.header.identity != first.identity || part.header.shards != first.shards {
-            throw Failure("'\(part.path)' belongs to another batch than '\(parts[0].path)' (different scenario, seed, runs, dates or shard count)")
+            throw refusal("'\(part.path)' belongs to another batch than '\(parts[0].path)' (different scenario, seed, runs, dates or shard count)")
         }
         var seen: [Int: String] = [:]
         for part in parts {
-            if let other = seen[part.header.shard] { throw Failure("shard \(part.header.shard)/\(part.header.shards) is given twice: '\(other)' and '\(part.path)'") }
+            if let other = seen[part.header.shard] { throw refusal("shard \(part.header.shard)/\(part.header.shards) is given twice: '\(other)' and '\(part.path)'") }
             seen[part.header.shard] = part.path
         }
         let missing = (0..<first.shards).filter { seen[$0] == nil }
         if !missing.isEmpty {
-            throw Failure("shard\(missing.count == 1 ? "" : "s") \(missing.map { "\($0)/\(first.shards)" }.joined(separator: ", ")) of the batch \(missing.count == 1 ? "is" : "are") missing")
+            throw refusal("shard\(missing.count == 1 ? "" : "s") \(missing.map { "\($0)/\(first.shards)" }.joined(separator: ", ")) of the batch \(missing.count == 1 ? "is" : "are") missing")
         }
         for part in parts {
             var info = stat()
-            guard fstat(part.descriptor, &info) == 0 else { throw Failure("cannot read '\(part.path)'") }
+            guard fstat(part.descriptor, &info) == 0 else { throw refusal("cannot read '\(part.path)'") }
             let size = Int(info.st_size), expected = part.offset + part.header.valueCount * MemoryLayout<Double>.size
-            if size < expected { throw Failure("'\(part.path)' is incomplete: it ends before its last value") }
-            if size > expected { throw Failure("'\(part.path)' has bytes after its last value") }
+            if size < expected { throw refusal("'\(part.path)' is incomplete: it ends before its last value") }
+            if size > expected { throw refusal("'\(part.path)' has bytes after its last value") }
         }
         return (first.batch, MonteCarloReport.Format(rawValue: first.format) ?? .table, parts.sorted { $0.header.shard < $1.header.shard })
     }
 
     /// Cell `cell`'s values of every part, in run order, into `buffer` (room for the batch's runs).
-    static func read(cell: Int, of parts: [Part], into buffer: UnsafeMutablePointer<Double>) throws(Failure) {
+    static func read(cell: Int, of parts: [Part], into buffer: UnsafeMutablePointer<Double>) throws(OperationError) {
         for part in parts where part.header.runs > 0 {
             let bytes = part.header.runs * MemoryLayout<Double>.size
             var done = 0
@@ -207,7 +204,7 @@ public enum MonteCarloShard {
                 let n = pread(part.descriptor, UnsafeMutableRawPointer(buffer + part.header.firstRun) + done, bytes - done,
                               off_t(part.offset + cell * bytes + done))
                 if n < 0, errno == EINTR { continue }
-                guard n > 0 else { throw Failure("cannot read '\(part.path)': \(FileError.last().asRead.reason)") }
+                guard n > 0 else { throw refusal("cannot read '\(part.path)': \(FileError.last().asRead.reason)", status: .noInput) }
                 done += n
             }
         }
@@ -218,10 +215,10 @@ public enum MonteCarloShard {
     static func bands(of parts: [Part], batch: MonteCarloBatch, threads: Int,
                       isCancelled: @escaping @Sendable () -> Bool) throws(OperationError) -> [Double] {
         let ranks = batch.bands.map { $0.rank(of: batch.runs) }
-        let cells: [Result<[Double], Failure>?] = ParallelWork.map(count: batch.cellCount, threads: threads,
+        let cells: [Result<[Double], OperationError>?] = ParallelWork.map(count: batch.cellCount, threads: threads,
                                                                     worker: { (UnsafeMutablePointer<Double>.allocate(capacity: max(1, batch.runs)), SelectionScratch()) }) { worker, c in
             if isCancelled() { return nil }
-            do throws(Failure) {
+            do throws(OperationError) {
                 try read(cell: c, of: parts, into: worker.0)
                 return .success(Percentile.select(worker.0, count: batch.runs, ranks: ranks, scratch: worker.1))
             } catch {
@@ -232,7 +229,7 @@ public enum MonteCarloShard {
         for cell in cells {
             switch cell {
             case nil: throw .cancelled
-            case .failure(let failure): throw .refused(failure.description, status: failure.isUnreadable ? ExitStatus.noInput : ExitStatus.dataError)
+            case .failure(let failure): throw failure
             case .success(let values): out += values
             }
         }

@@ -1,0 +1,48 @@
+/// Escaping and encoding for the HTML report, written out because Foundation's
+/// percent-encoding is not promised to give the same bytes on every platform.
+enum HTMLText {
+    static func escape(_ s: String) -> String { SVGWriter.escape(s) }
+
+    /// A `data:` URL of UTF-8 text: every byte but the unreserved ones percent-encoded.
+    static func dataURL(_ text: String, type: String) -> String {
+        let digits = Array("0123456789ABCDEF".utf8)
+        var bytes: [UInt8] = Array("data:\(type);charset=utf-8,".utf8)
+        for b in text.utf8 {
+            switch b {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: ","):
+                bytes.append(b)
+            default:
+                bytes += [UInt8(ascii: "%"), digits[Int(b >> 4)], digits[Int(b & 15)]]
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The comment lines a scenario file opens with (its question), `#` and one space
+    /// removed, paragraphs split at empty comment lines.
+    static func headerComment(_ text: String) -> [String] {
+        var paragraphs: [String] = []
+        var current: [String] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let t = line.drop { $0 == " " || $0 == "\t" }
+            guard t.hasPrefix("#") else { break }
+            let body = t.dropFirst().drop { $0 == " " }.trimmingTrailingSpaces()
+            if body.isEmpty {
+                if !current.isEmpty { paragraphs.append(current.joined(separator: " ")); current = [] }
+            } else {
+                current.append(body)
+            }
+        }
+        if !current.isEmpty { paragraphs.append(current.joined(separator: " ")) }
+        return paragraphs
+    }
+}
+
+private extension Substring {
+    func trimmingTrailingSpaces() -> String {
+        var s = self
+        while let last = s.last, last == " " || last == "\t" || last == "\r" { s = s.dropLast() }
+        return String(s)
+    }
+}
