@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ShareSimCharts
 import ShareSimCore
 
 struct SensitivityCommand: ParsableCommand {
@@ -18,7 +19,7 @@ struct SensitivityCommand: ParsableCommand {
               sharesim sensitivity scenarios/china-chip-share.scn \\
                 --outcome "installed share origin CN, HK in chips at 2023-01"
               sharesim sensitivity scenarios/china-chip-share.scn --method oat \\
-                --outcome "installed share origin CN, HK in chips at 2023-01"
+                --outcome "installed share origin CN, HK in chips at 2023-01" --chart tornado.svg
             """)
 
     @Argument(help: "The scenario file (.scn or resolved .json); '-' reads standard input.")
@@ -37,6 +38,9 @@ struct SensitivityCommand: ParsableCommand {
     @Option(help: "The seed trajectory t draws from (as SEED + t).")
     var seed: UInt64 = 1
 
+    @Option(help: ArgumentHelp("With --method oat: also draw the tornado chart to this SVG file.", valueName: "OUT.svg"))
+    var chart: String?
+
     @OptionGroup var threading: ThreadOptions
     @OptionGroup var report: ReportOutput
     @OptionGroup var diagnostics: DiagnosticOptions
@@ -44,6 +48,9 @@ struct SensitivityCommand: ParsableCommand {
     func validate() throws {
         guard Sensitivity.Method(rawValue: method) != nil else {
             throw ValidationError("--method takes morris or oat, not '\(method)'")
+        }
+        if chart != nil, method != Sensitivity.Method.oat.rawValue {
+            throw ValidationError("--chart draws the one-at-a-time tornado: add --method oat")
         }
         guard (2...10_000).contains(trajectories) else {
             throw ValidationError("--trajectories takes 2 to 10000, e.g. --trajectories 20")
@@ -70,6 +77,9 @@ struct SensitivityCommand: ParsableCommand {
         case .table: text = SensitivityReport.table(result)
         case .csv: text = SensitivityReport.csv(result)
         case .json: text = SensitivityReport.json(result)
+        }
+        if let chart {
+            try Output.deliver(SVGChart.render(TornadoChart.make(oneAtATime: result)), to: chart)
         }
         try Output.deliver(text, to: report.output)
     }
