@@ -73,6 +73,12 @@ public final class Session {
     /// Edits typed since the last load or save.
     public var hasUnsavedEdits: Bool { edits != savedEdits }
 
+    /// The statements of the edits not yet saved, for the session's journal; none once saved.
+    public var unsavedEditTexts: [String] { hasUnsavedEdits ? edits.map(\.text) : [] }
+
+    /// The file loaded, which the edits are made on.
+    public var loadedPath: String? { base?.path }
+
     /// The names completion offers for the loaded scenario.
     public var scenarioForCompletion: ResolvedScenario? { try? resolve().get().scenario }
     public var runNames: [String] { runs.map(\.name) }

@@ -81,8 +81,7 @@ struct ScenarioInput {
 
     func report(_ error: ScenarioError) {
         Output.err(printer.render(error.diagnostics, sources: error.sources))
-        let errors = error.diagnostics.filter { $0.severity == .error }.count
-        if errors > 1 { Output.err("\(errors) errors\n") }
+        if error.errorCount > 1 { Output.err("\(error.errorCount) errors\n") }
     }
 }
 

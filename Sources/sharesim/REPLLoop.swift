@@ -27,7 +27,7 @@ struct REPLLoop {
         }
         // The first input shown is the load of the file named on the command line, if there is one.
         var commandLineLoad = initialFile != nil
-        let loop = InputLoop(
+        var loop = InputLoop(
             session: session, reader: reader, interactive: interactive,
             emit: { reply, input in
                 Output.out(reply.output)
@@ -38,6 +38,7 @@ struct REPLLoop {
                 }
             },
             width: { Terminal.width }, height: { Terminal.height }, takeInterrupt: { InterruptFlag.takePending() }, workDone: { bar?.finish() })
+        loop.journalDirectory = HistoryStore.defaultURL(environment: ProcessInfo.processInfo.environment)?.deletingLastPathComponent()
         return loop.run(initialFile: initialFile)
     }
 }

@@ -31,6 +31,42 @@ import Testing
         try ctrlDLeaves(t)
     }
 
+    /// Bytes that are not UTF-8 during a history search (Ctrl-R) once made libedit abort in
+    /// the statically linked release build, ending the session; they reach it as U+FFFD now.
+    @Test func bytesThatAreNotUTF8DuringAHistorySearchKeepTheSession() throws {
+        let t = try TerminalSession(arguments: ["repl", "scenarios/ofac-easing.scn"], environment: environment)
+        let prompt = try t.waitFor("sharesim> ")
+        t.type(bytes: [0x12, 0xFD, 0x90, 0x89, 0xB6, 0xA2, 0xB6])
+        // Ctrl-G leaves the search; the session then answers as before.
+        try t.enter("\u{7}\u{15}run\r", expecting: "expect: 4 passed, 0 failed", after: prompt)
+        try ctrlDLeaves(t)
+    }
+
+    /// The session's what-if edits are journalled as each is made (mode 0600): after a
+    /// `kill -9` the next session on the file offers them back, and leaving removes the journal.
+    @Test func editsOfAKilledSessionAreOfferedBackByTheNext() throws {
+        let first = try TerminalSession(arguments: ["repl", "scenarios/ofac-easing.scn"], environment: environment)
+        let prompt = try first.waitFor("sharesim> ")
+        try first.enter("drop event \"OFAC GL 25\"\r", expecting: "drop event", after: prompt)
+        first.killProgram()
+        _ = try first.waitForExit()
+        let directory = state.appendingPathComponent("sharesim").path
+        let journals = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasPrefix("session-") }
+        #expect(journals.count == 1)
+        let mode = try FileManager.default.attributesOfItem(atPath: directory + "/" + (journals.first ?? ""))[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+
+        let second = try TerminalSession(arguments: ["repl", "scenarios/ofac-easing.scn"], environment: environment)
+        let offer = try second.waitFor("ended without saving 1 what-if edit")
+        try second.waitFor("restore them? [y/N] ", after: offer)
+        let restored = try second.enter("y\r", expecting: "restored 1 what-if edit", after: offer)
+        try second.enter("diff\r", expecting: "+ drop event \"OFAC GL 25\"", after: restored)
+        second.type("\u{4}")
+        try second.waitFor("unsaved what-if edit", after: restored)
+        try ctrlDLeaves(second)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasPrefix("session-") } == [])
+    }
+
     @Test func tabCompletesCommandsAndNames() throws {
         let t = try TerminalSession(arguments: ["repl", "scenarios/ofac-easing.scn"], environment: environment)
         let prompt = try t.waitFor("sharesim> ")

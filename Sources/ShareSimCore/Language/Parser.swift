@@ -5,6 +5,9 @@ package struct Parser {
     var pos = 0
     let file: SourceFile
     package private(set) var diagnostics: [Diagnostic] = []
+    /// Errors found past `DiagnosticLimit.errorsPerFile`, the lexer's and the parser's,
+    /// counted but not recorded.
+    package private(set) var omittedErrors = 0
     /// The statements that were reported and left out, so that the resolver does not report
     /// again, wherever it is used, a name one of them meant to declare.
     package private(set) var unreadable: [UnreadableStatement] = []
@@ -17,6 +20,7 @@ package struct Parser {
         var lexer = Lexer(file)
         self.tokens = lexer.tokenize()
         self.diagnostics = lexer.diagnostics
+        self.omittedErrors = lexer.omittedErrors
     }
 
     /// Parses a whole file. Statements that failed are left out; see `diagnostics`.
@@ -168,10 +172,14 @@ package struct Parser {
     // MARK: diagnostics
 
     mutating func error(_ message: String, at t: Token, help: String? = nil) {
-        diagnostics.append(.error(message, at: location(of: t), help: help))
+        error(message, at: location(of: t), help: help)
     }
 
     mutating func error(_ message: String, at loc: SourceLocation, help: String? = nil) {
+        guard diagnostics.count < DiagnosticLimit.errorsPerFile else {
+            omittedErrors += 1
+            return
+        }
         diagnostics.append(.error(message, at: loc, help: help))
     }
 

@@ -46,9 +46,13 @@ public struct MonteCarloRequest: Sendable {
     public var shard: Shard?
     public var threads: Int
     /// The bytes the batch may hold (`--memory`, 1 GiB unless told): a batch whose values
-    /// need more than 80% of them is not refused but computed in passes over the same runs
-    /// (`MonteCarloPasses`), to the same bytes; a shard is written a group of dates per pass.
+    /// need more than 80% of them, or of what the machine has available, is not refused but
+    /// computed in passes over the same runs (`MonteCarloPasses`), to the same bytes; a shard
+    /// is written a group of dates per pass.
     public var memory: Double
+    /// What this machine (or its container) has available now: a `memory` above it is cut to it,
+    /// so that a batch runs in passes instead of being killed partway.
+    public var available: AvailableMemory
 
     /// 1 GiB.
     public static let defaultMemory = Double(1 << 30)
@@ -56,7 +60,7 @@ public struct MonteCarloRequest: Sendable {
     public init(input: ScenarioLoader.Loaded, runs: Int, seed: UInt64, bands: [Band] = Band.defaults,
                 metric: SeriesMetric = .installedShare, grouping: Grouping = .vendor, dates: Dates,
                 shard: Shard? = nil, threads: Int = ParallelWork.defaultThreads,
-                memory: Double = MonteCarloRequest.defaultMemory) {
+                memory: Double = MonteCarloRequest.defaultMemory, available: AvailableMemory = .current()) {
         self.input = input
         self.runs = runs
         self.seed = seed
@@ -67,6 +71,7 @@ public struct MonteCarloRequest: Sendable {
         self.shard = shard
         self.threads = threads
         self.memory = memory
+        self.available = available
     }
 
     /// True when no parameter is uncertain: every run is the nominal run, which a front end
@@ -88,7 +93,8 @@ public struct MonteCarloRequest: Sendable {
     public func perform(_ hooks: OperationHooks = .none) throws(OperationError) -> MonteCarloResponse {
         let batch = self.batch
         let range = shard.map { MonteCarloBatch.runs(ofShard: $0.index, of: $0.count, total: runs) } ?? 0..<runs
-        let fits = Double(batch.cellCount) * Double(range.count) * 8 <= 0.8 * memory
+        let budget = min(memory, available.bytes > 0 ? available.bytes : memory)
+        let fits = Double(batch.cellCount) * Double(range.count) * 8 <= 0.8 * budget
         var header: MonteCarloShard.Header?
         if let shard {
             let h = MonteCarloShard.Header(batch: batch, shard: shard.index, shards: shard.count, format: shard.format)
@@ -98,12 +104,12 @@ public struct MonteCarloRequest: Sendable {
         let progress: (Int, Int) -> Void = { hooks.progress($0, $1) }
         do throws(OperationError) {
             if let header, let shard {
-                try MonteCarloShard.write(header, scenario: input.scenario, threads: threads, memory: memory, to: shard.output,
+                try MonteCarloShard.write(header, scenario: input.scenario, threads: threads, memory: budget, to: shard.output,
                                           progress: progress, isCancelled: hooks.isCancelled)
                 return .shardWritten(header, path: shard.output)
             }
             if !fits {
-                let values = try MonteCarloPasses.bands(input.scenario, batch: batch, runs: range, threads: threads, memory: memory,
+                let values = try MonteCarloPasses.bands(input.scenario, batch: batch, runs: range, threads: threads, memory: budget,
                                                         progress: progress, isCancelled: hooks.isCancelled)
                 return .bands(MonteCarloBands(batch: batch, values: values))
             }

@@ -31,7 +31,7 @@ struct EventDecl {
 
 extension Resolver {
     mutating func declareVendor(_ n: Name, origin: Name, layer: String) {
-        if let i = vendors.firstIndex(where: { $0.name.text == n.text }) {
+        if let i = vendorPositions[n.text] {
             if vendors[i].layer == layer {
                 error("vendor '\(n.text)' is declared twice", at: n.location, help: "remove one of the declarations",
                       notes: ["first declared at \(vendors[i].name.location.description)"])
@@ -40,6 +40,7 @@ extension Resolver {
             }
             return
         }
+        vendorPositions[n.text] = vendors.count
         vendors.append(VendorDecl(name: n, origin: origin, layer: layer))
     }
 
@@ -119,7 +120,7 @@ extension Resolver {
     }
 
     mutating func declareEvent(_ e: EventStatement, layer: String) {
-        if let i = events.firstIndex(where: { $0.statement.name.text == e.name.text }) {
+        if let i = eventPositions[e.name.text] {
             if events[i].layer == layer {
                 error("event \"\(e.name.text)\" is declared twice", at: e.name.location, help: "give each event its own name",
                       notes: ["first declared at \(events[i].statement.name.location.description)"])
@@ -128,11 +129,12 @@ extension Resolver {
             }
             return
         }
+        eventPositions[e.name.text] = events.count
         events.append(EventDecl(statement: e, layer: layer))
     }
 
     mutating func eventIndex(_ n: Name) -> Int? {
-        if let i = events.firstIndex(where: { $0.statement.name.text == n.text }) { return i }
+        if let i = eventPositions[n.text] { return i }
         if wasUnreadable("event", n.text) { return nil }
         let names = events.map(\.statement.name.text)
         error("no event named \"\(n.text)\"", at: n.location,
@@ -141,7 +143,10 @@ extension Resolver {
     }
 
     mutating func dropEvent(_ n: Name) {
-        if let i = eventIndex(n) { events.remove(at: i) }
+        guard let i = eventIndex(n) else { return }
+        events.remove(at: i)
+        eventPositions[n.text] = nil
+        for k in i..<events.count { eventPositions[events[k].statement.name.text] = k }
     }
 
     mutating func moveEvent(_ n: Name, to date: DateLiteral) {

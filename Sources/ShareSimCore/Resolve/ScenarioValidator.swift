@@ -9,7 +9,10 @@ public enum ScenarioValidator {
         var out: [Diagnostic] = []
         let here = SourceLocation(file: path, line: 1, column: 1)
         func bad(_ at: String, _ m: String, _ help: String? = nil) { out.append(.error(m, at: locate(at) ?? here, help: help)) }
-        if r.timeline.steps < 1 || r.timeline.steps > 1_000_000 {
+        // Every check below that speaks of steps assumes a timeline that has some; with none,
+        // a range such as `0..<steps` cannot even be formed (once a crash).
+        let timelineIsValid = (1...1_000_000).contains(r.timeline.steps)
+        if !timelineIsValid {
             bad("timeline.steps", "timeline.steps must be between 1 and 1,000,000, not \(r.timeline.steps)")
         }
         let vendorIDs = r.vendors.map(\.id)
@@ -49,7 +52,7 @@ public enum ScenarioValidator {
                 bad("\(p).segment", "\(p): unknown segment '\(c.segment)'", Suggestions.didYouMean(c.segment, in: r.segments.map(\.id)))
                 continue
             }
-            if !(0..<r.timeline.steps).contains(c.at) {
+            if timelineIsValid, !(0..<r.timeline.steps).contains(c.at) {
                 bad("\(p).at", "\(p): 'at' must be a step of the timeline, 0 to \(r.timeline.steps - 1), not \(c.at)")
             }
             if !c.to.isFinite { bad("\(p).to", "\(p): 'to' must be a finite number") }
