@@ -34,6 +34,28 @@ extension Session {
         }
     }
 
+    /// `sensitivity [morris|oat] OUTCOME`: Morris unless `oat` comes first, 20 trajectories, seed 1.
+    func sensitivity(_ input: InputAssembler.Input) -> Reply {
+        let words = input.text.split(separator: " ", omittingEmptySubsequences: true)
+        let method = words.count > 1 ? Sensitivity.Method(rawValue: String(words[1])) : nil
+        let first = 1 + (method == nil ? 0 : 1)
+        guard words.count > first else {
+            return .failure("usage: sensitivity [morris|oat] OUTCOME\n  example: \(Commands.named("sensitivity")!.example)", status: .usage)
+        }
+        let outcomeText = input.text[words[first].startIndex...]
+        guard case .success(let loaded) = resolve() else { return unresolvedReply() }
+        let outcome: ScenarioOutcome
+        do throws(ScenarioError) { outcome = try ScenarioOutcome.parse(String(outcomeText), in: loaded.scenario, source: "outcome") } catch {
+            return Reply(error: render(placed(error, source: "outcome", piece: outcomeText)), failed: true, status: .usage)
+        }
+        do {
+            let result = try SensitivityRequest(input: loaded, outcome: outcome, method: method ?? .morris).perform(env.hooks)
+            return Reply(output: SensitivityReport.table(result))
+        } catch {
+            return reply(to: error, of: "sensitivity")
+        }
+    }
+
     /// The reply to an operation that gave no result, the same for every command: `word`
     /// gives the input's word for the request's part at fault, where the caret goes;
     /// `placing` moves diagnostics into the input where they were parsed from a piece of it.

@@ -16,7 +16,7 @@ struct ShareSim: ParsableCommand {
             """,
         version: JSONReport.toolVersion,
         subcommands: [Repl.self, Run.self, Check.self, Inspect.self, TestCommand.self, Replay.self, MonteCarloCommand.self, MergeCommand.self,
-                      Compare.self, SweepCommand.self, Calibrate.self, ChartCommand.self, ReportCommand.self])
+                      Compare.self, SweepCommand.self, Calibrate.self, ChartCommand.self, ReportCommand.self, SensitivityCommand.self])
 
     /// No command at all opens a session, as `sqlite3` and `psql` do.
     func run() throws {

@@ -23,6 +23,22 @@ import Testing
         #expect(one.stdout == two.stdout && one.stdout == five.stdout)
     }
 
+    @Test(arguments: [("csv", "11"), ("table", "3"), ("json", "123456789")])
+    func aSmallMemoryGivesTheSameBytesInPasses(format: String, seed: String) throws {
+        let args = ["montecarlo", Self.chips, "--runs", "4000", "--seed", seed, "--format", format, "--by", "origin"]
+        let held = try BinaryRunner.run(args + ["--threads", "1"])
+        let passes = try BinaryRunner.run(args + ["--threads", "2", "--memory", "64k"])
+        let roomy = try BinaryRunner.run(args + ["--memory", "64M"])
+        #expect(held.status == 0 && passes.status == 0 && passes.stderr == "")
+        #expect(passes.stdout == held.stdout && roomy.stdout == held.stdout)
+    }
+
+    @Test func memoryThatIsNotASizeIsAUsageError() throws {
+        let run = try BinaryRunner.run(["montecarlo", Self.chips, "--runs", "10", "--seed", "1", "--memory", "12q"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("--memory takes a size of at least 1k, e.g. 1G, 64M or 512k, not '12q'"))
+    }
+
     @Test func csvHasABandColumnPerPercentileForEveryStep() throws {
         let run = try BinaryRunner.run(["montecarlo", Self.chips, "--runs", "500", "--seed", "1", "--format", "csv", "--bands", "10,50,90"])
         let lines = run.stdout.split(separator: "\n")

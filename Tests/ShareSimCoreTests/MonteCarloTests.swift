@@ -162,33 +162,6 @@ import Testing
         }
     }
 
-    @Test func fourShardsMergeIntoTheSingleMachineResult() throws {
-        let s = try Self.chips()
-        let b = Self.batch(s, runs: 1_001)
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sharesim-mc-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        var paths: [String] = []
-        for i in [2, 0, 3, 1] {
-            let header = MonteCarloShard.Header(batch: b, shard: i, shards: 4, format: .csv)
-            let part = try MonteCarlo.simulate(s, batch: b, runs: header.firstRun..<(header.firstRun + header.runs), threads: 2)
-            let path = dir.appendingPathComponent("part-\(i)").path
-            try MonteCarloShard.write(header, samples: part, to: path)
-            #expect(MonteCarloShard.isComplete(path, header))
-            #expect(!MonteCarloShard.isComplete(path, MonteCarloShard.Header(batch: Self.batch(s, runs: 1_001, seed: 43), shard: i, shards: 4, format: .csv)))
-            paths.append(path)
-        }
-        let merged = try MonteCarloShard.merge(paths)
-        let single = try MonteCarlo.simulate(s, batch: b, runs: 0..<1_001, threads: 2)
-        #expect(merged.batch == b && merged.format == .csv)
-        #expect(Self.values(merged.samples).map(\.bitPattern) == Self.values(single).map(\.bitPattern))
-        let one = MonteCarloReport.render(b, values: MonteCarlo.bands(single, bands: b.bands, rows: 5, threads: 2), as: .csv)
-        let many = MonteCarloReport.render(merged.batch, values: MonteCarlo.bands(merged.samples, bands: b.bands, rows: 5, threads: 1), as: .csv)
-        #expect(one == many)
-        #expect(throws: OperationError.self) { try MonteCarloShard.merge(Array(paths.dropLast())) }
-        #expect(throws: OperationError.self) { try MonteCarloShard.merge(paths + [paths[0]]) }
-    }
-
     @Test func reportsNameTheSeedAndTheScenario() throws {
         let s = try Self.chips()
         let b = Self.batch(s, runs: 10, steps: [0, 24])

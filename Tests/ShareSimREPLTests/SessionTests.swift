@@ -264,6 +264,16 @@ final class Flag: @unchecked Sendable {
         #expect(reply.error.hasPrefix("<stdin>:2:7: error: unknown parameter 'x'\n"))
     }
 
+    @Test func sensitivityRanksTheLoadedScenariosParameters() {
+        type("load scenarios/china-chip-share.scn")
+        let morris = type("sensitivity installed share origin CN, HK in chips at 2023-01").output
+        #expect(morris.contains("Morris elementary effects, 20 trajectories (seed 1), 81 runs\n"))
+        #expect(morris.contains("   1  leakage    4.4%"))
+        let oat = type("sensitivity oat installed share origin CN, HK in chips at 2023-01").output
+        #expect(oat.contains("leakage    0.0457    89.0%  0.0843    81.4%   7.6%\n"))
+        #expect(type("sensitivity oat").error.hasPrefix("usage: sensitivity [morris|oat] OUTCOME"))
+    }
+
     @Test func aRunsNameIsOneWord() {
         type("load scenarios/ofac-easing.scn")
         #expect(type("run as \"x y\"").error.contains("a run's name is one word"))

@@ -22,11 +22,11 @@ public struct MergeRequest: Sendable {
     }
 
     public func perform(_ hooks: OperationHooks = .none) throws(OperationError) -> MergeResponse {
-        let merged = try MonteCarloShard.merge(parts)
+        let merged = try MonteCarloShard.parts(parts)
         if hooks.isCancelled() { throw .cancelled }
         let format = self.format ?? merged.format
-        var (batch, values) = (merged.batch, MonteCarlo.bands(merged.samples, bands: merged.batch.bands,
-                                                               rows: merged.batch.entities.count, threads: threads))
+        var (batch, values) = (merged.batch, try MonteCarloShard.bands(of: merged.parts, batch: merged.batch, threads: threads,
+                                                                       isCancelled: hooks.isCancelled))
         if format == .table {
             (batch, values) = MonteCarloReport.fittingTable(batch, values: values, width: tableWidth)
         }

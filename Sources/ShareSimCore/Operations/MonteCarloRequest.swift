@@ -45,14 +45,22 @@ public struct MonteCarloRequest: Sendable {
     public var dates: Dates
     public var shard: Shard?
     public var threads: Int
-    /// The memory the kept values may take: a batch that needs more is refused before it
-    /// starts, rather than swapping or being killed halfway.
-    public var memory: AvailableMemory
+    /// The bytes the batch may hold (`--memory`, 1 GiB unless told): a batch whose values
+    /// need more than 80% of them, or of what the machine has available, is not refused but
+    /// computed in passes over the same runs (`MonteCarloPasses`), to the same bytes; a shard
+    /// is written a group of dates per pass.
+    public var memory: Double
+    /// What this machine (or its container) has available now: a `memory` above it is cut to it,
+    /// so that a batch runs in passes instead of being killed partway.
+    public var available: AvailableMemory
+
+    /// 1 GiB.
+    public static let defaultMemory = Double(1 << 30)
 
     public init(input: ScenarioLoader.Loaded, runs: Int, seed: UInt64, bands: [Band] = Band.defaults,
                 metric: SeriesMetric = .installedShare, grouping: Grouping = .vendor, dates: Dates,
                 shard: Shard? = nil, threads: Int = ParallelWork.defaultThreads,
-                memory: AvailableMemory = .current()) {
+                memory: Double = MonteCarloRequest.defaultMemory, available: AvailableMemory = .current()) {
         self.input = input
         self.runs = runs
         self.seed = seed
@@ -63,6 +71,7 @@ public struct MonteCarloRequest: Sendable {
         self.shard = shard
         self.threads = threads
         self.memory = memory
+        self.available = available
     }
 
     /// True when no parameter is uncertain: every run is the nominal run, which a front end
@@ -84,35 +93,34 @@ public struct MonteCarloRequest: Sendable {
     public func perform(_ hooks: OperationHooks = .none) throws(OperationError) -> MonteCarloResponse {
         let batch = self.batch
         let range = shard.map { MonteCarloBatch.runs(ofShard: $0.index, of: $0.count, total: runs) } ?? 0..<runs
-        let bytes = Double(batch.cellCount) * Double(range.count) * 8
-        if memory.bytes > 0, bytes > memory.bytes {
-            throw .refused("\(NumberText.counted(range.count, "run")) × \(NumberText.counted(batch.steps.count, "date")) × "
-                           + "\(NumberText.counted(batch.entities.count, "row")) need \(NumberText.bytes(bytes)) of memory, "
-                           + "more than the \(NumberText.bytes(memory.bytes)) \(memory.source)",
-                           help: ["report fewer dates with --at, or split the batch with --shard I/N and 'sharesim merge'"],
-                           status: ExitStatus.usage)
-        }
+        let budget = min(memory, available.bytes > 0 ? available.bytes : memory)
+        let fits = Double(batch.cellCount) * Double(range.count) * 8 <= 0.8 * budget
         var header: MonteCarloShard.Header?
         if let shard {
             let h = MonteCarloShard.Header(batch: batch, shard: shard.index, shards: shard.count, format: shard.format)
             if MonteCarloShard.isComplete(shard.output, h) { return .shardAlreadyComplete(h, path: shard.output) }
             header = h
         }
-        let samples: MonteCarloSamples
-        do {
-            samples = try MonteCarlo.simulate(input.scenario, batch: batch, runs: range, threads: threads,
-                                              progress: { hooks.progress($0, range.count) }, isCancelled: hooks.isCancelled)
+        let progress: (Int, Int) -> Void = { hooks.progress($0, $1) }
+        do throws(OperationError) {
+            if let header, let shard {
+                try MonteCarloShard.write(header, scenario: input.scenario, threads: threads, memory: budget, to: shard.output,
+                                          progress: progress, isCancelled: hooks.isCancelled)
+                return .shardWritten(header, path: shard.output)
+            }
+            if !fits {
+                let values = try MonteCarloPasses.bands(input.scenario, batch: batch, runs: range, threads: threads, memory: budget,
+                                                        progress: progress, isCancelled: hooks.isCancelled)
+                return .bands(MonteCarloBands(batch: batch, values: values))
+            }
+            let samples = try MonteCarlo.simulate(input.scenario, batch: batch, runs: range, threads: threads,
+                                                  progress: { progress($0, range.count) }, isCancelled: hooks.isCancelled)
+            let values = MonteCarlo.bands(samples, bands: bands, rows: batch.entities.count, threads: threads)
+            if hooks.isCancelled() { throw OperationError.cancelled }
+            return .bands(MonteCarloBands(batch: batch, values: values))
         } catch {
             throw error.quoting(input.sources)
         }
-        if hooks.isCancelled() { throw .cancelled }
-        if let header, let shard {
-            try MonteCarloShard.write(header, samples: samples, to: shard.output)
-            return .shardWritten(header, path: shard.output)
-        }
-        let values = MonteCarlo.bands(samples, bands: bands, rows: batch.entities.count, threads: threads)
-        if hooks.isCancelled() { throw .cancelled }
-        return .bands(MonteCarloBands(batch: batch, values: values))
     }
 }
 

@@ -12,8 +12,12 @@ struct MonteCarloCommand: ParsableCommand {
             in place of a number) from its own random stream, seeded from SEED + run, so the output is \
             the same bytes on any number of threads or machines. Bands are nearest-rank percentiles.
 
-            Memory: 8 bytes × runs × dates × rows (rows: vendors or origins over all segments). CSV and \
-            JSON keep every step unless --at names dates; a table keeps only its columns' dates.
+            Memory: holding every value takes 8 bytes × runs × dates × rows (rows: vendors or origins \
+            over all segments). CSV and JSON keep every step unless --at names dates; a table keeps only \
+            its columns' dates. When that is more than 80% of --memory (1G unless told), the batch runs \
+            in passes instead: the first counts each value into bins, the next keeps only the values \
+            in the bins that hold a percentile, so the bands are the same bytes, at about twice the \
+            time. A shard too large for --memory is run once per group of dates that fits.
 
             Examples:
               sharesim montecarlo scenarios/china-chip-share.scn --runs 10000 --seed 42
@@ -41,6 +45,9 @@ struct MonteCarloCommand: ParsableCommand {
     @Option(help: "Dates to report, comma-separated (default: the table's columns; every step for csv and json).")
     var at: String?
 
+    @Option(help: "The memory the batch may hold, e.g. 1G, 64M, 512k; a larger batch runs in passes (default: 1G).")
+    var memory: String?
+
     @Option(help: "Compute only shard I of N (counted from 0) and write its partial result to --output; see 'sharesim merge'.")
     var shard: String?
 
@@ -56,6 +63,9 @@ struct MonteCarloCommand: ParsableCommand {
             throw ValidationError(e.message(option: "--bands"))
         }
         if let at { _ = try ReportDates.months(at) }
+        if let memory, ByteCount.parse(memory) == nil {
+            throw ValidationError("--memory takes a size of at least 1k, e.g. 1G, 64M or 512k, not '\(memory)'")
+        }
         if let shard {
             guard let (i, n) = ShardSpec.parse(shard) else {
                 throw ValidationError("--shard takes I/N with 0 ≤ I < N, e.g. 0/4 for the first of four shards")
@@ -88,7 +98,7 @@ struct MonteCarloCommand: ParsableCommand {
         let request = MonteCarloRequest(
             input: loaded, runs: runs, seed: seed, bands: try Band.parseList(bands).get(), metric: view.metric, grouping: view.by,
             dates: dates, shard: shard.flatMap(ShardSpec.parse).map { MonteCarloRequest.Shard(index: $0.0, count: $0.1, output: report.output!, format: format) },
-            threads: threading.count)
+            threads: threading.count, memory: memory.flatMap(ByteCount.parse) ?? MonteCarloRequest.defaultMemory)
         if request.isNominalOnly {
             Output.report(Diagnostic(.warning, "no parameter of '\(file)' is uncertain: every run is the nominal run", at: nil), printer: input.printer)
         }

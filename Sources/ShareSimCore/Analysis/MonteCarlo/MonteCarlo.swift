@@ -28,9 +28,21 @@ public enum MonteCarlo {
         progress: ((Int) -> Void)? = nil, isCancelled: @escaping @Sendable () -> Bool = { false }
     ) throws(OperationError) -> MonteCarloSamples {
         let samples = MonteCarloSamples(cells: batch.cellCount, runs: runs.count)
-        let job = Job(scenario: scenario, batch: batch, runs: runs, samples: samples, isCancelled: isCancelled)
-        let threads = max(1, min(threads, (runs.count + blockSize - 1) / blockSize))
-        ParallelWork.run(workers: threads, polling: { progress?(job.runsDone) }) { _ in job.work() }
+        try simulate(scenario, batch: batch, runs: runs, threads: threads, into: samples, progress: progress, isCancelled: isCancelled)
+        samples.settle(rows: batch.entities.count)
+        return samples
+    }
+
+    /// The runs `runs`, each block of values handed to `sink` as it is made, by the worker
+    /// that made it: what a batch that keeps every value and one that sifts them in passes
+    /// (`MonteCarloSieve`) share.
+    static func simulate(
+        _ scenario: ResolvedScenario, batch: MonteCarloBatch, runs: Range<Int>, threads: Int, into sink: MonteCarloBlockSink,
+        progress: ((Int) -> Void)?, isCancelled: @escaping @Sendable () -> Bool
+    ) throws(OperationError) {
+        let job = Job(scenario: scenario, batch: batch, runs: runs, sink: sink, isCancelled: isCancelled)
+        let threads = workers(threads, runs: runs.count)
+        ParallelWork.run(workers: threads, polling: { progress?(job.runsDone) }) { w in job.work(worker: w) }
         progress?(job.runsDone)
         if let (run, found) = job.firstFailure {
             var diagnostic = found
@@ -39,9 +51,10 @@ public enum MonteCarlo {
             throw .refused(ScenarioError([diagnostic], sources: [:]), status: ExitStatus.dataError)
         }
         if job.wasCancelled { throw .cancelled }
-        samples.settle(rows: job.rows.count)
-        return samples
     }
+
+    /// The threads a batch of `runs` runs uses: no more than it has blocks.
+    static func workers(_ threads: Int, runs: Int) -> Int { max(1, min(threads, (runs + blockSize - 1) / blockSize)) }
 
     /// The bands of every kept cell, cell by cell (`bands.count` values per cell), by
     /// nearest rank. A cell whose runs hold the very values of the same row's cell at the
@@ -111,7 +124,7 @@ public enum MonteCarlo {
         let scenario: ResolvedScenario
         let batch: MonteCarloBatch
         let runs: Range<Int>
-        let samples: MonteCarloSamples
+        let sink: MonteCarloBlockSink
         let isCancelled: @Sendable () -> Bool
         let rows: [MonteCarloLayout.Row]
         private let lock = NSLock()
@@ -120,12 +133,12 @@ public enum MonteCarlo {
         private var failure: (Int, Diagnostic)?
         private var stop = false
 
-        init(scenario: ResolvedScenario, batch: MonteCarloBatch, runs: Range<Int>, samples: MonteCarloSamples,
+        init(scenario: ResolvedScenario, batch: MonteCarloBatch, runs: Range<Int>, sink: MonteCarloBlockSink,
              isCancelled: @escaping @Sendable () -> Bool) {
             self.scenario = scenario
             self.batch = batch
             self.runs = runs
-            self.samples = samples
+            self.sink = sink
             self.isCancelled = isCancelled
             rows = MonteCarloLayout.rows(of: scenario, by: batch.grouping)
         }
@@ -155,10 +168,10 @@ public enum MonteCarlo {
             }
         }
 
-        func work() {
+        func work(worker: Int) {
             let planned = PlannedRuns(scenario, workspace: EngineWorkspace())
             let metric = batch.metric, rows = self.rows
-            let cells = samples.cells, seed = batch.seed, rowCount = rows.count
+            let cells = batch.cellCount, seed = batch.seed, rowCount = rows.count
             precondition(cells == batch.steps.count * rowCount)
             // Each run writes its draws straight into the plan, which every run of this thread
             // shares: the draws overwrite the same figures in every run. Where that cannot be
@@ -229,7 +242,7 @@ public enum MonteCarlo {
                         return
                     }
                 }
-                samples.write(block: block, stride: cellStride, runs: end - start, at: start, rows: rowCount)
+                sink.accept(block: block, stride: cellStride, runs: end - start, at: start, rows: rowCount, worker: worker)
                 lock.withLock { done += end - start }
             }
         }

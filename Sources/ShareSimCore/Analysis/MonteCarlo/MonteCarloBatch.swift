@@ -87,6 +87,16 @@ public struct MonteCarloBatch: Sendable, Equatable, Codable {
                     bandTexts.joined(separator: ",")].joined(separator: "\n"))
     }
 
+    /// The same batch reporting only the dates at `positions` of its own: one group of a
+    /// shard written a group of dates per pass.
+    func keeping(dates positions: Range<Int>) -> MonteCarloBatch {
+        var b = self
+        b.steps = Array(steps[positions])
+        b.dates = Array(dates[positions])
+        b.labels = Array(labels[positions])
+        return b
+    }
+
     /// The runs shard `index` of `count` owns: a contiguous block, so that the shards'
     /// values laid side by side in shard order are the batch's in run order.
     public static func runs(ofShard index: Int, of count: Int, total: Int) -> Range<Int> {

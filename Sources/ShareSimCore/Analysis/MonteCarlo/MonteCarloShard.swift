@@ -44,24 +44,42 @@ public enum MonteCarloShard {
         .refused(description, status: status)
     }
 
-    /// Writes a shard's values as `-o` writes any output (see `AtomicFileWriter.write`):
-    /// atomically, through symlinks, directly to a pipe or a device. Streamed rather than
-    /// copied into one buffer first, since a part may be gigabytes.
-    public static func write(_ header: Header, samples: MonteCarloSamples, to path: String) throws(OperationError) {
-        precondition(samples.cells * samples.runs == header.valueCount)
+    /// Runs the shard and writes its values as `-o` writes any output (see
+    /// `AtomicFileWriter.write`): atomically, through symlinks, directly to a pipe or a device.
+    /// The values go out cell by cell, and cells are a date's rows one after another, so a
+    /// shard too large for `memory` is run once per group of dates that fits (runs are the
+    /// same every time), each group's values written before the next is run.
+    static func write(_ header: Header, scenario: ResolvedScenario, threads: Int, memory: Double, to path: String,
+                      progress: @escaping (Int, Int) -> Void, isCancelled: @escaping @Sendable () -> Bool) throws(OperationError) {
         precondition(UInt64(1).littleEndian == 1, "partial files are little-endian")
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard let json = try? encoder.encode(header) else { throw refusal("cannot encode the partial file's header", status: .internalError) }
         let head = Array((magic + "\n").utf8) + Array(json) + [UInt8(ascii: "\n")]
-        let values = UnsafeRawBufferPointer(start: samples.values.baseAddress, count: header.valueCount * MemoryLayout<Double>.size)
-        do {
+        let batch = header.batch, runs = header.firstRun..<(header.firstRun + header.runs)
+        let perDate = Double(max(1, batch.entities.count)) * Double(max(1, runs.count)) * 8
+        let datesPerPass = max(1, min(batch.steps.count, Int(0.8 * memory / perDate)))
+        let groups = Swift.stride(from: 0, to: batch.steps.count, by: datesPerPass).map { $0..<min($0 + datesPerPass, batch.steps.count) }
+        var failure: OperationError?
+        do throws(FileError) {
             try AtomicFileWriter.write(to: path) { descriptor throws(FileError) in
                 try AtomicFileWriter.writeAll(head, to: descriptor)
-                try AtomicFileWriter.writeAll(values, to: descriptor)
+                for (g, dates) in groups.enumerated() {
+                    let samples: MonteCarloSamples
+                    do throws(OperationError) {
+                        samples = try MonteCarlo.simulate(scenario, batch: batch.keeping(dates: dates), runs: runs, threads: threads,
+                                                          progress: { progress(g * runs.count + $0, groups.count * runs.count) },
+                                                          isCancelled: isCancelled)
+                    } catch {
+                        failure = error
+                        throw FileError(code: ECANCELED)
+                    }
+                    let values = samples.values
+                    try AtomicFileWriter.writeAll(UnsafeRawBufferPointer(values), to: descriptor)
+                }
             }
         } catch {
-            throw refusal("cannot write '\(path)': \(error.reason)", status: .cannotWrite)
+            throw failure ?? refusal("cannot write '\(path)': \(error.reason)", status: .cannotWrite)
         }
     }
 
@@ -124,40 +142,97 @@ public enum MonteCarloShard {
         return size == offset + expected.valueCount * MemoryLayout<Double>.size
     }
 
-    /// The parts of one batch merged: their headers checked against each other (one batch,
-    /// every shard exactly once), their values placed in run order.
-    public static func merge(_ paths: [String]) throws(OperationError) -> (batch: MonteCarloBatch, format: MonteCarloReport.Format, samples: MonteCarloSamples) {
+    /// A checked partial file: its header, where its values start, and a descriptor open on it.
+    final class Part: @unchecked Sendable {
+        let path: String
+        let header: Header
+        let offset: Int
+        let descriptor: Int32
+
+        init(path: String, header: Header, offset: Int, descriptor: Int32) {
+            self.path = path
+            self.header = header
+            self.offset = offset
+            self.descriptor = descriptor
+        }
+
+        deinit { close(descriptor) }
+    }
+
+    /// The parts of one batch, checked against each other (one batch, every shard exactly
+    /// once, every value present) and sorted by shard, so that each cell's values read
+    /// from them in turn are the batch's in run order.
+    static func parts(_ paths: [String]) throws(OperationError) -> (batch: MonteCarloBatch, format: MonteCarloReport.Format, parts: [Part]) {
         guard !paths.isEmpty else { throw refusal("no partial results to merge") }
-        var headers: [(path: String, header: Header, offset: Int)] = []
+        var parts: [Part] = []
         for p in paths {
             let (h, o) = try readHeader(p)
-            headers.append((p, h, o))
+            let f = try open(p)
+            let descriptor = dup(fileno(f))
+            fclose(f)
+            parts.append(Part(path: p, header: h, offset: o, descriptor: descriptor))
         }
-        let first = headers[0].header
-        for (p, h, _) in headers.dropFirst() where h.batch != first.batch || h.identity != first.identity || h.shards != first.shards {
-            throw refusal("'\(p)' belongs to another batch than '\(headers[0].path)' (different scenario, seed, runs, dates or shard count)")
+        let first = parts[0].header
+        for part in parts.dropFirst() where part.header.batch != first.batch || part.header.identity != first.identity || part.header.shards != first.shards {
+            throw refusal("'\(part.path)' belongs to another batch than '\(parts[0].path)' (different scenario, seed, runs, dates or shard count)")
         }
         var seen: [Int: String] = [:]
-        for (p, h, _) in headers {
-            if let other = seen[h.shard] { throw refusal("shard \(h.shard)/\(h.shards) is given twice: '\(other)' and '\(p)'") }
-            seen[h.shard] = p
+        for part in parts {
+            if let other = seen[part.header.shard] { throw refusal("shard \(part.header.shard)/\(part.header.shards) is given twice: '\(other)' and '\(part.path)'") }
+            seen[part.header.shard] = part.path
         }
         let missing = (0..<first.shards).filter { seen[$0] == nil }
         if !missing.isEmpty {
             throw refusal("shard\(missing.count == 1 ? "" : "s") \(missing.map { "\($0)/\(first.shards)" }.joined(separator: ", ")) of the batch \(missing.count == 1 ? "is" : "are") missing")
         }
-        let batch = first.batch
-        let samples = MonteCarloSamples(cells: batch.cellCount, runs: batch.runs)
-        for (p, h, offset) in headers.sorted(by: { $0.header.shard < $1.header.shard }) {
-            let f = try open(p)
-            defer { fclose(f) }
-            guard fseeko(f, off_t(offset), SEEK_SET) == 0 else { throw refusal("cannot read '\(p)'") }
-            for c in 0..<batch.cellCount where h.runs > 0 {
-                let read = fread(samples.cell(c) + h.firstRun, MemoryLayout<Double>.size, h.runs, f)
-                if read != h.runs { throw refusal("'\(p)' is incomplete: it ends before its last value") }
-            }
-            if fgetc(f) != EOF { throw refusal("'\(p)' has bytes after its last value") }
+        for part in parts {
+            var info = stat()
+            guard fstat(part.descriptor, &info) == 0 else { throw refusal("cannot read '\(part.path)'") }
+            let size = Int(info.st_size), expected = part.offset + part.header.valueCount * MemoryLayout<Double>.size
+            if size < expected { throw refusal("'\(part.path)' is incomplete: it ends before its last value") }
+            if size > expected { throw refusal("'\(part.path)' has bytes after its last value") }
         }
-        return (batch, MonteCarloReport.Format(rawValue: first.format) ?? .table, samples)
+        return (first.batch, MonteCarloReport.Format(rawValue: first.format) ?? .table, parts.sorted { $0.header.shard < $1.header.shard })
+    }
+
+    /// Cell `cell`'s values of every part, in run order, into `buffer` (room for the batch's runs).
+    static func read(cell: Int, of parts: [Part], into buffer: UnsafeMutablePointer<Double>) throws(OperationError) {
+        for part in parts where part.header.runs > 0 {
+            let bytes = part.header.runs * MemoryLayout<Double>.size
+            var done = 0
+            while done < bytes {
+                let n = pread(part.descriptor, UnsafeMutableRawPointer(buffer + part.header.firstRun) + done, bytes - done,
+                              off_t(part.offset + cell * bytes + done))
+                if n < 0, errno == EINTR { continue }
+                guard n > 0 else { throw refusal("cannot read '\(part.path)': \(FileError.last().asRead.reason)", status: .noInput) }
+                done += n
+            }
+        }
+    }
+
+    /// The bands of a sharded batch, a cell at a time: each thread holds one cell's values of
+    /// every run, never every cell's, so the merge needs no more memory than one date and row.
+    static func bands(of parts: [Part], batch: MonteCarloBatch, threads: Int,
+                      isCancelled: @escaping @Sendable () -> Bool) throws(OperationError) -> [Double] {
+        let ranks = batch.bands.map { $0.rank(of: batch.runs) }
+        let cells: [Result<[Double], OperationError>?] = ParallelWork.map(count: batch.cellCount, threads: threads,
+                                                                    worker: { (UnsafeMutablePointer<Double>.allocate(capacity: max(1, batch.runs)), SelectionScratch()) }) { worker, c in
+            if isCancelled() { return nil }
+            do throws(OperationError) {
+                try read(cell: c, of: parts, into: worker.0)
+                return .success(Percentile.select(worker.0, count: batch.runs, ranks: ranks, scratch: worker.1))
+            } catch {
+                return .failure(error)
+            }
+        }
+        var out: [Double] = []
+        for cell in cells {
+            switch cell {
+            case nil: throw .cancelled
+            case .failure(let failure): throw failure
+            case .success(let values): out += values
+            }
+        }
+        return out
     }
 }
