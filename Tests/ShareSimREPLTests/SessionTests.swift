@@ -85,15 +85,6 @@ final class Flag: @unchecked Sendable {
         #expect(buyers.failed && buyers.error.contains("--by is vendor, origin, channel or recorded, not 'buyer'"))
     }
 
-    @Test func montecarloAtThePromptHasTheBatchCommandsMemoryGuard() {
-        type("load scenarios/china-chip-share.scn")
-        let reply = type("montecarlo 100000000000 seed 1")
-        #expect(reply.failed && reply.status == .usage && reply.output == "")
-        #expect(reply.error.hasPrefix("100000000000 runs × 4 dates × 5 rows need 16 TB of memory, more than the "))
-        #expect(reply.error.contains("available now") || reply.error.contains("cgroup"))
-        #expect(reply.error.contains("help: report fewer dates with --at, or split the batch with --shard I/N and\n"))
-    }
-
     @Test func montecarloAtThePromptReportsItsProgressThroughTheSessionsHooks() {
         let lastSeen = Flag(), done = Flag()
         let s = Session(environment: SessionEnvironment(

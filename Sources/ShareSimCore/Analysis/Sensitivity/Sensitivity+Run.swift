@@ -105,9 +105,8 @@ extension Sensitivity {
     /// The outcome at each point (parameters set, the rest nominal), in order, on `threads` threads.
     static func evaluate(_ scenario: ResolvedScenario, points: [[(String, Double)]], outcome: ScenarioOutcome, threads: Int,
                          isCancelled: @escaping @Sendable () -> Bool) throws(OperationError) -> [Double] {
-        nonisolated(unsafe) let settings = points
         let results = ParallelWork.map(count: points.count, threads: threads, worker: { EngineWorkspace() }) { workspace, index -> SweepJobResult in
-            SweepJob.evaluate(scenario, setting: settings[index], outcomes: [outcome], workspace: workspace, isCancelled: isCancelled).map { $0[0] }
+            SweepJob.evaluate(scenario, setting: points[index], outcomes: [outcome], workspace: workspace, isCancelled: isCancelled).map { $0[0] }
         }
         var values: [Double] = []
         for r in results {
