@@ -10,7 +10,7 @@ struct Command: Sendable {
 
 enum Commands {
     static let all: [Command] = [
-        Command(name: "load", usage: "load FILE", summary: "Load a scenario file (.scn or resolved .json); edits start afresh.",
+        Command(name: "load", usage: "load FILE", summary: "Load a scenario (.scn or resolved .json); edits start afresh.",
                 example: "load scenarios/ofac-easing.scn", action: { s, args, _ in s.load(args) }),
         Command(name: "run", usage: "run [as NAME]", summary: "Run with the edits so far; show the table and check expect lines.",
                 example: "run as late-easing", action: { s, args, _ in s.run(args) }),
@@ -23,7 +23,7 @@ enum Commands {
                 summary: "Two runs' difference per vendor, where it starts and peaks.",
                 example: "compare baseline late-easing --by origin", action: { s, args, _ in s.compare(args) }),
         Command(name: "sweep", usage: "sweep NAME=FROM..TO[/COUNT] [NAME2=…] OUTCOME",
-                summary: "Tabulate an outcome over one parameter's values, or a grid of two.",
+                summary: "Tabulate an outcome over a parameter's values, or a grid of two.",
                 example: "sweep leakage=2%..20%/10 installed share origin CN, HK in chips at 2023-01",
                 action: { s, _, input in s.sweep(input) }),
         Command(name: "calibrate", usage: "calibrate NAME [LOW..HIGH][, NAME2 [LOW..HIGH]] to OUTCOME = VALUE[; OUTCOME2 = VALUE2]",

@@ -116,7 +116,9 @@ import Testing
     @Test func anErrorsUsageLineFitsTheWidth() throws {
         let run = try BinaryRunner.run(["montecarlo", "scenarios/china-chip-share.scn", "--runs", "x"], environment: ["COLUMNS": "80"])
         #expect(run.status == 2)
-        #expect(run.stderr.contains("Usage: sharesim montecarlo <file> --runs <runs> --seed <seed>\n       [--threads <threads>]"), "\(run.stderr)")
+        // Past a length the argument parser folds the options into `[<options>]`; either way
+        // the line fits.
+        #expect(run.stderr.contains("Usage: sharesim montecarlo [<options>] <file> --runs <runs> --seed <seed>\n"), "\(run.stderr)")
         #expect(run.stderr.split(separator: "\n").allSatisfy { $0.count <= 80 }, "\(run.stderr)")
     }
 
