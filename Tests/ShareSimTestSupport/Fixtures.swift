@@ -7,7 +7,8 @@ public enum Fixtures {
     public static let packageRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    public static let bundledScenarios = ["ofac-easing", "ofac-no-easing", "huawei-substitution", "china-chip-share"]
+    public static let bundledScenarios = ["ofac-easing", "ofac-no-easing", "huawei-substitution", "china-chip-share", "chips-brand-only",
+                                                 "software-substitution"]
 
     public static func scenarioPath(_ name: String) -> String {
         packageRoot.appendingPathComponent("scenarios/\(name).scn").path
