@@ -14,7 +14,7 @@ import Testing
         ("chips-fan.svg", ["chart", "scenarios/china-chip-share.scn", "--kind", "fan", "--by", "origin", "--vendors", "CN,US",
                            "--runs", "1000", "--seed", "7"]),
         ("chips-sweep.svg", ["chart", "scenarios/china-chip-share.scn", "--kind", "sweep", "--vary", "leakage=2%..20%/19",
-                             "--outcome", "installed share origin CN, HK in chips at 2023-01"]),
+                             "--outcome", "sales share recorded origin CN, HK in chips at 2023-01"]),
         ("chips-heatmap.svg", ["chart", "docs/charts/chips-two-parameters.scn", "--kind", "sweep", "--vary", "leakage=2%..20%/10",
                                "--vary", "imports_lifetime=1 month..6 months/6", "--outcome", "installed share origin CN, HK in chips at 2022-06"]),
         ("chips-tornado.svg", ["chart", "docs/charts/chips-sensitivity.csv", "--kind", "tornado",
