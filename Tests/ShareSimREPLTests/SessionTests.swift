@@ -60,7 +60,7 @@ final class Flag: @unchecked Sendable {
 
     @Test func loadRunAndShow() {
         #expect(type("load scenarios/ofac-easing.scn").output
-                == "loaded scenarios/ofac-easing.scn: OFAC easing (GL 25), April 2022\n  6 vendors, 1 segment, 3 events, 2021-01 to 2027-12\n")
+                == "loaded scenarios/ofac-easing.scn: OFAC easing (GL 25), April 2022\n  6 vendors, 2 segments, 3 events, 2021-01 to 2027-12\n")
         let run = type("run as base")
         #expect(run.output.hasPrefix("base: OFAC easing (GL 25), April 2022 — installed share by vendor\n"))
         #expect(run.output.contains("expect: 4 passed, 0 failed"))
@@ -433,7 +433,7 @@ final class Flag: @unchecked Sendable {
         // Bounds outside the valid range: at the bounds as typed, in their unit.
         let range = type("calibrate leakage 0%..120% to installed share origin CN in chips at 2023-01 = 50%", line: 6)
         #expect(range.error.hasPrefix("<input>:6:19: error: the bounds 0%..120% of 'leakage' leave its valid range\n"))
-        #expect(range.error.contains("note: 'leakage' (declared at scenarios/china-chip-share.scn:26:7) accepts values from 0% to 100% where it is used\n"))
+        #expect(range.error.contains("note: 'leakage' (declared at scenarios/china-chip-share.scn:51:7) accepts values from 0% to 100% where it is used\n"))
     }
 
     @Test func problemsAtAPromptStayPlain() {
