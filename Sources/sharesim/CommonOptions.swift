@@ -138,10 +138,13 @@ struct ShareView: ParsableArguments {
     @Option(help: "Rows per vendor, origin (brand origin), channel, recorded (the origin customs records) or buyer (vendors within each buyer group).")
     var by: Grouping = .vendor
 
-    /// For the commands that read vendors and origins only (compare, montecarlo).
-    func requireVendorOrOrigin(_ command: String) throws {
-        guard by == .vendor || by == .origin else {
-            throw ValidationError("\(command) --by is vendor or origin; 'sharesim run --by \(by.rawValue)' shows the \(by.rawValue) view")
+    /// For the commands that read only some views: compare not the buyer view, Monte Carlo
+    /// vendors and origins only.
+    func require(_ views: [Grouping], for command: String) throws {
+        guard views.contains(by) else {
+            let names = views.map(\.rawValue)
+            throw ValidationError("\(command) --by is \(names.dropLast().joined(separator: ", ")) or \(names.last!); "
+                                  + "'sharesim run --by \(by.rawValue)' shows the \(by.rawValue) view")
         }
     }
 

@@ -35,9 +35,20 @@ import Testing
         #expect(buyers.stdout.contains("\"buyer\": \"military\",\n          \"id\": \"Intel\""))
     }
 
-    @Test func compareAndMonteCarloReadVendorsAndOriginsOnly() throws {
-        let compare = try BinaryRunner.run(["compare", Self.vector, Self.vector, "--by", "channel"])
-        #expect(compare.status == 2)
-        #expect(compare.stderr.contains("compare --by is vendor or origin; 'sharesim run --by channel' shows the channel view"))
+    /// compare reads channels and recorded origins, from runs and from run output; the buyer
+    /// view it refuses, and Monte Carlo reads vendors and origins only.
+    @Test func compareReadsChannelsAndRecordedOrigins() throws {
+        let csv = try BinaryRunner.run(["run", Self.vector, "--by", "recorded", "--format", "csv"])
+        let saved = try Fixtures.temporaryFile("recorded.csv", csv.stdout)
+        let same = try BinaryRunner.run(["compare", Self.vector, saved, "--by", "recorded", "--format", "csv"])
+        #expect(same.status == 0)
+        #expect(same.stdout.hasPrefix("step,date,segment,recorded_origin,present,a,b,difference\n0,2021-01-01,chips,US,both,0.5,0.5,0.0\n"))
+        let mixed = try BinaryRunner.run(["compare", Self.vector, saved, "--by", "channel"])
+        #expect(mixed.status == 65 && mixed.stderr.contains("holds figures by recorded origin, not by channel"))
+        let buyer = try BinaryRunner.run(["compare", Self.vector, Self.vector, "--by", "buyer"])
+        #expect(buyer.status == 2)
+        #expect(buyer.stderr.contains("compare --by is vendor, origin, channel or recorded; 'sharesim run --by buyer' shows the buyer view"))
+        let bands = try BinaryRunner.run(["montecarlo", Self.vector, "--runs", "10", "--seed", "1", "--by", "channel"])
+        #expect(bands.status == 2 && bands.stderr.contains("montecarlo --by is vendor or origin"))
     }
 }

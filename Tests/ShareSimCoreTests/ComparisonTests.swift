@@ -112,7 +112,7 @@ import Testing
 
     @Test func runOutputReadsBackToTheSameFigures() throws {
         let r = try run(Self.base + "event \"Exit\" 2022-03: access Cisco to 10% over 3 months\n")
-        for grouping in [Grouping.vendor, .origin] {
+        for grouping in [Grouping.vendor, .origin, .channel, .recorded] {
             let csv = CSVReport.render([("x", r)], grouping: grouping)
             #expect(ShareTable.looksLikeRunCSV(csv[...]))
             let back = try ShareTable.readCSV(csv, path: "x.csv")

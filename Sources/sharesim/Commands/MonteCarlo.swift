@@ -50,7 +50,7 @@ struct MonteCarloCommand: ParsableCommand {
 
     func validate() throws {
         guard runs >= 1 else { throw ValidationError("--runs must be at least 1") }
-        try view.requireVendorOrOrigin("montecarlo")
+        try view.require([.vendor, .origin], for: "montecarlo")
         guard runs <= 1 << 40 else { throw ValidationError("--runs must be at most 2^40") }
         if case .failure(let e) = Band.parseList(bands) {
             throw ValidationError(e.message(option: "--bands"))

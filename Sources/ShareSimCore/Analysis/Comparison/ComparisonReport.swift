@@ -11,7 +11,7 @@ public enum ComparisonReport {
         out += "A  \(labelA ?? c.nameA)\n"
         out += "B  \(labelB ?? c.nameB)\n"
         let unit = isShare(c.metric) ? "percentage points" : "the segment's unit"
-        out += fitted("\(words(c.metric)) by \(c.grouping.rawValue): B − A in \(unit); tolerance \(toleranceText(c))", width)
+        out += fitted("\(words(c.metric)) by \(c.grouping.title): B − A in \(unit); tolerance \(toleranceText(c))", width)
         if let note = c.dateNote { out += fitted("note: \(note)", width) }
 
         var segmentOrder: [String] = []
@@ -59,7 +59,7 @@ public enum ComparisonReport {
     /// the largest difference: a line each, short enough for 80 columns with the usual names.
     public static func verdict(_ c: RunComparison) -> String {
         let over = c.rows.filter(\.diverges)
-        let what = c.grouping == .vendor ? "vendor" : "origin"
+        let what = c.grouping.title
         guard let largest = c.largest, largest.maxAbsDifference > 0 else {
             return "identical: no \(what) differs at any of the \(c.dates.count) dates"
         }
@@ -74,7 +74,7 @@ public enum ComparisonReport {
     /// `step,date,segment,vendor,origin,present,a,b,difference`; `step` is A's step,
     /// `present` is `both`, `A` or `B`; numbers read back to the same Double.
     public static func csv(_ c: RunComparison) -> String {
-        var out = c.grouping == .vendor ? "step,date,segment,vendor,origin,present,a,b,difference\n" : "step,date,segment,origin,present,a,b,difference\n"
+        var out = "step,date,segment," + c.grouping.keyColumns.joined(separator: ",") + ",present,a,b,difference\n"
         for k in c.dates.indices {
             for r in c.rows {
                 out += String(c.stepsA[k]); out += ","; out += c.dates[k]; out += ","
@@ -110,7 +110,7 @@ public enum ComparisonReport {
             ("segments", .array(segmentOrder.map { seg in
                 .object([
                     ("id", .string(seg)),
-                    (c.grouping == .vendor ? "vendors" : "origins", .array(c.rows.filter { $0.segment == seg }.map { r in
+                    (JSONReport.arrayKey(c.grouping), .array(c.rows.filter { $0.segment == seg }.map { r in
                         var fields: [(String, JSONValue)] = [("id", .string(r.name))]
                         if c.grouping == .vendor { fields.append(("origin", .string(r.origin))) }
                         fields += [

@@ -91,9 +91,10 @@ public struct RunComparison: Sendable {
     /// cannot be split into vendors, and is a `Mismatch` for `grouping: .vendor`.
     public init(_ a: ShareTable, _ b: ShareTable, metric: SeriesMetric = .installedShare, grouping: Grouping = .vendor,
                 tolerance: Double = 0) throws(Mismatch) {
-        for (side, t) in [("A", a), ("B", b)] where grouping == .vendor && t.grouping == .origin {
-            throw Mismatch(message: "\(side) (\(t.name)) holds figures by origin, not by vendor",
-                           help: "compare by origin (--by origin), or write the run by vendor")
+        // A table by vendor sums to one by origin; any other pair of views cannot be compared.
+        for (side, t) in [("A", a), ("B", b)] where t.grouping != grouping && !(t.grouping == .vendor && grouping == .origin) {
+            throw Mismatch(message: "\(side) (\(t.name)) holds figures by \(t.grouping.title), not by \(grouping.title)",
+                           help: "compare by \(t.grouping.rawValue) (--by \(t.grouping.rawValue)), or write the run by \(grouping.rawValue)")
         }
         let ta = grouping == .origin ? a.byOrigin() : a
         let tb = grouping == .origin ? b.byOrigin() : b

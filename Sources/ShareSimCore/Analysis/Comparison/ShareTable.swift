@@ -68,7 +68,8 @@ extension ShareTable {
             throw ScenarioError([Diagnostic(.error, "'\(path)' is empty; expected run output (sharesim run --format csv)", at: nil)], sources: [:])
         }
         let header = csvFields(headerLine) ?? []
-        let known = ["run", "step", "date", "segment", "vendor", "origin", "installed_share", "sales_share", "installed", "sales"]
+        let known = ["run", "step", "date", "segment", "vendor", "origin", "channel", "recorded_origin", "installed_share", "sales_share",
+                     "installed", "sales"]
         var column: [String: Int] = [:]
         for (i, h) in header.enumerated() {
             guard known.contains(h) else {
@@ -77,12 +78,14 @@ extension ShareTable {
             }
             column[h] = i
         }
-        for required in ["step", "date", "segment", "origin", "installed_share", "sales_share", "installed", "sales"] where column[required] == nil {
+        // The views compare reads: their key column names the view (DESIGN.md "Run output").
+        let grouping = [Grouping.vendor, .channel, .recorded, .origin].first { column[$0.keyColumns[0]] != nil } ?? .origin
+        for required in ["step", "date", "segment"] + grouping.keyColumns + ["installed_share", "sales_share", "installed", "sales"]
+            where column[required] == nil {
             throw fail("run output needs a '\(required)' column", line: 1,
                        help: "the header of sharesim run --format csv is \(CSVReport.header(grouping: .vendor, withRun: false))")
         }
-        let grouping: Grouping = column["vendor"] != nil ? .vendor : .origin
-        let nameColumn = column[grouping == .vendor ? "vendor" : "origin"]!
+        let nameColumn = column[grouping.keyColumns[0]]!
 
         // Several runs in one file: keep the one asked for.
         var runNames: [String] = []
@@ -126,7 +129,7 @@ extension ShareTable {
                                help: "every \(grouping.rawValue) has a row at every step")
                 }
                 rowOrder[segment]!.append(name)
-                origins[key] = fields[column["origin"]!]
+                origins[key] = fields[column["origin"] ?? nameColumn]
                 values[key] = Array(repeating: [], count: metrics.count)
             }
             for (m, metric) in metrics.enumerated() {
