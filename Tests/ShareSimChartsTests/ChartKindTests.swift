@@ -189,7 +189,7 @@ extension TerminalChartTests {
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         for part in ["<h2>The question</h2>", "<h2>Charts</h2>", "<h2>Uncertainty: china-chip-share</h2>",
                      "<h2>Tables</h2>", "<h2>Expectations</h2>", "<tr class=\"pass\"><td>pass</td>", "<h2>Sources</h2>",
-                     "<details><summary>parameter leakage = 0.065 ~ triangular", "<details><summary>event Export controls after the invasion",
+                     "<details><summary>parameter leakage = 0.0731 ~ triangular", "<details><summary>event Export controls after the invasion",
                      "href=\"data:text/csv;charset=utf-8,step,date,segment,origin,installed_share", "@media print"] {
             #expect(html.contains(part), "missing \(part)")
         }
