@@ -66,8 +66,9 @@ import Testing
         #expect(data.contains("telecom — Telecom network equipment,CN,2021-01-01,0.56"))
         #expect(data.contains("telecom — Telecom network equipment,\"CN, ofac-no-easing\",2021-01-01,0.56"))
         #expect(data.contains { $0.hasPrefix("\"difference, ofac-no-easing − ofac-easing\",US,2027-12-01,-") })
-        // Every step of both runs and of their difference, four origins each, and the header.
-        #expect(data.count == 1 + 3 * 4 * 84)
+        // Every step of both runs and of their difference, four origins in telecom and three in
+        // base stations, and the header.
+        #expect(data.count == 1 + 3 * (4 + 3) * 84)
     }
 
     @Test func aChartOfAHundredVendorsOverAThousandStepsIsUnderAMegabyte() throws {
