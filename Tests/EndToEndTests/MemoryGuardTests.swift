@@ -8,7 +8,7 @@ import Testing
         let outcome = try BinaryRunner.run(["montecarlo", "scenarios/ofac-easing.scn", "--runs", "1000000000", "--seed", "1"])
         #expect(outcome.status == 2)
         let first = outcome.stderr.split(separator: "\n").first { $0.hasPrefix("sharesim: error: ") }.map(String.init) ?? ""
-        #expect(first.hasPrefix("sharesim: error: 1000000000 runs × 5 dates × 6 rows need 240 GB of memory, more than the "))
+        #expect(first.hasPrefix("sharesim: error: 1000000000 runs × 5 dates × 11 rows need 440 GB of memory, more than the "))
         #expect(first.hasSuffix(" available now (MemAvailable in /proc/meminfo)") || first.contains(" left of this cgroup's limit of "))
         #expect(!first.contains("this machine has"))
     }
