@@ -61,9 +61,9 @@ import Testing
         "json-wrong-type.json", "json-missing-key.json", "json-shares-not-one.json", "json-unknown-vendor-in-change.json",
         "json-unknown-field.json", "json-change-after-timeline.json", "scenario-text-named-json.json",
         "json-buyer-on-shift.json", "json-over-not-whole.json", "overlay-timeline-leaves-shares-behind.scn",
-        "overflow-json.json", "overflow-utility.json", "json-negative-steps.json", "json-unknown-channel.json",
-        "json-two-operations.json", "json-channel-on-shift.json", "json-until-before-at.json", "unknown-channel.scn",
-        "via-on-shift.scn", "points-on-shift.scn", "until-before-start.scn", "times-on-closed-channel.scn",
+        "overflow-json.json", "overflow-utility.json", "json-negative-steps.json",
+        "json-unknown-channel.json", "json-two-operations.json", "json-channel-on-shift.json", "json-until-before-at.json",
+        "unknown-channel.scn", "via-on-shift.scn", "points-on-shift.scn", "until-before-start.scn", "times-on-closed-channel.scn",
         "observe-csv-missing-date.scn", "observe-csv-unknown-column.scn", "observe-csv-bad-cells.scn",
         "observe-csv-duplicate-date.scn", "observe-share-outside-range.scn",
     ].map { file in
