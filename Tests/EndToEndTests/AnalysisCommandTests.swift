@@ -7,7 +7,7 @@ import Testing
     static let chipOutcome = "installed share origin CN, HK in chips at 2023-01"
     /// `calibrate` of the chip leakage within `bounds`, to the 85% target.
     static func chipCalibration(in bounds: String = "0%..20%") -> [String] {
-        ["calibrate", "scenarios/china-chip-share.scn", "--fit", "leakage", "--in", bounds, "--target", "\(chipOutcome) = 85%"]
+        ["calibrate", Fixtures.oneOriginChips, "--fit", "leakage", "--in", bounds, "--target", "\(chipOutcome) = 85%"]
     }
 
     // MARK: compare
@@ -18,7 +18,7 @@ import Testing
         #expect(strict.stdout.hasPrefix("A  scenarios/ofac-easing.scn — OFAC easing (GL 25), April 2022\n"))
         #expect(strict.stdout.contains("installed share by vendor: B − A in percentage points; tolerance 0"))
         #expect(strict.stdout.contains("Cisco    US       2022-05    -0.61  2027-12"))
-        #expect(strict.stdout.contains("over tolerance: 6 of 6 vendors differ by more than 0\nfirst to differ: Huawei in telecom at 2022-05\n"))
+        #expect(strict.stdout.contains("over tolerance: 6 of 11 vendors differ by more than 0\nfirst to differ: Huawei in telecom at 2022-05\n"))
         let loose = try BinaryRunner.run(["compare", "scenarios/ofac-easing.scn", "scenarios/ofac-no-easing.scn", "--tolerance", "5%"])
         #expect(loose.status == 0)
         #expect(loose.stdout.contains("within tolerance: no vendor differs by more than 5 points"))
@@ -53,7 +53,8 @@ import Testing
         #expect(one.status == 1 && one.stdout == two.stdout)
         let lines = one.stdout.split(separator: "\n")
         #expect(lines[0] == "step,date,segment,vendor,origin,present,a,b,difference")
-        #expect(lines.count == 1 + 84 * 6)
+        // 84 steps × (6 telecom vendors + 5 base-station vendors), and the header.
+        #expect(lines.count == 1 + 84 * 11)
     }
 
     @Test func compareReportsMismatchedShapesAndBadInput() throws {
@@ -103,7 +104,7 @@ import Testing
     // MARK: sweep
 
     @Test func sweepTabulatesAnOutcome() throws {
-        let run = try BinaryRunner.run(["sweep", "scenarios/china-chip-share.scn", "--vary", "leakage=2%..20%/10", "--outcome", Self.chipOutcome])
+        let run = try BinaryRunner.run(["sweep", Fixtures.oneOriginChips, "--vary", "leakage=2%..20%/10", "--outcome", Self.chipOutcome])
         #expect(run.status == 0)
         #expect(run.stdout.contains("sweep of leakage (10 runs)"))
         #expect(run.stdout.contains("outcome: \(Self.chipOutcome)"))
@@ -115,7 +116,7 @@ import Testing
     @Test func sweepOutputIsByteIdenticalAtAnyThreadCount() throws {
         var outputs: [String] = []
         for threads in ["1", "2", "5"] {
-            let run = try BinaryRunner.run(["sweep", "scenarios/china-chip-share.scn", "--vary", "leakage=1%..30%/12",
+            let run = try BinaryRunner.run(["sweep", Fixtures.oneOriginChips, "--vary", "leakage=1%..30%/12",
                                             "--outcome", Self.chipOutcome, "--format", "csv", "--threads", threads])
             #expect(run.status == 0)
             outputs.append(run.stdout)
@@ -124,30 +125,30 @@ import Testing
         #expect(outputs[0].hasPrefix("leakage,outcome\n0.01,"))
         #expect(outputs[0].split(separator: "\n").count == 13)
         let json = ["1", "2"].map { threads in
-            try? BinaryRunner.run(["sweep", "scenarios/china-chip-share.scn", "--vary", "leakage=1%..30%/12", "--outcome", Self.chipOutcome,
+            try? BinaryRunner.run(["sweep", Fixtures.oneOriginChips, "--vary", "leakage=1%..30%/12", "--outcome", Self.chipOutcome,
                                    "--format", "json", "--threads", threads]).stdout
         }
         #expect(json[0] != nil && json[0] == json[1] && json[0]!.contains("\"format\": \"sharesim-sweep\""))
-        let twice = try BinaryRunner.run(["sweep", "scenarios/china-chip-share.scn", "--vary", "leakage=1%..30%/12", "--vary", "leakage=1%",
+        let twice = try BinaryRunner.run(["sweep", Fixtures.oneOriginChips, "--vary", "leakage=1%..30%/12", "--vary", "leakage=1%",
                                           "--outcome", Self.chipOutcome])
         #expect(twice.status == 2 && twice.stderr.contains("parameter 'leakage' is varied twice"))
     }
 
     @Test func sweepRefusesUnknownParametersAndBadOutcomes() throws {
-        let typo = try BinaryRunner.run(["sweep", "scenarios/china-chip-share.scn", "--vary", "leakge=2%..20%", "--outcome", Self.chipOutcome])
+        let typo = try BinaryRunner.run(["sweep", Fixtures.oneOriginChips, "--vary", "leakge=2%..20%", "--outcome", Self.chipOutcome])
         #expect(typo.status == 2)
         #expect(typo.stderr.contains("unknown parameter 'leakge'") && typo.stderr.contains("help: did you mean 'leakage'?"))
-        let outcome = try BinaryRunner.run(["sweep", "scenarios/china-chip-share.scn", "--vary", "leakage=2%..20%",
+        let outcome = try BinaryRunner.run(["sweep", Fixtures.oneOriginChips, "--vary", "leakage=2%..20%",
                                             "--outcome", "installed share origin CN in chip at 2023-01"])
         #expect(outcome.status == 2)
         #expect(outcome.stderr.contains("--outcome:1:30: error: unknown segment 'chip'"))
         #expect(outcome.stderr.contains("help: did you mean 'chips'?"))
-        #expect(try BinaryRunner.run(["sweep", "scenarios/china-chip-share.scn", "--outcome", Self.chipOutcome]).status == 2)
-        let range = try BinaryRunner.run(["sweep", "scenarios/china-chip-share.scn", "--vary", "leakage=50%..150%/3", "--outcome", Self.chipOutcome])
+        #expect(try BinaryRunner.run(["sweep", Fixtures.oneOriginChips, "--outcome", Self.chipOutcome]).status == 2)
+        let range = try BinaryRunner.run(["sweep", Fixtures.oneOriginChips, "--vary", "leakage=50%..150%/3", "--outcome", Self.chipOutcome])
         #expect(range.status == 2)
         // Said of the value as typed, in its own unit, with where the parameter is declared.
         #expect(range.stderr.hasPrefix("sharesim: error: leakage = 150% is outside the valid range of parameter 'leakage'\n"))
-        #expect(range.stderr.contains("note: 'leakage' (declared at scenarios/china-chip-share.scn:26:7) accepts values from 0% to 100% where it is used"))
+        #expect(range.stderr.contains("note: 'leakage' (declared at Tests/Fixtures/chips-one-origin.scn:26:7) accepts values from 0% to 100% where it is used"))
     }
 
     // MARK: calibrate
@@ -168,7 +169,7 @@ import Testing
     /// Without --in the value is shown as with it, in the parameter's unit; the table fits 80
     /// columns at any COLUMNS (it was 93), 120 when the terminal has them.
     @Test func calibrateShowsTheValueInItsUnitAndFitsTheWidth() throws {
-        let bare = try BinaryRunner.run(["calibrate", "scenarios/china-chip-share.scn", "--fit", "leakage", "--target", "\(Self.chipOutcome) = 85%"],
+        let bare = try BinaryRunner.run(["calibrate", Fixtures.oneOriginChips, "--fit", "leakage", "--target", "\(Self.chipOutcome) = 85%"],
                                         environment: ["COLUMNS": "80"])
         #expect(bare.status == 0)
         #expect(bare.stdout.contains("\nleakage    6.526994%  (0.0652699435941031)\n"))
@@ -187,7 +188,7 @@ import Testing
             --in:1:1: error: the bounds 0%..120% of 'leakage' leave its valid range
              1 | 0%..120%
                | ^~~~~~~~
-            note: 'leakage' (declared at scenarios/china-chip-share.scn:26:7) accepts values from 0% to 100% where it is used
+            note: 'leakage' (declared at Tests/Fixtures/chips-one-origin.scn:26:7) accepts values from 0% to 100% where it is used
             help: give bounds within that range
 
             """)
@@ -209,7 +210,7 @@ import Testing
     }
 
     @Test func leastSquaresFitsSeveralTargets() throws {
-        let run = try BinaryRunner.run(["calibrate", "scenarios/china-chip-share.scn", "--fit", "leakage", "--in", "0%..20%",
+        let run = try BinaryRunner.run(["calibrate", Fixtures.oneOriginChips, "--fit", "leakage", "--in", "0%..20%",
                                         "--target", "installed share origin CN, HK in chips at 2023-01 = 85%",
                                         "--target", "sales share origin CN, HK in chips at 2022-12 = 86%"])
         #expect(run.status == 0)

@@ -145,7 +145,7 @@ import Testing
     }
 
     @Test func calibrationCountsReadAsEnglish() throws {
-        let run = try BinaryRunner.run(["calibrate", "scenarios/china-chip-share.scn", "--fit", "leakage",
+        let run = try BinaryRunner.run(["calibrate", Fixtures.oneOriginChips, "--fit", "leakage",
                                         "--target", "installed share origin CN, HK in chips at 2023-01 = 100%"])
         #expect(run.status == 0)
         #expect(run.stdout.contains("0 halvings, 1 run\n"))

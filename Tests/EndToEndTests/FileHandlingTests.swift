@@ -8,7 +8,7 @@ import Testing
 @Suite struct FileHandlingTests {
     static let scenario = "scenarios/ofac-easing.scn"
     /// What `check` says of it after its name.
-    static let checked = "ok — 6 vendors, 1 segment, 10 changes, 84 months, 4 expectations\n"
+    static let checked = "ok — 6 vendors, 2 segments, 24 changes, 84 months, 4 expectations, 1 observation\n"
 
     /// A fresh directory per test, removed afterwards.
     final class Sandbox {

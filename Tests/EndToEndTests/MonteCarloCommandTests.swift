@@ -5,7 +5,7 @@ import Testing
 /// `sharesim montecarlo` and `sharesim merge` as a user meets them: the same bytes on any
 /// number of threads, shards merged into exactly the single-machine output, exit codes.
 @Suite struct MonteCarloCommandTests {
-    static let chips = "scenarios/china-chip-share.scn"
+    static let chips = Fixtures.oneOriginChips
 
     func directory() throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sharesim-mc-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")

@@ -7,7 +7,7 @@ import Testing
     static let outcome = "installed share origin CN, HK in chips at 2023-01"
 
     @Test func morrisRanksTheChipScenariosParameterTheSameOnAnyThreads() throws {
-        let args = ["sensitivity", "scenarios/china-chip-share.scn", "--outcome", Self.outcome]
+        let args = ["sensitivity", "Tests/Fixtures/chips-one-origin.scn", "--outcome", Self.outcome]
         let one = try BinaryRunner.run(args + ["--threads", "1"])
         let two = try BinaryRunner.run(args + ["--threads", "2"])
         #expect(one.status == 0 && one.stderr == "" && one.stdout == two.stdout)
@@ -19,7 +19,7 @@ import Testing
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sharesim-sens-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let args = ["sensitivity", "scenarios/china-chip-share.scn", "--outcome", Self.outcome, "--method", "oat", "--chart"]
+        let args = ["sensitivity", "Tests/Fixtures/chips-one-origin.scn", "--outcome", Self.outcome, "--method", "oat", "--chart"]
         let first = try BinaryRunner.run(args + [dir.appendingPathComponent("a.svg").path])
         let second = try BinaryRunner.run(args + [dir.appendingPathComponent("b.svg").path, "--threads", "1"])
         #expect(first.status == 0 && second.status == 0 && first.stdout == second.stdout)
@@ -27,12 +27,12 @@ import Testing
         let svg = try String(contentsOf: dir.appendingPathComponent("a.svg"), encoding: .utf8)
         #expect(svg == (try String(contentsOf: dir.appendingPathComponent("b.svg"), encoding: .utf8)))
         #expect(svg.contains("one at a time (10th and 90th percentiles)") && svg.contains("role=\"img\"") && svg.contains("leakage"))
-        let morris = try BinaryRunner.run(["sensitivity", "scenarios/china-chip-share.scn", "--outcome", Self.outcome, "--chart", "x.svg"])
+        let morris = try BinaryRunner.run(["sensitivity", "Tests/Fixtures/chips-one-origin.scn", "--outcome", Self.outcome, "--chart", "x.svg"])
         #expect(morris.status == 2 && morris.stderr.contains("--chart draws the one-at-a-time tornado: add --method oat"))
     }
 
     @Test func badMethodIsAUsageError() throws {
-        let run = try BinaryRunner.run(["sensitivity", "scenarios/china-chip-share.scn", "--outcome", Self.outcome, "--method", "sobol"])
+        let run = try BinaryRunner.run(["sensitivity", "Tests/Fixtures/chips-one-origin.scn", "--outcome", Self.outcome, "--method", "sobol"])
         #expect(run.status == 2 && run.stderr.contains("--method takes morris or oat, not 'sobol'"))
         let none = try BinaryRunner.run(["sensitivity", "scenarios/huawei-substitution.scn", "--outcome", "installed share Huawei in telecom at 2020-01"])
         #expect(none.status == 2 && none.stderr.contains("has no uncertain parameter to rank"))

@@ -96,7 +96,7 @@ import Testing
     }
 
     @Test func theBundledChipLeakageIsTheOneThatGives85Percent() throws {
-        let s = try ScenarioLoader().load(path: Fixtures.scenarioPath("china-chip-share")).scenario
+        let s = try ScenarioLoader().load(path: Fixtures.packageRoot.appendingPathComponent(Fixtures.oneOriginChips).path).scenario
         let target = try OutcomeTarget.parse("installed share origin CN, HK in chips at 2023-01 = 85%", in: s)
         let fit = try ScenarioCalibration.fitByBisection(s, parameter: "leakage", in: ValueInterval(0...0.2, unit: .percent), target: target)
         // 0.27 / (0.27 + 0.73·ℓ) = 0.85 in this flow market.
@@ -108,7 +108,7 @@ import Testing
     /// Without bounds written, a value is shown in the unit the scenario writes the parameter
     /// in (it printed a bare 0.0652699435941031), and so is a bound it ends on.
     @Test func aValueIsShownInTheParametersOwnUnitWithoutBounds() throws {
-        let s = try ScenarioLoader().load(path: Fixtures.scenarioPath("china-chip-share")).scenario
+        let s = try ScenarioLoader().load(path: Fixtures.packageRoot.appendingPathComponent(Fixtures.oneOriginChips).path).scenario
         let target = try OutcomeTarget.parse("installed share origin CN, HK in chips at 2023-01 = 85%", in: s)
         let bracket = try #require(try ScenarioCalibration.bracket(of: "leakage", in: s))
         #expect(bracket.text == "0%..100%")
@@ -124,7 +124,7 @@ import Testing
 
     /// Bounds outside the valid range are named as written, at their place, with the range in their unit.
     @Test func boundsOutsideTheValidRangeAreReportedAsWritten() throws {
-        let s = try ScenarioLoader().load(path: Fixtures.scenarioPath("china-chip-share")).scenario
+        let s = try ScenarioLoader().load(path: Fixtures.packageRoot.appendingPathComponent(Fixtures.oneOriginChips).path).scenario
         let target = try OutcomeTarget.parse("installed share origin CN, HK in chips at 2023-01 = 85%", in: s)
         #expect {
             _ = try ScenarioCalibration.fitByBisection(s, parameter: "leakage", in: ValueInterval.parse("0%..120%"), target: target)
@@ -132,14 +132,14 @@ import Testing
             guard case OperationError.refused(let e, ShareSimCore.ExitStatus.usage, _) = error, let d = e.diagnostics.first else { return false }
             return d.message == "the bounds 0%..120% of 'leakage' leave its valid range"
                 && d.location == SourceLocation(file: "--in", line: 1, column: 1, length: 8)
-                && d.notes == ["'leakage' (declared at \(Fixtures.scenarioPath("china-chip-share")):26:7) accepts values from 0% to 100% where it is used"]
+                && d.notes == ["'leakage' (declared at \(Fixtures.packageRoot.appendingPathComponent(Fixtures.oneOriginChips).path):26:7) accepts values from 0% to 100% where it is used"]
         }
     }
 
     /// The targets' table fits the width: a target too long for its column stands on its own
     /// line (the table ran to 93 columns at any width).
     @Test func theTargetsTableFitsTheWidth() throws {
-        let s = try ScenarioLoader().load(path: Fixtures.scenarioPath("china-chip-share")).scenario
+        let s = try ScenarioLoader().load(path: Fixtures.packageRoot.appendingPathComponent(Fixtures.oneOriginChips).path).scenario
         let target = try OutcomeTarget.parse("installed share origin CN, HK in chips at 2023-01 = 85%", in: s)
         let fit = try ScenarioCalibration.fitByBisection(s, parameter: "leakage", in: ValueInterval.parse("0%..20%"), target: target)
         let narrow = CalibrationReport.text(fit, scenario: s.name, width: 80)

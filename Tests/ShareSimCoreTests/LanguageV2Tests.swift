@@ -188,7 +188,7 @@ import Testing
             ("event \"x\" 2022: friction Intel via parallel markup -100%", "error: a markup must be above -100%, not -100%"),
             ("channel direct records US", "error: 'direct' is every brand's own route; it is always there and is not declared"),
             ("channel parallel", "error: channel 'parallel' is declared twice"),
-            ("observe sales growth Intel: 2022 5%", "error: an observation is a level at a date, not a growth rate"),
+            ("observe sales growth Intel: 2022 5%", "error: expected 'to' and the date the growth rate ends"),
             ("observe sales share Intel 2022 5%", "error: expected ':' before the observed values, found '2022'"),
             ("observe sales share recorded origin RU: 2022 5%", "error: nothing is recorded as origin 'RU': no vendor has it and no channel records it"),
             ("expect sales share via parallel for government at 2022 < 5%", "error: a buyer group's figures are kept by vendor"),

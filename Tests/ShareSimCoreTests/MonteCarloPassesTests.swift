@@ -55,7 +55,7 @@ import Testing
     }
 
     @Test func bundledScenarioInPassesMatchesByOrigin() throws {
-        let input = try ScenarioLoader().load(path: Fixtures.scenarioPath("china-chip-share"))
+        let input = try ScenarioLoader().load(path: Fixtures.packageRoot.appendingPathComponent(Fixtures.oneOriginChips).path)
         var request = MonteCarloRequest(input: input, runs: 2_000, seed: 9, metric: .salesShare, grouping: .origin, dates: .everyStep, threads: 2)
         let expected = try Self.bands(request)
         request.memory = 10_000

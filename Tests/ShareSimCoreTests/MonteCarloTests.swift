@@ -7,7 +7,7 @@ import Testing
 /// bands around the nominal run, and shards that merge into the single-machine result.
 @Suite struct MonteCarloTests {
     static func chips() throws -> ResolvedScenario {
-        try ScenarioLoader().load(path: Fixtures.scenarioPath("china-chip-share")).scenario
+        try ScenarioLoader().load(path: Fixtures.packageRoot.appendingPathComponent(Fixtures.oneOriginChips).path).scenario
     }
 
     static func batch(_ s: ResolvedScenario, runs: Int, seed: UInt64 = 42, steps: [Int]? = nil, by: Grouping = .vendor) -> MonteCarloBatch {

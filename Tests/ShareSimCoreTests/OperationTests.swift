@@ -42,7 +42,7 @@ private final class HookLog: @unchecked Sendable {
     }
 
     @Test func runChecksTheScenariosExpectationsWhenAsked() throws {
-        let input = try Self.load("china-chip-share")
+        let input = try ScenarioLoader().load(path: Fixtures.packageRoot.appendingPathComponent(Fixtures.oneOriginChips).path)
         let checked = try RunRequest(scenario: input.scenario, checksExpectations: true).perform()
         #expect(checked.expectations.count == 3)
         #expect(checked.failedExpectations.isEmpty)
@@ -51,7 +51,7 @@ private final class HookLog: @unchecked Sendable {
     }
 
     @Test func everyOperationStopsWithTheOneCancellationError() throws {
-        let input = try Self.load("china-chip-share")
+        let input = try ScenarioLoader().load(path: Fixtures.packageRoot.appendingPathComponent(Fixtures.oneOriginChips).path)
         let outcome = try ScenarioOutcome.parse("installed share origin CN, HK in chips at 2023-01", in: input.scenario)
         #expect(Self.isCancellation { () throws(OperationError) in try RunRequest(scenario: input.scenario).perform(Self.cancelled) })
         #expect(Self.isCancellation { () throws(OperationError) in
@@ -71,7 +71,7 @@ private final class HookLog: @unchecked Sendable {
     }
 
     @Test func compareNamesBothSidesWhenTheyCannotBeCompared() throws {
-        let chips = try Self.load("china-chip-share").scenario
+        let chips = try ScenarioLoader().load(path: Fixtures.packageRoot.appendingPathComponent(Fixtures.oneOriginChips).path).scenario
         let telecom = try Self.load("ofac-easing").scenario
         let byOrigin = ShareTable(try RunRequest(scenario: chips).perform().result, grouping: .vendor).byOrigin()
         let refused = Self.refusal { () throws(OperationError) in
@@ -94,7 +94,7 @@ private final class HookLog: @unchecked Sendable {
     }
 
     @Test func sweepPointsAtTheAxisAtFault() throws {
-        let input = try Self.load("china-chip-share")
+        let input = try ScenarioLoader().load(path: Fixtures.packageRoot.appendingPathComponent(Fixtures.oneOriginChips).path)
         let outcome = try ScenarioOutcome.parse("installed share origin CN, HK in chips at 2023-01", in: input.scenario)
         let refused = Self.refusal { () throws(OperationError) in
             try SweepRequest(input: input, axes: [try! SweepAxis.parse("leakage=2%..20%/4"), try! SweepAxis.parse("leakage=1%,2%")],
@@ -104,7 +104,7 @@ private final class HookLog: @unchecked Sendable {
     }
 
     @Test func calibrationChoosesBisectionForOneParameterAndOneTarget() throws {
-        let input = try Self.load("china-chip-share")
+        let input = try ScenarioLoader().load(path: Fixtures.packageRoot.appendingPathComponent(Fixtures.oneOriginChips).path)
         let target = try OutcomeTarget.parse("installed share origin CN, HK in chips at 2023-01 = 85%", in: input.scenario)
         let request = CalibrationRequest(input: input, parameters: ["leakage"], bounds: [try ValueInterval.parse("0%..20%")], targets: [target])
         #expect(request.usesBisection)
@@ -120,7 +120,7 @@ private final class HookLog: @unchecked Sendable {
     }
 
     @Test func monteCarloComputesABatchTooLargeForItsMemoryInPasses() throws {
-        let input = try Self.load("china-chip-share")
+        let input = try ScenarioLoader().load(path: Fixtures.packageRoot.appendingPathComponent(Fixtures.oneOriginChips).path)
         let log = HookLog()
         var request = MonteCarloRequest(input: input, runs: 600, seed: 1, dates: .everyStep, memory: 1e9)
         guard case .bands(let held) = try request.perform(OperationHooks(progress: { log.record($0, $1) })) else {
@@ -139,7 +139,7 @@ private final class HookLog: @unchecked Sendable {
     }
 
     @Test func monteCarloShardsMergeIntoTheWholeBatchsBands() throws {
-        let input = try Self.load("china-chip-share")
+        let input = try ScenarioLoader().load(path: Fixtures.packageRoot.appendingPathComponent(Fixtures.oneOriginChips).path)
         let whole = MonteCarloRequest(input: input, runs: 300, seed: 7, dates: .everyStep)
         guard case .bands(let expected) = try whole.perform() else {
             Issue.record("no bands")

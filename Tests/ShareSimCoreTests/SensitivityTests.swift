@@ -28,7 +28,7 @@ import Testing
     }
 
     @Test func oneAtATimeSetsTheTenthAndNinetiethPercentiles() throws {
-        let input = try ScenarioLoader().load(path: Fixtures.scenarioPath("china-chip-share"))
+        let input = try ScenarioLoader().load(path: Fixtures.packageRoot.appendingPathComponent(Fixtures.oneOriginChips).path)
         let outcome = try ScenarioOutcome.parse("installed share origin CN, HK in chips at 2023-01", in: input.scenario)
         let oat = try SensitivityRequest(input: input, outcome: outcome, method: .oat).perform()
         let swing = try #require(oat.swings.first)

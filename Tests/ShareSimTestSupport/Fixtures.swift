@@ -7,7 +7,12 @@ public enum Fixtures {
     public static let packageRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    public static let bundledScenarios = ["ofac-easing", "ofac-no-easing", "huawei-substitution", "china-chip-share"]
+    public static let bundledScenarios = ["ofac-easing", "ofac-no-easing", "huawei-substitution", "china-chip-share", "chips-brand-only",
+                                                 "software-substitution"]
+
+    /// The chip scenario before routes (one origin per vendor, one leakage with a closed-form
+    /// answer), kept for the tests of calibrate and sweep: `Tests/Fixtures/chips-one-origin.scn`.
+    public static let oneOriginChips = "Tests/Fixtures/chips-one-origin.scn"
 
     public static func scenarioPath(_ name: String) -> String {
         packageRoot.appendingPathComponent("scenarios/\(name).scn").path

@@ -18,8 +18,12 @@ public struct ObserveStatement: Sendable, Equatable {
     public var location: SourceLocation
 }
 
-/// `2022 25.2% ± 2%`: one observed value at a date.
+/// `2022 25.2% ± 2%`: one observed value at a date; or a growth rate over a period,
+/// `2014-01 to 2019-01 51%/y`.
 public struct ObservedPoint: Sendable, Equatable {
+    /// Where an observed growth rate starts; nil for a level.
+    public var from: DateLiteral? = nil
+    /// The date of a level; the end of a growth rate's period.
     public var date: DateLiteral
     public var value: Quantity
     public var uncertainty: Quantity?

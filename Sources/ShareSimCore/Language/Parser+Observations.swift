@@ -3,6 +3,7 @@ extension Parser {
     static let observeExample = "observe sales share Domestic in telecom: 2021 11.6%, 2022 25.2% [FACTS: Reuters] check"
 
     /// `observe MEASURE SELECTOR [for GROUP] [in SEGMENT] [± U]: DATE VALUE [± U], … [TAG] [fit|check]`
+    /// (a growth measure's values are `DATE to DATE RATE`)
     /// or `observe from "FILE.csv" MEASURE [in SEGMENT] [± U] [TAG] [fit|check]`.
     mutating func parseObserve() throws -> ObserveStatement {
         let kw = advance()
@@ -14,7 +15,12 @@ extension Parser {
             }
             file = name(advance())
         }
-        let metric = try parseObservedMetric()
+        let metricToken = peek
+        let metric = try parseMetric(example: Parser.observeExample)
+        if metric.isGrowth, file != nil {
+            throw fail("a growth rate is observed between two dates, which a table's one date column cannot say", at: metricToken,
+                       help: "write it inline: observe sales growth Huawei in telecom: 2014-01 to 2019-01 51%/y")
+        }
         var selector: ShareSelector?
         var buyer: Name?
         if file == nil {
@@ -30,7 +36,7 @@ extension Parser {
             try expectSymbol(":", context: "before the observed values", help: Parser.observeExample)
             repeat {
                 skipLineContinuation()
-                points.append(try parseObservedPoint())
+                points.append(try parseObservedPoint(growth: metric.isGrowth))
             } while acceptSymbol(",")
         }
         var tag: String?
@@ -54,20 +60,18 @@ extension Parser {
                                 points: points, file: file, role: role ?? .fit, tag: listTag, location: location(of: kw))
     }
 
-    /// An observation is a level at a date: a share, or an amount.
-    private mutating func parseObservedMetric() throws -> Metric {
-        let t = peek
-        let metric = try parseMetric(example: Parser.observeExample)
-        if metric.isGrowth {
-            throw fail("an observation is a level at a date, not a growth rate", at: t,
-                       help: "observe the level at each date, e.g. observe sales Huawei in telecom: 2014 1.2B, 2015 1.8B")
+    /// `2022 25.2% ± 2% [tag]`, or for a growth rate the period it was observed over,
+    /// `2014-01 to 2019-01 51%/y`.
+    mutating func parseObservedPoint(growth: Bool) throws -> ObservedPoint {
+        var from: DateLiteral?
+        if growth {
+            from = try parseDate(context: "where an observed growth rate starts")
+            guard acceptWord("to") else {
+                throw fail("expected 'to' and the date the growth rate ends, found \(peek.display)", at: peek,
+                           help: "a growth rate is observed over a period: 2014-01 to 2019-01 51%/y")
+            }
         }
-        return metric
-    }
-
-    /// `2022 25.2% ± 2% [tag]`.
-    mutating func parseObservedPoint() throws -> ObservedPoint {
-        let date = try parseDate(context: "for an observed value")
+        let date = try parseDate(context: from == nil ? "for an observed value" : "where an observed growth rate ends")
         var value = try parseQuantity(context: "observed at \(date.text)")
         var uncertainty: Quantity?
         let ownTag = value.tag
@@ -75,6 +79,6 @@ extension Parser {
             value.tag = nil
             uncertainty = try parseQuantity(context: "for the uncertainty")
         }
-        return ObservedPoint(date: date, value: value, uncertainty: uncertainty, tag: ownTag ?? uncertainty?.tag)
+        return ObservedPoint(from: from, date: date, value: value, uncertainty: uncertainty, tag: ownTag ?? uncertainty?.tag)
     }
 }

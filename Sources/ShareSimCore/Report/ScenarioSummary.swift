@@ -26,11 +26,10 @@ public enum ScenarioSummary {
 
     /// `sales share by recorded CN, HK in chips at 2023-01 = 85.0% ± 3.0% (fit) [seed 003]`.
     static func describe(_ o: Observation, timeline: Timeline) -> String {
-        func figure(_ x: Double) -> String { o.measure.isShare ? NumberText.percent(x) : NumberText.amount(x) }
         var text = "\(o.measure.rawValue) by \(o.view.rawValue) \(o.keys.joined(separator: ", "))"
         if let b = o.buyer { text += " for \(b)" }
-        text += " in \(o.segment) at \(timeline.label(ofStep: o.at)) = \(figure(o.value))"
-        if let u = o.uncertainty { text += " ± \(figure(u))" }
+        text += " in \(o.segment) \(o.when(timeline: timeline)) = \(o.format(o.value))"
+        if let u = o.uncertainty { text += " ± \(o.format(u))" }
         text += " (\(o.role.rawValue))"
         if let tag = o.source { text += " [\(tag)]" }
         return text

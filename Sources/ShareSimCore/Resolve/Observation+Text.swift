@@ -1,8 +1,15 @@
 /// Observations in words, for `test`, `sources` and `explain`.
 extension Observation {
-    /// `sales share recorded origin CN, HK in chips at 2023-01`: what the observation measures.
+    /// `sales share recorded origin CN, HK in chips at 2023-01`, `sales growth Huawei in
+    /// telecom from 2014-01 to 2019-01`: what the observation measures.
     public func describe(timeline: Timeline) -> String {
-        "\(measure.rawValue) \(Observation.selectorText(view: view, keys: keys, buyer: buyer)) in \(segment) at \(timeline.label(ofStep: at))"
+"\(measure.rawValue) \(Observation.selectorText(view: view, keys: keys, buyer: buyer)) in \(segment) \(when(timeline: timeline))"
+    }
+
+    /// `at 2023-01` for a level, `from 2014-01 to 2019-01` for a growth rate.
+    public func when(timeline: Timeline) -> String {
+        guard let from else { return "at \(timeline.label(ofStep: at))" }
+        return "from \(timeline.label(ofStep: from)) to \(timeline.label(ofStep: at))"
     }
 
     /// A view and its keys as the language writes them: `Huawei, ZTE`, `origin US`,
@@ -18,9 +25,11 @@ extension Observation {
         }
     }
 
-    /// A value in the observation's own terms: `85.0%` for a share, `1.2B` for an amount.
+    /// A value in the observation's own terms: `85.0%` for a share, `51.0%/y` for a growth
+    /// rate, `1.2B` for an amount.
     public func format(_ x: Double) -> String {
         guard x.isFinite else { return "undefined" }
+        if measure.isGrowth { return NumberText.percent(x) + "/y" }
         return measure.isShare ? NumberText.percent(x) : NumberText.amount(x)
     }
 }

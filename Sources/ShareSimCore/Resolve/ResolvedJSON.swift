@@ -41,6 +41,10 @@ public enum ResolvedJSON {
     private static func encode(_ o: Observation, withOrigin: Bool) -> JSONValue {
         var fields: [(String, JSONValue)] = [
             ("at", .int(o.at)),
+        ]
+        // Only a growth rate has a start: the step its period begins at.
+        if let from = o.from { fields.append(("from", .int(from))) }
+        fields += [
             ("segment", .string(o.segment)),
             ("measure", .string(measureKey(o.measure))),
             ("view", .string(o.view.rawValue)),
@@ -141,6 +145,7 @@ public enum ResolvedJSON {
     }
     private struct ObservationDoc: Decodable {
         var at: Int
+        var from: Int?
         var segment: String
         var measure: String
         var view: String
@@ -225,11 +230,15 @@ public enum ResolvedJSON {
         var observations: [Observation] = []
         for (i, o) in (doc.observations ?? []).enumerated() {
             let p = "observations[\(i)]"
-            let measure = Metric.allCases.first { measureKey($0) == o.measure && !$0.isGrowth }
+            let measure = Metric.allCases.first { measureKey($0) == o.measure }
             let view = ShareView(rawValue: o.view), role = ObservationRole(rawValue: o.role)
             if measure == nil {
                 problems.append(.error("\(p): unknown measure '\(o.measure)'", at: at("\(p).measure"),
-                                       help: "measure is one of installed_share, sales_share, installed, sales"))
+                                       help: "measure is one of \(Metric.allCases.map(measureKey).joined(separator: ", "))"))
+            }
+            if let measure, measure.isGrowth != (o.from != nil) {
+                problems.append(.error("\(p): \(measure.isGrowth ? "a growth rate needs 'from', the step it starts at" : "only a growth rate has 'from'")",
+                                       at: at("\(p).\(measure.isGrowth ? "measure" : "from")")))
             }
             if view == nil {
                 problems.append(.error("\(p): unknown view '\(o.view)'", at: at("\(p).view"),
@@ -241,7 +250,7 @@ public enum ResolvedJSON {
             }
             guard let measure, let view, let role else { continue }
             let location = o.origin.map { SourceLocation(file: $0.file, line: $0.line, column: 1) }
-            observations.append(Observation(at: o.at, segment: o.segment, measure: measure, view: view, keys: o.keys, buyer: o.buyer,
+            observations.append(Observation(at: o.at, from: o.from, segment: o.segment, measure: measure, view: view, keys: o.keys, buyer: o.buyer,
                                             value: o.value, uncertainty: o.uncertainty, role: role, source: o.source,
                                             location: location))
         }

@@ -104,13 +104,23 @@ extension Resolver {
     private mutating func observation(_ o: ObserveStatement, _ p: ObservedPoint, selection: ShareSelection, segment: String,
                                       seen: inout [Int: SourceLocation]) -> Observation? {
         guard let at = step(of: p.date, what: "an observation") else { return nil }
+        var from: Int?
+        if let start = p.from {
+            guard let k = step(of: start, what: "an observation") else { return nil }
+            guard k < at else {
+                error("a growth rate is observed over a period; \(p.date.text) does not come after \(start.text)", at: p.date.location,
+                      help: "write the period's start first: \(start.text) to a later date")
+                return nil
+            }
+            from = k
+        }
         if let first = seen[at] {
             error("a second value for \(timeline?.0.label(ofStep: at) ?? p.date.text)", at: p.date.location,
                   help: "give one value per date", notes: ["the first is at \(first.description)"])
             return nil
         }
         seen[at] = p.date.location
-        let value = observedLevel(p.value, metric: o.metric, what: "an observed share")
+        let value = observedLevel(p.value, metric: o.metric, what: o.metric.isGrowth ? "an observed growth rate" : "an observed share")
         var uncertainty: Double?
         if let u = p.uncertainty ?? o.uncertainty {
             uncertainty = observedLevel(u, metric: o.metric, what: "an uncertainty")
@@ -123,16 +133,18 @@ extension Resolver {
         }
         guard let value else { return nil }
         let what = Observation.selectorText(view: selection.view, keys: selection.keys, buyer: selection.buyer)
-        provenance.append(Provenance(subject: "observe \(o.metric.rawValue) \(what) in \(segment) at \(p.date.text)",
+        let when = p.from.map { "from \($0.text) to \(p.date.text)" } ?? "at \(p.date.text)"
+        provenance.append(Provenance(subject: "observe \(o.metric.rawValue) \(what) in \(segment) \(when)",
                                      value: p.value.text + ((p.uncertainty ?? o.uncertainty).map { " ± \($0.text)" } ?? ""),
                                      tag: p.tag ?? o.tag, location: p.value.location))
-        return Observation(at: at, segment: segment, measure: o.metric, view: selection.view, keys: selection.keys, buyer: selection.buyer,
+        return Observation(at: at, from: from, segment: segment, measure: o.metric, view: selection.view, keys: selection.keys, buyer: selection.buyer,
                            value: value, uncertainty: uncertainty, role: o.role, source: p.tag ?? o.tag, location: p.value.location)
     }
 
-    /// A share as a fraction in [0, 1], an amount as written.
+    /// A share as a fraction in [0, 1], a growth rate as a yearly fraction, an amount as written.
     private mutating func observedLevel(_ q: Quantity, metric: Metric, what: String) -> Double? {
         if metric.isShare { return fraction(q, what: what) }
+        if metric.isGrowth { return yearlyRate(q, what: what) }
         switch q.unit {
         case .amount, .plain: return q.value
         default:

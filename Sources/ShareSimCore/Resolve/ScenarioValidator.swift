@@ -105,6 +105,9 @@ public enum ScenarioValidator {
             if !(0..<r.timeline.steps).contains(o.at) {
                 bad("\(p).at", "\(p): 'at' must be a step of the timeline, 0 to \(r.timeline.steps - 1), not \(o.at)")
             }
+            if let from = o.from, !(0..<o.at).contains(from) {
+                bad("\(p).from", "\(p): a growth rate's 'from' must be a step before 'at' (\(o.at)), not \(from)")
+            }
             if o.keys.isEmpty { bad("\(p).keys", "\(p): no keys", "name the vendors, origins or channels whose figure was observed") }
             if (o.view == .buyer) != (o.buyer != nil) {
                 bad("\(p).buyer", "\(p): \(o.view == .buyer ? "the buyer view needs a buyer group" : "only the buyer view names a buyer group")")

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Evaluates a scenario's `expect` lines against a run.
 public enum ExpectationChecker {
     /// How one `expect` line came out: whether it held, and the figure that decided it.
@@ -23,10 +21,7 @@ public enum ExpectationChecker {
         }
         if e.metric.isGrowth {
             let to = e.toStep ?? e.fromStep
-            let amount: Metric = e.metric == .salesGrowth ? .sales : .installed
-            let a = level(amount, step: e.fromStep), b = level(amount, step: to)
-            let years = Double(to - e.fromStep) * r.scenario.timeline.step.years
-            let rate = a > 0 && years > 0 ? pow(b / a, 1 / years) - 1 : .nan
+            let rate = r.growth(of: e.metric, view: e.view, keys: e.keys, buyer: e.buyer, segments: e.segments, from: e.fromStep, to: to)
             return Verdict(expectation: e, passed: holds(rate, e), found: rate, step: to)
         }
         var worst: Verdict?

@@ -17,16 +17,19 @@ public enum ObservationChecker {
     }
 
     public static func check(_ o: Observation, in r: RunResult) -> Verdict {
-        let found = r.value(of: o.measure, view: o.view, keys: o.keys, buyer: o.buyer, segments: [o.segment], step: o.at)
+        let found = o.from.map { r.growth(of: o.measure, view: o.view, keys: o.keys, buyer: o.buyer, segments: [o.segment], from: $0, to: o.at) }
+            ?? r.value(of: o.measure, view: o.view, keys: o.keys, buyer: o.buyer, segments: [o.segment], step: o.at)
         let tolerance = o.uncertainty ?? 0
         let within = found.isFinite && abs(found - o.value) <= tolerance + 1e-12 * max(1, abs(o.value))
         return Verdict(observation: o, found: found, passed: o.role == .fit || within)
     }
 
-    /// The error as a signed figure: `+2.1 points` for a share, `-3.0M` for an amount.
+    /// The error as a signed figure: `+2.1 points` for a share, `-0.4 points a year` for a
+    /// growth rate, `-3.0M` for an amount.
     public static func formatError(_ e: Double, for o: Observation) -> String {
         guard e.isFinite else { return "undefined" }
         let sign = e < 0 ? "-" : "+"
+        if o.measure.isGrowth { return "\(sign)\(NumberText.fixed(abs(e) * 100, decimals: 1)) points a year" }
         return o.measure.isShare ? "\(sign)\(NumberText.fixed(abs(e) * 100, decimals: 1)) points" : sign + NumberText.amount(abs(e))
     }
 
