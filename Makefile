@@ -12,7 +12,7 @@ TEST_LOG := .build/swift-test.log
 SHELL := /bin/bash
 .SHELLFLAGS := -o pipefail -c
 
-.PHONY: run test test-failures test-tools build setup bench clean
+.PHONY: run test test-failures test-tools build setup bench fuzz clean
 
 ## Install what is missing (libedit's headers) — apt-get needs root, as on CI.
 setup:
@@ -55,6 +55,45 @@ bench: build
 	.build/release/sharesim-bench
 	python3 bench/montecarlo_numpy.py --bench $(BIN)
 	python3 bench/repl_latency.py $(BIN) $(DEFAULT_SCENARIO)
+
+## Fuzzing (libFuzzer with AddressSanitizer) of the loader `sharesim check` uses, scenario text
+## and resolved JSON alike, for FUZZ_SECONDS (default 10 minutes). Seeds: the bundled scenarios
+## and the malformed catalogue; inputs it finds worth keeping go to $(FUZZ_DIR)/corpus. A crash,
+## hang or leak is added to the catalogue by Fuzz/keep-findings, and `make fuzz` fails.
+## `make test` replays the seeds (FuzzCorpusTests), not the fuzzing.
+FUZZ_SECONDS ?= 600
+FUZZ_DIR := .build/fuzz
+MALFORMED := Tests/ShareSimCoreTests/Malformed
+SWIFTC ?= swiftc
+CLANG ?= clang
+FUZZ_SWIFTC = $(SWIFTC) -sanitize=fuzzer,address -O -parse-as-library -package-name sharesim -suppress-warnings -I $(FUZZ_DIR) -I $(FUZZ_DIR)/CInterrupt
+# The sanitizers' runtime exports symbols ld.gold cannot; harmless, and hundreds of lines.
+LINK_NOISE := grep -v "Cannot export local symbol" || true
+
+fuzz: setup $(FUZZ_DIR)/fuzz-loader
+	mkdir -p $(FUZZ_DIR)/corpus $(FUZZ_DIR)/findings
+	$(FUZZ_DIR)/fuzz-loader $(FUZZ_DIR)/corpus scenarios $(MALFORMED) -dict=Fuzz/scenario.dict \
+	  -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 \
+	  -artifact_prefix=$(FUZZ_DIR)/findings/; status=$$?; \
+	  Fuzz/keep-findings $(FUZZ_DIR)/findings $(MALFORMED); exit $$status
+
+$(FUZZ_DIR)/AtomicFiles.o: $(wildcard Sources/AtomicFiles/*.swift)
+	mkdir -p $(FUZZ_DIR)
+	$(FUZZ_SWIFTC) -module-name AtomicFiles -emit-module -emit-module-path $(FUZZ_DIR)/AtomicFiles.swiftmodule -wmo -c $^ -o $@
+
+# The core's C module (Ctrl-C's flag), compiled with the same sanitizers, and a module map
+# for it as SwiftPM would generate.
+$(FUZZ_DIR)/CInterrupt.o: Sources/CInterrupt/interrupt.c Sources/CInterrupt/include/CInterrupt.h
+	mkdir -p $(FUZZ_DIR)/CInterrupt
+	printf 'module CInterrupt {\n  header "%s"\n  export *\n}\n' "$(CURDIR)/Sources/CInterrupt/include/CInterrupt.h" > $(FUZZ_DIR)/CInterrupt/module.modulemap
+	$(CLANG) -O1 -fsanitize=fuzzer-no-link,address -I Sources/CInterrupt/include -c $< -o $@
+
+$(FUZZ_DIR)/ShareSimCore.o: $(FUZZ_DIR)/AtomicFiles.o $(FUZZ_DIR)/CInterrupt.o $(shell find Sources/ShareSimCore -name '*.swift' | sort)
+	$(FUZZ_SWIFTC) -module-name ShareSimCore -emit-module -emit-module-path $(FUZZ_DIR)/ShareSimCore.swiftmodule -wmo \
+	  -c $(filter %.swift,$^) -o $@
+
+$(FUZZ_DIR)/fuzz-loader: $(FUZZ_DIR)/ShareSimCore.o Tests/ShareSimTestSupport/LoaderFuzzing.swift Fuzz/LoaderFuzzTarget.swift
+	$(FUZZ_SWIFTC) -module-name LoaderFuzzTarget $(filter %.swift,$^) $(FUZZ_DIR)/ShareSimCore.o $(FUZZ_DIR)/AtomicFiles.o $(FUZZ_DIR)/CInterrupt.o -o $@ 2>&1 | { $(LINK_NOISE); }
 
 ## The failures of the last `swift test` again, one line each, after its own summary: in
 ## sight at the end of a long log (a CI page shows only its tail). Ends with status 1.

@@ -23,11 +23,11 @@ let package = Package(
         // Whole-file replacement (temp file, fsync, rename) for saves, exports and history.
         .target(name: "AtomicFiles"),
         // libedit's variadic C API wrapped in plain C functions that Swift can call.
-        .target(name: "CLibEdit", linkerSettings: [.linkedLibrary("edit")]),
+        .target(name: "CLibEdit", dependencies: ["CInterrupt"], linkerSettings: [.linkedLibrary("edit")]),
         // A line reader protocol with libedit, plain-pipe and scripted implementations.
         .target(name: "LineEditor", dependencies: ["CLibEdit", "CInterrupt", "AtomicFiles"]),
         // The interactive session: state, commands and help, strings in and strings out.
-        .target(name: "ShareSimREPL", dependencies: ["ShareSimCore", "ShareSimCharts", "LineEditor"]),
+        .target(name: "ShareSimREPL", dependencies: ["ShareSimCore", "ShareSimCharts", "LineEditor", "AtomicFiles"]),
         // Argument parsing and nothing else.
         .executableTarget(
             name: "sharesim",

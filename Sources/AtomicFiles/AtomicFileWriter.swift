@@ -12,31 +12,72 @@ public enum AtomicFileWriter {
 
     /// As `replace(_:with:mode:owner:)`, with `body` writing the contents to the temporary
     /// file's descriptor: for contents too large to hold twice (a Monte Carlo part).
+    ///
+    /// Where the system offers one, the temporary file has no name while it is written
+    /// (`O_TMPFILE`), so that no signal, not even SIGKILL, can leave it behind; it is linked
+    /// under a temporary name only to be renamed at once. Elsewhere it is named from the
+    /// start and removed if SIGINT, SIGTERM or SIGHUP ends the process.
     public static func replace(_ url: URL, mode: mode_t, owner: (uid_t, gid_t)? = nil,
                                writing body: (Int32) throws(FileError) -> Void) throws(FileError) {
         let directory = url.deletingLastPathComponent().path
+        if let descriptor = unnamedFile(in: directory) {
+            defer { close(descriptor) }
+            let temporaryPath = "\(directory)/.\(url.lastPathComponent).\(UInt32.random(in: 0...UInt32.max))"
+            try write(descriptor, mode: mode, owner: owner, body)
+            try TemporaryFileCleanup.guarding(temporaryPath) { () throws(FileError) in
+                guard linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", AT_FDCWD, temporaryPath, AT_SYMLINK_FOLLOW) == 0 else {
+                    throw FileError.last()
+                }
+                try rename(temporaryPath, over: url.path)
+            }
+            return
+        }
         var template = Array("\(directory)/.\(url.lastPathComponent).XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { buffer in
             buffer.baseAddress.map { mkstemp($0) } ?? -1
         }
         guard descriptor >= 0 else { throw .last() }
+        defer { close(descriptor) }
         let temporaryPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        do throws(FileError) {
-            defer { close(descriptor) }
-            // Best effort: only root may give a file away. Before the mode, which a change of owner may clear bits of.
-            if let (uid, gid) = owner { _ = fchown(descriptor, uid, gid) }
-            guard fchmod(descriptor, mode) == 0 else { throw FileError.last() }
-            try body(descriptor)
-            guard fsync(descriptor) == 0 else { throw FileError.last() }
-        } catch {
-            unlink(temporaryPath)
-            throw error
+        try TemporaryFileCleanup.guarding(temporaryPath) { () throws(FileError) in
+            do throws(FileError) { try write(descriptor, mode: mode, owner: owner, body) } catch {
+                unlink(temporaryPath)
+                throw error
+            }
+            try rename(temporaryPath, over: url.path)
         }
-        guard rename(temporaryPath, url.path) == 0 else {
+    }
+
+    /// Gives the temporary file its owner and mode, writes it and syncs it.
+    private static func write(_ descriptor: Int32, mode: mode_t, owner: (uid_t, gid_t)?,
+                              _ body: (Int32) throws(FileError) -> Void) throws(FileError) {
+        // Best effort: only root may give a file away. Before the mode, which a change of owner may clear bits of.
+        if let (uid, gid) = owner { _ = fchown(descriptor, uid, gid) }
+        guard fchmod(descriptor, mode) == 0 else { throw FileError.last() }
+        try body(descriptor)
+        guard fsync(descriptor) == 0 else { throw FileError.last() }
+    }
+
+    private static func rename(_ temporaryPath: String, over path: String) throws(FileError) {
+        guard Foundation.rename(temporaryPath, path) == 0 else {
             let error = FileError.last()
             unlink(temporaryPath)
             throw error
         }
+    }
+
+    /// An open file in `directory` without a name (Linux's `O_TMPFILE`), or nil where the
+    /// system or its file system offers none, or no /proc to link it through.
+    private static func unnamedFile(in directory: String) -> Int32? {
+        #if os(Linux)
+        // O_TMPFILE is a macro Swift does not import: __O_TMPFILE | O_DIRECTORY.
+        let unnamed: Int32 = 0o20000000 | O_DIRECTORY
+        guard access("/proc/self/fd", X_OK) == 0 else { return nil }
+        let descriptor = open(directory.isEmpty ? "." : directory, unnamed | O_WRONLY | O_CLOEXEC, 0o600)
+        return descriptor >= 0 ? descriptor : nil
+        #else
+        return nil
+        #endif
     }
 
     /// Loops because write() may be partial, and may fail with EINTR since the

@@ -43,6 +43,21 @@ public enum FileDestination: Equatable {
         throw FileError(code: ELOOP)
     }
 
+    /// Throws what writing to `path` would meet now: a directory that is not there or
+    /// takes no new files, a device or pipe not open for writing. For commands that compute
+    /// long before they write, so that a mistyped directory fails before the work.
+    public static func checkWritable(_ path: String) throws(FileError) {
+        switch try of(path) {
+        case .file(let target, _):
+            let directory = target.lastIndex(of: "/").map { String(target[..<$0]) } ?? "."
+            guard access(directory.isEmpty ? "/" : directory, W_OK | X_OK) == 0 else { throw .last() }
+        case .stream(let target):
+            guard access(target, W_OK) == 0 else { throw .last() }
+        case .descriptor:
+            return
+        }
+    }
+
     /// Where the symlink at `path` points, relative targets made relative to the link's
     /// directory; nil when `path` is not a symlink (or is not there).
     static func linkTarget(_ path: String) throws(FileError) -> String? {

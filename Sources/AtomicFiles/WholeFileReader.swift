@@ -30,7 +30,7 @@ public enum WholeFileReader {
             }
             if count == 0 { return bytes }
             guard bytes.count + count <= limit else {
-                let size = limit % (1 << 30) == 0 ? "\(limit >> 30) GiB" : "\(limit) bytes"
+                let size = limit % (1 << 30) == 0 ? "\(limit >> 30) GiB" : limit % (1 << 20) == 0 ? "\(limit >> 20) MiB" : "\(limit) bytes"
                 throw FileError(code: EFBIG, reason: "larger than \(size); is this the right file?")
             }
             bytes += chunk[0..<count]

@@ -1,17 +1,29 @@
 #include "CLibEdit.h"
+#include "CInterrupt.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <histedit.h>
 #include <locale.h>
+#include <poll.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define CLIBEDIT_DEFAULT_HISTORY_SIZE 1000
 #define CLIBEDIT_DEFAULT_COLUMNS 80
+/* U+FFFD, what a byte that is not UTF-8 reaches the editor as. */
+#define CLIBEDIT_REPLACEMENT ((wchar_t)0xFFFD)
 
 struct clibedit_editor {
     EditLine *line;
     History *history;
     FILE *out;
+    /* The terminal's descriptor, read a byte at a time by read_char_callback. */
+    int in_fd;
+    /* A byte read but not yet decoded (it cut a sequence short), or -1. */
+    int pending;
     char *prompt;
     clibedit_completion_fn complete;
     void *complete_context;
@@ -51,6 +63,89 @@ static unsigned char complete_callback(EditLine *line, int key) {
     }
 }
 
+/*
+ * Reads one byte of the terminal's input for read_char_callback: the byte put back after
+ * a broken sequence first. Ctrl-C ends the read as libedit's own reader does (errno
+ * EINTR); any other signal (a resize, SIGCONT) was handled by libedit and the read goes on.
+ */
+static int read_byte(clibedit_editor *editor, unsigned char *byte) {
+    if (editor->pending >= 0) {
+        *byte = (unsigned char)editor->pending;
+        editor->pending = -1;
+        return 1;
+    }
+    for (;;) {
+        ssize_t count = read(editor->in_fd, byte, 1);
+        if (count == 1) {
+            return 1;
+        }
+        if (count == 0) {
+            return 0;
+        }
+        if (errno == EINTR && !interrupt_flag_pending()) {
+            continue;
+        }
+        if (errno == EAGAIN || errno == EWOULDBLOCK) {
+            struct pollfd ready = {editor->in_fd, POLLIN, 0};
+            poll(&ready, 1, -1);
+            continue;
+        }
+        return -1;
+    }
+}
+
+/*
+ * libedit's read-character hook: decodes UTF-8 here instead of in libedit, so that what
+ * reaches the editor is always a character it can handle. Bytes that are not UTF-8 (a
+ * paste of binary, a key sequence of another encoding) become U+FFFD: libedit's own
+ * decoder passed some of them on, and Ctrl-R followed by fd 90 89 b6 a2 b6 made it abort
+ * inside el_wgets in the statically linked release build, taking the session with it.
+ * Returns 1 with a character, 0 at end of input, -1 on an error (errno says which).
+ */
+static int read_char_callback(EditLine *line, wchar_t *out) {
+    clibedit_editor *editor = editor_of(line);
+    unsigned char byte;
+    *out = L'\0';
+    int status = read_byte(editor, &byte);
+    if (status != 1) {
+        return status;
+    }
+    if (byte < 0x80) {
+        *out = (wchar_t)byte;
+        return 1;
+    }
+    int following;
+    unsigned long value, least;
+    if ((byte & 0xE0) == 0xC0) {
+        following = 1, value = byte & 0x1F, least = 0x80;
+    } else if ((byte & 0xF0) == 0xE0) {
+        following = 2, value = byte & 0x0F, least = 0x800;
+    } else if ((byte & 0xF8) == 0xF0 && byte <= 0xF4) {
+        following = 3, value = byte & 0x07, least = 0x10000;
+    } else {
+        *out = CLIBEDIT_REPLACEMENT;
+        return 1;
+    }
+    for (int k = 0; k < following; k++) {
+        status = read_byte(editor, &byte);
+        if (status < 0) {
+            return status;
+        }
+        if (status == 0 || (byte & 0xC0) != 0x80) {
+            /* A sequence cut short: the byte that cut it starts the next character. */
+            if (status == 1) {
+                editor->pending = byte;
+            }
+            *out = CLIBEDIT_REPLACEMENT;
+            return 1;
+        }
+        value = (value << 6) | (byte & 0x3F);
+    }
+    bool valid = value >= least && value <= 0x10FFFF && !(value >= 0xD800 && value <= 0xDFFF);
+    *out = valid ? (wchar_t)value : CLIBEDIT_REPLACEMENT;
+    return 1;
+}
+
 void clibedit_use_environment_ctype(void) {
     const char *name = setlocale(LC_CTYPE, "");
     /*
@@ -66,7 +161,28 @@ void clibedit_use_environment_ctype(void) {
 }
 
 FILE *clibedit_standard_input(void) { return stdin; }
-FILE *clibedit_standard_output(void) { return stdout; }
+FILE *clibedit_terminal_output(void) {
+    static FILE *terminal = NULL;
+    if (isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO)) {
+        return stdout;
+    }
+    /*
+     * `sharesim repl | tee log`: the person types at a terminal whose output is a
+     * pipe. The prompt and the line being edited belong on the terminal, not in the
+     * pipe, where libedit would also turn editing off.
+     */
+    if (terminal == NULL) {
+        int fd = open("/dev/tty", O_WRONLY | O_CLOEXEC);
+        terminal = fd >= 0 ? fdopen(fd, "w") : NULL;
+        if (terminal == NULL) {
+            if (fd >= 0) {
+                close(fd);
+            }
+            return stdout;
+        }
+    }
+    return terminal;
+}
 FILE *clibedit_standard_error(void) { return stderr; }
 
 clibedit_editor *clibedit_create(const char *program_name, FILE *in, FILE *out, FILE *err) {
@@ -75,6 +191,8 @@ clibedit_editor *clibedit_create(const char *program_name, FILE *in, FILE *out, 
         return NULL;
     }
     editor->out = out;
+    editor->in_fd = fileno(in);
+    editor->pending = -1;
     editor->line = el_init(program_name, in, out, err);
     editor->history = history_init();
     if (editor->line == NULL || editor->history == NULL) {
@@ -95,6 +213,7 @@ clibedit_editor *clibedit_create(const char *program_name, FILE *in, FILE *out, 
      */
     el_set(editor->line, EL_SIGNAL, 1);
     el_set(editor->line, EL_PROMPT, prompt_callback);
+    el_set(editor->line, EL_GETCFN, read_char_callback);
     el_set(editor->line, EL_HIST, history, editor->history);
     el_set(editor->line, EL_ADDFN, "clibedit-complete", "Complete the word before the cursor", complete_callback);
     el_set(editor->line, EL_BIND, "^I", "clibedit-complete", NULL);

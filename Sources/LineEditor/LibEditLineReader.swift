@@ -27,7 +27,7 @@ public final class LibEditLineReader: LineReader {
     public convenience init(programName: String, history: HistoryStore?, completer: LineCompleter?) {
         self.init(
             programName: programName, history: history, completer: completer,
-            input: clibedit_standard_input(), output: clibedit_standard_output(),
+            input: clibedit_standard_input(), output: clibedit_terminal_output(),
             error: clibedit_standard_error())
     }
 

@@ -15,7 +15,11 @@ extension Session {
         let word = String(before.dropFirst(wordStart))
         let previous = Words.split(String(before.prefix(wordStart)))
         let candidates = candidatesFor(previous: previous, word: word)
-        return (wordStart, candidates.filter { $0.hasPrefix(word) || $0.lowercased().hasPrefix(word.lowercased()) })
+        return (wordStart, candidates.filter { candidate in
+            // A path quoted for its space completes the same word typed without the quote.
+            let compared = candidate.hasPrefix("\"") && !word.hasPrefix("\"") ? String(candidate.dropFirst()) : candidate
+            return compared.hasPrefix(word) || compared.lowercased().hasPrefix(word.lowercased())
+        })
     }
 
     private func candidatesFor(previous: [String], word: String) -> [String] {
@@ -54,13 +58,21 @@ extension Session {
         return out
     }
 
-    private func paths(matching word: String) -> [String] {
+    /// Paths that complete `word`, which may open with a quote and start with `~`. A path
+    /// with a space comes quoted, as `load` reads it: a file's quote closed, a directory's
+    /// left open so the next Tab goes on inside it.
+    private func paths(matching typed: String) -> [String] {
+        let quoted = typed.hasPrefix("\"")
+        let word = quoted ? String(typed.dropFirst()) : typed
         let slash = word.lastIndex(of: "/")
         let dir = slash.map { String(word[...$0]) } ?? ""
-        return env.listDirectory(dir.isEmpty ? "." : dir).sorted().filter { !$0.hasPrefix(".") || word.hasPrefix(".") }.map { name in
-            let full = dir + name
-            let isDir = !env.listDirectory(full).isEmpty || name.hasSuffix("/")
-            return isDir ? full + "/" : full
+        let listed = dir.isEmpty ? "." : expandingTilde(dir)
+        let name = slash.map { String(word[word.index(after: $0)...]) } ?? word
+        return env.listDirectory(listed).sorted().filter { !$0.hasPrefix(".") || name.hasPrefix(".") }.map { entry in
+            let full = dir + entry
+            let isDir = !env.listDirectory(expandingTilde(full)).isEmpty || entry.hasSuffix("/")
+            guard quoted || full.contains(" ") else { return isDir ? full + "/" : full }
+            return "\"" + full + (isDir ? "/" : "\"")
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import LineEditor
 import ShareSimCore
 
@@ -20,6 +21,9 @@ public struct InputLoop {
     public var takeInterrupt: () -> Bool
     /// Called when an input's work is done, before its reply is shown (a progress bar clears its line).
     public var workDone: () -> Void
+    /// Where an interactive session keeps its journal of unsaved what-if edits (see
+    /// `SessionJournal`); nil keeps none.
+    public var journalDirectory: URL?
 
     public init(session: Session, reader: LineReader, interactive: Bool,
                 emit: @escaping (_ reply: Reply, _ input: String?) -> Void,
@@ -40,10 +44,14 @@ public struct InputLoop {
     public func run(initialFile: String?) -> ExitStatus {
         var ranSomething = false
         if let initialFile {
-            let reply = session.execute(InputAssembler.Input(text: "load \"\(initialFile)\"", line: 0))
-            emit(reply, "load \(initialFile)")
+            // Shown as typed, quoted, so that a transcript replays it whatever the path holds.
+            let load = "load \"\(initialFile)\""
+            let reply = session.execute(InputAssembler.Input(text: load, line: 0))
+            emit(reply, load)
             if reply.failed && !interactive { return reply.status == .success ? .dataError : reply.status }
         }
+        let journal = interactive ? restoreJournal() : nil
+        var journalled: [String] = []
         var assembler = InputAssembler(interactive: interactive)
         while true {
             let prompt = interactive ? (assembler.isInBlock ? Transcript.continuation : Transcript.prompt) : ""
@@ -64,7 +72,10 @@ public struct InputLoop {
                     if !interactive { return .success }
                     let reply = session.requestQuit()
                     emit(reply, nil)
-                    if reply.quit { return .success }
+                    if reply.quit {
+                        journal?.remove()
+                        return .success
+                    }
                     continue
                 }
             }
@@ -78,7 +89,14 @@ public struct InputLoop {
                 if input.text.split(separator: " ").first.map({ ["run", "show", "plot", "compare"].contains(String($0)) }) == true {
                     ranSomething = true
                 }
-                if reply.quit { return .success }
+                if reply.quit {
+                    journal?.remove()
+                    return .success
+                }
+                if let journal, let file = session.loadedPath, session.unsavedEditTexts != journalled {
+                    journalled = session.unsavedEditTexts
+                    journal.record(file: file, edits: journalled)
+                }
                 // From a pipe every error is the first error of a scenario file: exit 65 (70 stays a bug).
                 if reply.failed && !interactive { return reply.status == .internalError ? .internalError : .dataError }
                 // A Ctrl-C pressed any time after Enter cancels the work it met (the reader
@@ -87,5 +105,25 @@ public struct InputLoop {
                 if takeInterrupt() { break }
             }
         }
+    }
+
+    /// The journal of the loaded file, after offering back the edits an earlier session on it
+    /// left unsaved (it crashed, was killed or lost power).
+    private func restoreJournal() -> SessionJournal? {
+        guard let journalDirectory, let file = session.loadedPath else { return nil }
+        let journal = SessionJournal(directory: journalDirectory, scenarioPath: file)
+        let left = journal.unsavedEdits()
+        guard !left.isEmpty else { return journal }
+        emit(Reply(output: "a session on \(file) ended without saving \(NumberText.counted(left.count, "what-if edit"))\n"), nil)
+        guard case .line(let answer) = reader.readLine(prompt: "restore them? [y/N] "), answer.lowercased().hasPrefix("y") else {
+            journal.remove()
+            emit(Reply(output: "discarded\n"), nil)
+            return journal
+        }
+        for edit in left {
+            emit(session.execute(InputAssembler.Input(text: edit, line: 0)), edit)
+        }
+        emit(Reply(output: "restored \(NumberText.counted(session.unsavedEditTexts.count, "what-if edit")); 'diff' shows them\n"), nil)
+        return journal
     }
 }

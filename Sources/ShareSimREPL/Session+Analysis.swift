@@ -102,8 +102,8 @@ extension Session {
         var bands = "5,25,50,75,95"
         for (word, apply) in [("seed", { (v: String) -> Bool in UInt64(v).map { seed = $0 } != nil }),
                               ("bands", { (v: String) -> Bool in bands = v; return true })] {
-            if let i = rest.firstIndex(of: word) {
-                guard i + 1 < rest.count, apply(rest[i + 1]) else { return .failure("'\(word)' needs a value", word: word, status: .usage) }
+            if let i = rest.firstIndex(where: { $0 == word || $0 == "--" + word }) {
+                guard i + 1 < rest.count, apply(rest[i + 1]) else { return .failure("'\(rest[i])' needs a value", word: rest[i], status: .usage) }
                 rest.removeSubrange(i...(i + 1))
             }
         }

@@ -11,19 +11,22 @@ extension Session {
         case .success(let parsed): o = parsed
         }
         guard o.runs.count == 2 else {
-            return .failure("usage: compare RUN RUN [at DATES] [--share installed|sales] [--by vendor|origin|channel|recorded]\n  runs: "
+            return .failure("usage: compare RUN RUN [SEGMENT] [VENDORS…] [at DATES] [--share installed|sales] [--by vendor|origin|channel|recorded] [--tolerance T]\n  runs: "
                             + (runNames.isEmpty ? "none yet ('run as NAME' makes one)" : runNames.joined(separator: ", ")), status: .usage)
         }
         let a = runs.first { $0.name == o.runs[0] }!.result
         let b = runs.first { $0.name == o.runs[1] }!.result
         let request = CompareRequest(a: .run(a), b: .run(b), names: (o.runs[0], o.runs[1]), metric: o.metric, grouping: o.grouping,
-                                     dates: o.dates)
+                                     tolerance: o.tolerance, dates: o.dates)
+        var compared: CompareResponse
         do throws(OperationError) {
-            let compared = try request.perform(env.hooks)
-            return Reply(output: ComparisonReport.table(compared.comparison, labelA: o.runs[0], labelB: o.runs[1], width: env.width,
-                                                        columns: compared.columns))
+            compared = try request.perform(env.hooks)
         } catch {
             return reply(to: error, of: "compare", word: { o.dates[$0].text })
         }
+        compared.comparison.rows.removeAll { !o.keeps(name: $0.name, origin: $0.origin) || (o.segment.map { [segment = $0.segment] in segment != $0 } ?? false) }
+        guard !compared.comparison.rows.isEmpty else { return .failure(o.noneSell(in: o.segment, scenario: a.scenario), word: o.names.first, status: .usage) }
+        return Reply(output: ComparisonReport.table(compared.comparison, labelA: o.runs[0], labelB: o.runs[1], width: env.width,
+                                                    columns: compared.columns))
     }
 }

@@ -5,7 +5,7 @@ import ShareSimCore
 extension Session {
     func load(_ args: [String]) -> Reply {
         guard args.count == 1 else { return .failure("usage: load FILE\n  example: load scenarios/ofac-easing.scn", status: .usage) }
-        let path = args[0]
+        let path = expandingTilde(args[0])
         let newBase: Base
         do throws(ScenarioError) {
             // Read once: a FIFO or a pipe would have nothing left for a second read.
@@ -20,7 +20,7 @@ extension Session {
             return Reply(error: render(error, word: path), failed: true, status: error.isUnreadableFile ? .noInput : .dataError)
         }
         // Undo stops at the first file loaded: an empty session is nothing to return to.
-        if base != nil || !edits.isEmpty { pushUndo() }
+        if base != nil || !edits.isEmpty { pushUndo(undoing: .load(path: path)) }
         let discarded = edits.count
         base = newBase
         edits = []
@@ -36,9 +36,8 @@ extension Session {
         let s = loaded.scenario
         var events = Set<String>()
         for c in s.changes { if let e = c.origin?.event { events.insert(e) } }
-        let last = s.timeline.month(ofStep: s.timeline.steps - 1)
         let facts = "\(NumberText.counted(s.vendors.count, "vendor")), \(NumberText.counted(s.segments.count, "segment")), "
-            + "\(NumberText.counted(events.count, "event")), \(s.timeline.start.text) to \(last.text)"
+            + "\(NumberText.counted(events.count, "event")), \(s.timeline.span)"
         let line = "\(prefix): \(s.name) — \(facts)"
         // Too long for the terminal: the facts go on a line of their own.
         return line.count <= env.width ? line + "\n" : wrapped("\(prefix): \(s.name)", indent: 2) + wrapped("  " + facts)
@@ -67,7 +66,8 @@ extension Session {
                 return Reply(error: DiagnosticPrinter(useColor: env.color).render(own, sources: error.sources), failed: true, status: .dataError)
             }
         }
-        pushUndo()
+        let lines = input.text.split(separator: "\n", omittingEmptySubsequences: false)
+        pushUndo(undoing: .edit(lines[0] + (lines.count > 1 ? " …" : "")))
         edits = candidate
         return Reply()
     }
@@ -76,12 +76,19 @@ extension Session {
         guard let snapshot = undoStack.popLast() else { return .failure("nothing to undo", status: .success) }
         base = snapshot.base
         edits = snapshot.edits
-        return Reply(output: "undone; \(NumberText.counted(edits.count, "what-if edit")) now\n")
+        let now = NumberText.counted(edits.count, "what-if edit")
+        switch snapshot.undoes {
+        case .load(let path):
+            // Both files: the one left, and the one returned to.
+            return Reply(output: wrapped("undid load \(path); back to \(base?.path ?? "an empty session")" + (edits.isEmpty ? "" : " with \(now)")))
+        case .reset: return Reply(output: wrapped("undid reset; \(now) now"))
+        case .edit(let line): return Reply(output: wrapped("undid '\(line)'; \(now) now"))
+        }
     }
 
     func reset() -> Reply {
         guard !edits.isEmpty else { return Reply(output: "no what-if edits to discard\n") }
-        pushUndo()
+        pushUndo(undoing: .reset)
         let n = edits.count
         edits = []
         return Reply(output: "discarded \(NumberText.counted(n, "what-if edit")); 'undo' brings \(n == 1 ? "it" : "them") back\n")
@@ -106,9 +113,13 @@ extension Session {
     /// the loaded file itself would make it use itself, so that is refused.
     func save(_ args: [String]) -> Reply {
         guard args.count == 1 else { return .failure("usage: save FILE\n  example: save what-if.scn", status: .usage) }
-        let target = args[0]
+        let target = expandingTilde(args[0])
         var text = "# What-if edits saved from a sharesim session.\n"
-        if let base {
+        if case .resolved(_, let scenario)? = base {
+            // `use` reads scenario text only, and resolved JSON takes no edits: the scenario
+            // itself is what there is to save, as resolved JSON, which loads again.
+            text = ResolvedJSON.encode(scenario).pretty + "\n"
+        } else if let base {
             if standardized(base.path) == standardized(target) {
                 return .failure("'\(target)' is the loaded file; save the edits under a new name (they are saved as an overlay that uses it)", word: target)
             }
@@ -122,7 +133,14 @@ extension Session {
         }
         savedEdits = edits
         warnedAboutUnsavedEdits = false
+        if case .resolved? = base { return Reply(output: wrapped("saved the resolved scenario as JSON to \(target)")) }
         return Reply(output: wrapped("saved \(NumberText.counted(edits.count, "what-if edit")) to \(target)"))
+    }
+
+    /// `~` and `~/…` as a shell reads them: the home directory. `~user` is left alone.
+    func expandingTilde(_ path: String) -> String {
+        guard let home = env.homeDirectory, path == "~" || path.hasPrefix("~/") else { return path }
+        return home + path.dropFirst()
     }
 
     private func standardized(_ path: String) -> String {

@@ -91,7 +91,11 @@ extension Session {
                 switch o.steps(in: result.scenario.timeline) {
                 case .failure(let p): return .failure(p, status: .usage)
                 case .success(let steps):
-                    let table = TableReport(metric: o.metric, grouping: o.grouping, steps: steps, width: env.width, segment: o.segment)
+                    let segments = result.scenario.segments.indices.filter { o.segment == nil || result.scenario.segments[$0].id == o.segment }
+                    guard segments.contains(where: { s in result.rows(segment: s, by: o.grouping).contains { o.keeps(name: $0.name, origin: $0.origin) } }) else {
+                        return .failure(o.noneSell(in: o.segment, scenario: result.scenario), word: o.names.first, status: .usage)
+                    }
+                    let table = TableReport(metric: o.metric, grouping: o.grouping, steps: steps, width: env.width, segment: o.segment, only: o.names)
                     guard let text = cancellable({ _ in table.render(result, title: "\(name): \(result.scenario.name)") }) else {
                         return Reply(error: "show cancelled\n")
                     }
@@ -117,7 +121,7 @@ extension Session {
         }
         let text = args[0] == "csv" ? CSVReport.render([chosen], grouping: .vendor) : JSONReport.render([chosen], grouping: .vendor)
         do {
-            try env.writeFile(text, args[1])
+            try env.writeFile(text, expandingTilde(args[1]))
         } catch {
             return .failure("cannot write '\(args[1])': \(error.localizedDescription)", word: args[1], status: .cannotWrite)
         }

@@ -16,6 +16,16 @@ public final class Session {
     struct Snapshot {
         var base: Base?
         var edits: [Edit]
+        /// What returning to this state takes back, as `undo` names it.
+        var undoes: Step
+    }
+
+    /// A step `undo` can take back.
+    enum Step {
+        case load(path: String)
+        case reset
+        /// An edit, by its first line.
+        case edit(String)
     }
 
     /// The loaded file: scenario text that edits layer on, or resolved JSON that cannot be edited.
@@ -62,6 +72,12 @@ public final class Session {
 
     /// Edits typed since the last load or save.
     public var hasUnsavedEdits: Bool { edits != savedEdits }
+
+    /// The statements of the edits not yet saved, for the session's journal; none once saved.
+    public var unsavedEditTexts: [String] { hasUnsavedEdits ? edits.map(\.text) : [] }
+
+    /// The file loaded, which the edits are made on.
+    public var loadedPath: String? { base?.path }
 
     /// The names completion offers for the loaded scenario.
     public var scenarioForCompletion: ResolvedScenario? { try? resolve().get().scenario }
@@ -231,15 +247,8 @@ public final class Session {
         SourceFile(path: env.inputName, text: String(repeating: "\n", count: max(0, current.line - 1)) + current.text)
     }
 
-    func pushUndo() {
-        undoStack.append(Snapshot(base: base, edits: edits))
-    }
-}
-
-/// Hands a result from the thread that computes it to the one that waits for it (the
-/// semaphore's signal orders the write before the read).
-extension Result where Failure == ScenarioError {
-    init(catching body: () throws(ScenarioError) -> Success) {
-        do { self = .success(try body()) } catch { self = .failure(error) }
+    /// Keeps the state for `undo`, which names what it takes back with `undoing`.
+    func pushUndo(undoing: Step) {
+        undoStack.append(Snapshot(base: base, edits: edits, undoes: undoing))
     }
 }

@@ -27,6 +27,8 @@ public struct SessionEnvironment: Sendable {
     /// Where relative paths start, so `save` can write the overlay's `use` relative to the
     /// overlay itself.
     public var currentDirectory: String
+    /// What `~` stands for in the paths of `load`, `save` and `export`, as in a shell.
+    public var homeDirectory: String?
 
     public init(
         inputName: String = "<input>", piped: Bool = false, width: Int = 80, height: Int = 24, color: Bool = false,
@@ -36,7 +38,8 @@ public struct SessionEnvironment: Sendable {
         isCancelled: @escaping @Sendable () -> Bool = { false },
         progress: @escaping @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in },
         listDirectory: @escaping @Sendable (String) -> [String] = { (try? FileManager.default.contentsOfDirectory(atPath: $0)) ?? [] },
-        currentDirectory: String = FileManager.default.currentDirectoryPath
+        currentDirectory: String = FileManager.default.currentDirectoryPath,
+        homeDirectory: String? = ProcessInfo.processInfo.environment["HOME"]
     ) {
         self.inputName = inputName
         self.piped = piped
@@ -50,6 +53,7 @@ public struct SessionEnvironment: Sendable {
         self.progress = progress
         self.listDirectory = listDirectory
         self.currentDirectory = currentDirectory
+        self.homeDirectory = homeDirectory
     }
 }
 

@@ -8,6 +8,10 @@ public enum Transcript {
     public static let continuation = "   ...> "
     public static let defaultWidth = 80
     private static let widthPrefix = "# width "
+    /// Stands before the `load` of the file named on the command line (`sharesim repl
+    /// FILE`): that load is no typed line, so the lines typed after it count from 1 as
+    /// the session counted them, and errors replay at the same `<input>:LINE:COL`.
+    public static let commandLineMark = "# the file named on the command line"
 
     /// The line that sets the width for the inputs after it.
     public static func widthLine(_ width: Int) -> String { widthPrefix + String(width) + "\n" }
@@ -23,6 +27,8 @@ public enum Transcript {
         public var width = Transcript.defaultWidth
         /// Whether a `# width` line stands just before it.
         public var declaresWidth = false
+        /// Whether it is the load of the file named on the command line (see `commandLineMark`).
+        public var fromCommandLine = false
     }
 
     public struct Mismatch: Sendable, Equatable {
@@ -46,16 +52,24 @@ public enum Transcript {
         var typed = 0
         var width = defaultWidth
         var declared = false
+        var fromCommandLine = false
         let isPrompt = { (line: String) in line.hasPrefix(prompt) || line == prompt.trimmingCharacters(in: [" "]) }
+        // Whether an input starts at line i: a prompt, or the mark and then a prompt.
+        func inputStarts(at i: Int) -> Bool {
+            i < lines.count && (isPrompt(lines[i]) || (lines[i] == commandLineMark && i + 1 < lines.count && isPrompt(lines[i + 1])))
+        }
         for (i, line) in lines.enumerated() {
-            if line.hasPrefix(widthPrefix), let w = Int(line.dropFirst(widthPrefix.count)), w > 0, i + 1 < lines.count, isPrompt(lines[i + 1]) {
+            if line.hasPrefix(widthPrefix), let w = Int(line.dropFirst(widthPrefix.count)), w > 0, inputStarts(at: i + 1) {
                 width = w
                 declared = true
+            } else if line == commandLineMark, entries.isEmpty, inputStarts(at: i + 1) {
+                fromCommandLine = true
             } else if isPrompt(line) {
-                typed += 1
-                entries.append(Entry(input: String(line.dropFirst(prompt.count)), line: i + 1, inputLine: typed, expected: [],
-                                     width: width, declaresWidth: declared))
+                if !fromCommandLine { typed += 1 }
+                entries.append(Entry(input: String(line.dropFirst(prompt.count)), line: i + 1, inputLine: fromCommandLine ? 0 : typed,
+                                     expected: [], width: width, declaresWidth: declared, fromCommandLine: fromCommandLine))
                 declared = false
+                fromCommandLine = false
             } else if line.hasPrefix(continuation), !entries.isEmpty, entries[entries.count - 1].expected.isEmpty {
                 typed += 1
                 entries[entries.count - 1].input += "\n" + line.dropFirst(continuation.count)
@@ -68,9 +82,9 @@ public enum Transcript {
 
     /// One exchange as the terminal showed it.
     /// Without colour: a transcript recorded on a colour terminal replays (uncoloured) alike.
-    public static func format(input: String, reply: Reply) -> String {
+    public static func format(input: String, reply: Reply, fromCommandLine: Bool = false) -> String {
         let inputLines = input.split(separator: "\n", omittingEmptySubsequences: false)
-        var out = prompt + inputLines[0] + "\n"
+        var out = (fromCommandLine ? commandLineMark + "\n" : "") + prompt + inputLines[0] + "\n"
         for l in inputLines.dropFirst() { out += continuation + l + "\n" }
         return out + withoutColour(reply.output + reply.error)
     }
@@ -92,7 +106,7 @@ public enum Transcript {
 
     /// An entry with the reply it gets now, as `replay --update` writes it back.
     public static func format(_ entry: Entry, reply: Reply) -> String {
-        (entry.declaresWidth ? widthLine(entry.width) : "") + format(input: entry.input, reply: reply)
+        (entry.declaresWidth ? widthLine(entry.width) : "") + format(input: entry.input, reply: reply, fromCommandLine: entry.fromCommandLine)
     }
 
     /// Runs one entry as it was typed: on its line, at its width.

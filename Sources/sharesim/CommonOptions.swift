@@ -81,8 +81,7 @@ struct ScenarioInput {
 
     func report(_ error: ScenarioError) {
         Output.err(printer.render(error.diagnostics, sources: error.sources))
-        let errors = error.diagnostics.filter { $0.severity == .error }.count
-        if errors > 1 { Output.err("\(errors) errors\n") }
+        if error.errorCount > 1 { Output.err("\(error.errorCount) errors\n") }
     }
 }
 
@@ -110,8 +109,10 @@ struct ReportOutput: ParsableArguments {
     func refuse(overwriting inputs: [String]) throws { try Self.refuse(output, overwriting: inputs) }
 
     /// Refuses, as a usage error, an output file that is one of `inputs` (the same file,
-    /// whatever the path): the report would replace the scenario it came from.
+    /// whatever the path): the report would replace the scenario it came from; and, with
+    /// exit 73, an output that could not be written (a missing directory), before any work.
     static func refuse(_ output: String?, overwriting inputs: [String]) throws {
+        try Output.checkWritable(output)
         guard let output, output != "-", let written = regularFile(output) else { return }
         for input in inputs where input != "-" {
             // Compare's FILE#RUN names the file before the '#'.
@@ -131,7 +132,7 @@ throw Output.fail("the output '\(output)' \(same): writing it would replace the 
 }
 
 /// Which share a report shows and whom its rows speak of.
-struct ShareView: ParsableArguments {
+struct ShareOptions: ParsableArguments {
     @Option(help: "Which share: installed or sales.")
     var share: ShareKind = .installed
 

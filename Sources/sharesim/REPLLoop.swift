@@ -25,14 +25,20 @@ struct REPLLoop {
         } else {
             reader = PlainLineReader()
         }
-        let loop = InputLoop(
+        // The first input shown is the load of the file named on the command line, if there is one.
+        var commandLineLoad = initialFile != nil
+        var loop = InputLoop(
             session: session, reader: reader, interactive: interactive,
             emit: { reply, input in
                 Output.out(reply.output)
                 Output.err(reply.error)
-                if let input { recorder?.append(Transcript.format(input: input, reply: reply), width: session.width) }
+                if let input {
+                    recorder?.append(Transcript.format(input: input, reply: reply, fromCommandLine: commandLineLoad), width: session.width)
+                    commandLineLoad = false
+                }
             },
             width: { Terminal.width }, height: { Terminal.height }, takeInterrupt: { InterruptFlag.takePending() }, workDone: { bar?.finish() })
+        loop.journalDirectory = HistoryStore.defaultURL(environment: ProcessInfo.processInfo.environment)?.deletingLastPathComponent()
         return loop.run(initialFile: initialFile)
     }
 }

@@ -86,8 +86,21 @@ enum Output {
     static func deliver(_ text: String, to path: String?) throws {
         guard let file = path, file != "-" else { return out(text) }
         do { try AtomicFile.write(text, to: file) } catch {
-            throw fail("cannot write '\(file)': \(AtomicFile.reason(error))", status: ExitStatus.cannotWrite)
+            throw cannotWrite(file, error)
         }
+    }
+
+    /// Fails as `deliver` would, before the work: `-o missing-dir/x.csv` is refused at once
+    /// rather than after minutes of Monte Carlo runs.
+    static func checkWritable(_ path: String?) throws {
+        guard let file = path, file != "-" else { return }
+        do { try AtomicFile.checkWritable(file) } catch {
+            throw cannotWrite(file, error)
+        }
+    }
+
+    private static func cannotWrite(_ file: String, _ error: Error) -> ExitCode {
+        fail("cannot write '\(file)': \(AtomicFile.reason(error))", status: ExitStatus.cannotWrite)
     }
 }
 

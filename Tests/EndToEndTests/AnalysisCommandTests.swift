@@ -216,4 +216,37 @@ import Testing
         #expect(run.stdout.contains("calibration by least squares"))
         #expect(run.stdout.contains("log-odds"))
     }
+
+    /// A sweep polls the same Ctrl-C as Monte Carlo: it stops between runs, writes nothing,
+    /// and says so with status 130.
+    @Test func ctrlCStopsASweepWithStatus130() throws {
+        // 100,000 runs of 9,600 steps: many seconds, however fast the machine.
+        let long = try Fixtures.temporaryFile("long-sweep.scn", """
+            scenario "Long sweep"
+            timeline 2000-01 to 2799-12 monthly
+            segment s "S" lifetime 5y growth 0% size 1M USD
+            vendor A origin X
+            vendor B origin Y
+            share s 2000-01: A 50%, B 50%
+            param cut = 10%
+            event "Cut" 2001-01:
+              access A in s to cut
+            """)
+        let process = Process()
+        process.executableURL = BinaryRunner.binary
+        process.arguments = ["sweep", long, "--vary", "cut=1%..20%/100000", "--outcome", "installed share A in s at 2799-12", "--threads", "1"]
+        process.currentDirectoryURL = Fixtures.packageRoot
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        Thread.sleep(forTimeInterval: 1.5)
+        process.interrupt()
+        let errors = err.fileHandleForReading.readDataToEndOfFile()
+        let output = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 130)
+        #expect(String(decoding: errors, as: UTF8.self) == "sharesim: interrupted\n")
+        #expect(output.isEmpty)
+    }
 }

@@ -126,7 +126,7 @@ import Testing
                                            stdin: "run as base\nshow --by origin at 2023-01\n")
         #expect(session.status == 0)
         let recorded = try String(contentsOfFile: transcript, encoding: .utf8)
-        #expect(recorded.hasPrefix("sharesim> load scenarios/china-chip-share.scn\nloaded scenarios/china-chip-share.scn"))
+        #expect(recorded.hasPrefix("# the file named on the command line\nsharesim> load \"scenarios/china-chip-share.scn\"\nloaded scenarios/china-chip-share.scn"))
         #expect(recorded.contains("sharesim> show --by origin at 2023-01\n"))
         let replay = try BinaryRunner.run(["replay", transcript])
         #expect(replay.status == 0 && replay.stdout.hasSuffix("1 passed, 0 failed\n"))

@@ -31,6 +31,42 @@ import Testing
         try ctrlDLeaves(t)
     }
 
+    /// Bytes that are not UTF-8 during a history search (Ctrl-R) once made libedit abort in
+    /// the statically linked release build, ending the session; they reach it as U+FFFD now.
+    @Test func bytesThatAreNotUTF8DuringAHistorySearchKeepTheSession() throws {
+        let t = try TerminalSession(arguments: ["repl", "scenarios/ofac-easing.scn"], environment: environment)
+        let prompt = try t.waitFor("sharesim> ")
+        t.type(bytes: [0x12, 0xFD, 0x90, 0x89, 0xB6, 0xA2, 0xB6])
+        // Ctrl-G leaves the search; the session then answers as before.
+        try t.enter("\u{7}\u{15}run\r", expecting: "expect: 4 passed, 0 failed", after: prompt)
+        try ctrlDLeaves(t)
+    }
+
+    /// The session's what-if edits are journalled as each is made (mode 0600): after a
+    /// `kill -9` the next session on the file offers them back, and leaving removes the journal.
+    @Test func editsOfAKilledSessionAreOfferedBackByTheNext() throws {
+        let first = try TerminalSession(arguments: ["repl", "scenarios/ofac-easing.scn"], environment: environment)
+        let prompt = try first.waitFor("sharesim> ")
+        try first.enter("drop event \"OFAC GL 25\"\r", expecting: "drop event", after: prompt)
+        first.killProgram()
+        _ = try first.waitForExit()
+        let directory = state.appendingPathComponent("sharesim").path
+        let journals = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasPrefix("session-") }
+        #expect(journals.count == 1)
+        let mode = try FileManager.default.attributesOfItem(atPath: directory + "/" + (journals.first ?? ""))[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+
+        let second = try TerminalSession(arguments: ["repl", "scenarios/ofac-easing.scn"], environment: environment)
+        let offer = try second.waitFor("ended without saving 1 what-if edit")
+        try second.waitFor("restore them? [y/N] ", after: offer)
+        let restored = try second.enter("y\r", expecting: "restored 1 what-if edit", after: offer)
+        try second.enter("diff\r", expecting: "+ drop event \"OFAC GL 25\"", after: restored)
+        second.type("\u{4}")
+        try second.waitFor("unsaved what-if edit", after: restored)
+        try ctrlDLeaves(second)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasPrefix("session-") } == [])
+    }
+
     @Test func tabCompletesCommandsAndNames() throws {
         let t = try TerminalSession(arguments: ["repl", "scenarios/ofac-easing.scn"], environment: environment)
         let prompt = try t.waitFor("sharesim> ")
@@ -113,7 +149,7 @@ import Testing
         try ctrlDLeaves(t)
         // Without a window size the terminal's width is COLUMNS (100); then 70.
         let recorded = try String(contentsOfFile: transcript, encoding: .utf8)
-        #expect(recorded.hasPrefix("# width 100\nsharesim> load scenarios/ofac-easing.scn\n"))
+        #expect(recorded.hasPrefix("# width 100\n# the file named on the command line\nsharesim> load \"scenarios/ofac-easing.scn\"\n"))
         let compare = try #require(recorded.components(separatedBy: "# width 70\nsharesim> compare a a\n").last)
         #expect(compare.split(separator: "\n").allSatisfy { $0.count <= 70 }, "\(compare)")
         let replay = try BinaryRunner.run(["replay", transcript])
@@ -171,7 +207,7 @@ import Testing
 @Suite struct PipedSessionTests {
     @Test func everyErrorIsPlacedOnItsLineAndExits65() throws {
         let cases = [
-            ("compare a b", "<stdin>:1:9: error: 'a' is no run, segment or vendor\n"),
+            ("compare a b", "<stdin>:1:9: error: 'a' is no run, segment, vendor or channel\n"),
             ("sweep leakage=x..y installed share origin CN in telecom at 2023-01", "<stdin>:1:15: error: expected a number for the range's first value, found 'x'\n"),
             ("run\nexport csv out.csv x", "<stdin>:2:20: error: no run named 'x'\n"),
             ("load nosuch.scn", "<stdin>:1:6: error: cannot read 'nosuch.scn': no such file\n"),
@@ -199,5 +235,43 @@ import Testing
         let run = try BinaryRunner.run(["repl", "nosuch.scn"], stdin: "runs\n")
         #expect(run.status == 66)
         #expect(run.stderr == "sharesim: error: cannot read 'nosuch.scn': no such file\n")
+    }
+}
+
+/// The terminal cases of what a new user hit (issue 7, item 8): output through `tee`, and a
+/// recorded session with errors that replays.
+extension TerminalTests {
+    /// `sharesim repl FILE | tee log`: the prompt and line editing stay on the terminal,
+    /// the replies go through the pipe, and Ctrl-D ends it.
+    @Test func aPipedStandardOutputKeepsThePromptAndLineEditing() throws {
+        let log = state.appendingPathComponent("log").path
+        let t = try TerminalSession(arguments: ["repl", "scenarios/ofac-easing.scn"], environment: environment, teeTo: log)
+        let prompt = try t.waitFor("sharesim> ")
+        t.type("expl\tCis\t\r")
+        // The reply comes through tee, the next prompt straight to the terminal: either first.
+        try t.waitFor("share telecom Cisco = 4.4%", after: prompt)
+        try t.waitFor("sharesim> ", after: prompt)
+        try ctrlDLeaves(t)
+        let written = try String(contentsOfFile: log, encoding: .utf8)
+        #expect(written.contains("share telecom Cisco = 4.4%"))
+        #expect(!written.contains("sharesim> "))
+    }
+
+    /// A session recorded with mistakes in it replays: the file named on the command line is
+    /// no typed line, so each error is placed on the same `<input>:LINE:COL` again.
+    @Test func aRecordedSessionWithErrorsReplays() throws {
+        let transcript = state.appendingPathComponent("t.txt").path
+        let t = try TerminalSession(arguments: ["repl", "scenarios/ofac-easing.scn", "--record", transcript], environment: environment)
+        var at = try t.waitFor("sharesim> ")
+        at = try t.enter("bogus\r", expecting: "unknown command 'bogus'", after: at)
+        at = try t.enter("show Nokiaa\r", expecting: "is no run, segment, vendor or channel", after: at)
+        at = try t.enter("vendor X origin\r", expecting: "error", after: at)
+        try t.enter("run\r", expecting: "expect: 4 passed, 0 failed", after: at)
+        try ctrlDLeaves(t)
+        let recorded = try String(contentsOfFile: transcript, encoding: .utf8)
+        #expect(recorded.contains("<input>:1:1: error: unknown command 'bogus'"))
+        let replay = try BinaryRunner.run(["replay", transcript])
+        #expect(replay.status == 0, "\(replay.stdout)")
+        #expect(replay.stdout.hasSuffix("1 passed, 0 failed\n"))
     }
 }

@@ -1,3 +1,4 @@
+import AtomicFiles
 import Foundation
 import ShareSimCore
 import Testing
@@ -17,6 +18,20 @@ import Testing
     }
 
     func contents(_ name: String) throws -> String { try String(contentsOfFile: root + "/" + name, encoding: .utf8) }
+
+    /// An unnamed temporary file (Linux's O_TMPFILE): while the contents are written nothing
+    /// is beside the destination, so a kill at that moment, even SIGKILL, leaves nothing.
+    @Test func whileTheContentsAreWrittenTheTemporaryFileHasNoName() throws {
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        nonisolated(unsafe) var seen: [String] = []
+        try AtomicFileWriter.write(to: root + "/sub/out.csv") { descriptor throws(FileError) in
+            seen = (try? FileManager.default.contentsOfDirectory(atPath: root + "/sub")) ?? ["unreadable"]
+            try AtomicFileWriter.writeAll(Array("a,b\n".utf8), to: descriptor)
+        }
+        #expect(seen == [])
+        #expect(try contents("sub/out.csv") == "a,b\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/sub") == ["out.csv"])
+    }
 
     @Test func aChainOfRelativeLinksIsFollowedFromEachLinksDirectory() throws {
         defer { try? FileManager.default.removeItem(atPath: root) }

@@ -37,7 +37,7 @@ import Testing
         var testDescription: String { name }
     }
 
-    static let catalogue: [Case] = fileCases + generatedCases + [
+    static let catalogue: [Case] = fileCases + fuzzingFindings + generatedCases + [
         Case(name: "directory-as-file", input: .directory, isUnreadableFile: true),
         Case(name: "missing-file", input: .missing("does-not-exist.scn"), isUnreadableFile: true),
     ]
@@ -60,7 +60,8 @@ import Testing
         "json-syntax-error.json", "json-trailing-comma.json", "json-number-too-large.json", "json-wrong-format.json",
         "json-wrong-type.json", "json-missing-key.json", "json-shares-not-one.json", "json-unknown-vendor-in-change.json",
         "json-unknown-field.json", "json-change-after-timeline.json", "scenario-text-named-json.json",
-        "overflow-json.json", "overflow-utility.json", "json-unknown-channel.json", "json-two-operations.json",
+        "json-buyer-on-shift.json", "json-over-not-whole.json", "overlay-timeline-leaves-shares-behind.scn",
+        "overflow-json.json", "overflow-utility.json", "json-negative-steps.json", "json-unknown-channel.json", "json-two-operations.json",
         "json-channel-on-shift.json", "json-until-before-at.json",
         "unknown-channel.scn", "via-on-shift.scn", "points-on-shift.scn", "until-before-start.scn", "times-on-closed-channel.scn",
         "observe-csv-missing-date.scn", "observe-csv-unknown-column.scn", "observe-csv-bad-cells.scn",
@@ -72,6 +73,15 @@ import Testing
         return Case(name: name, input: .file(file), isUnreadableFile: name == "use-missing-file",
                     loadsWithWarnings: name == "times-on-closed-channel")
     }
+
+    /// Inputs `make fuzz` found (kept by Fuzz/keep-findings as `found-by-fuzzing-*`): each is a
+    /// case from the moment it is kept, and fails until it is fixed and its `.expected` written.
+    static let fuzzingFindings: [Case] = {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return names.filter { $0.hasPrefix("found-by-fuzzing-") && !$0.hasSuffix(".expected") }.sorted().map { file in
+            Case(name: String(file.prefix { $0 != "." }), input: .file(file))
+        }
+    }()
 
     /// Files in Malformed/ that are no case of their own: used by a case, or a fuzzing seed.
     static let helperFiles: Set<String> = [
@@ -94,6 +104,15 @@ import Testing
             Case(name: "deep-parentheses", input: .bytes("deep-parentheses.scn", text(String(repeating: "(", count: 100_000) + "\n"))),
             Case(name: "long-line", input: .bytes("long-line.scn", text("scenario \"Long line\"\nvendor " + String(repeating: "A", count: 1_000_000) + " origin\n"))),
             Case(name: "long-garbage-run", input: .bytes("long-garbage-run.scn", text("scenario \"Garbage\" " + String(repeating: "@", count: 200_000) + "\n"))),
+            Case(name: "many-errors", input: .bytes("many-errors.scn", text("scenario \"Many\"\n" + (0..<300).map { "vendro V\($0) origin US\n" }.joined()))),
+            Case(name: "megabyte-name", input: .bytes("megabyte-name.scn", text("""
+                scenario "Long name"
+                timeline 2021-01 to 2022-12 monthly
+                segment s lifetime 8y
+                vendor A origin US
+                share s 2021-01: \(String(repeating: "B", count: 1_000_000)) 100%
+
+                """))),
         ]
     }()
 

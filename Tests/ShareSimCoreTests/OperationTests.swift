@@ -122,15 +122,15 @@ private final class HookLog: @unchecked Sendable {
     @Test func monteCarloRefusesABatchThatWouldNotFitInMemoryBeforeRunningIt() throws {
         let input = try Self.load("china-chip-share")
         let log = HookLog()
-        var request = MonteCarloRequest(input: input, runs: 1_000_000, seed: 1, dates: .everyStep, memory: 1e6)
+        var request = MonteCarloRequest(input: input, runs: 1_000_000, seed: 1, dates: .everyStep, memory: AvailableMemory(bytes: 1e6, source: "available now"))
         let refused = Self.refusal { () throws(OperationError) in
             try request.perform(OperationHooks(progress: { log.record($0, $1) }))
         }
-        #expect(refused?.message.contains("of memory, more than this machine has (1 MB)") == true, "\(String(describing: refused))")
+        #expect(refused?.message.contains("of memory, more than the 1 MB available now") == true, "\(String(describing: refused))")
         #expect(refused?.status == ShareSimCore.ExitStatus.usage)
         #expect(log.progress.isEmpty)
         request.runs = 600
-        request.memory = 1e9
+        request.memory = AvailableMemory(bytes: 1e9, source: "available now")
         guard case .bands(let bands) = try request.perform(OperationHooks(progress: { log.record($0, $1) })) else {
             Issue.record("no bands")
             return

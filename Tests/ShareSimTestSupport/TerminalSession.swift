@@ -26,11 +26,14 @@ public final class TerminalSession: @unchecked Sendable {
     /// `ending(screen)`: what a failing check about this session reports.
     public var screenEnding: String { Self.ending(screen) }
 
-    public init(arguments: [String], environment: [String: String], directory: URL = Fixtures.packageRoot) throws {
+    /// With `teeTo`, standard output goes through `tee FILE` to the terminal, as in
+    /// `sharesim repl | tee log`: standard input is the terminal, standard output a pipe.
+    public init(arguments: [String], environment: [String: String], directory: URL = Fixtures.packageRoot, teeTo: String? = nil) throws {
         // `script` runs its command through $SHELL, or /bin/sh when SHELL is unset (as on CI).
         // `exec` makes the program the terminal's foreground process itself: a shell left
         // waiting in between (dash is) would die of the Ctrl-C meant for the program.
-        let command = "exec " + ([BinaryRunner.binary.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
+        let program = ([BinaryRunner.binary.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
+        let command = teeTo.map { "\(program) | tee '\($0)'" } ?? "exec " + program
         // setsid keeps `script` out of the test runner's process group, so a signal sent to
         // that group (a test of Ctrl-C elsewhere) cannot end this session.
         process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
@@ -63,7 +66,12 @@ public final class TerminalSession: @unchecked Sendable {
     }
 
     public func type(_ keys: String) {
-        input.fileHandleForWriting.write(Data(keys.utf8))
+        type(bytes: Array(keys.utf8))
+    }
+
+    /// Bytes as a terminal would pass them on, whether or not they are UTF-8.
+    public func type(bytes: [UInt8]) {
+        input.fileHandleForWriting.write(Data(bytes))
     }
 
     /// Waits until `text` appears after `offset` characters of the screen; a generous limit
@@ -87,6 +95,24 @@ public final class TerminalSession: @unchecked Sendable {
         type(keys)
         let replied = try waitFor(reply, after: offset)
         return try waitFor(prompt, after: replied)
+    }
+
+    /// Sends `signal` to the program itself (not to `script` around it), found among the
+    /// session's descendants in /proc: a crash or a `kill -9` as the person would suffer it.
+    public func killProgram(signal: Int32 = SIGKILL) {
+        var parents: [Int32: Int32] = [:]
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
+            guard let pid = Int32(entry), let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { continue }
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            if fields.count > 1, let parent = Int32(fields[1]) { parents[pid] = parent }
+        }
+        for (pid, _) in parents {
+            var ancestor = parents[pid]
+            while let a = ancestor, a != process.processIdentifier, a > 1 { ancestor = parents[a] }
+            let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/exe")
+            if ancestor == process.processIdentifier, exe == BinaryRunner.binary.resolvingSymlinksInPath().path { kill(pid, signal) }
+        }
     }
 
     /// Waits for the program to end and returns its exit status.

@@ -35,9 +35,12 @@ typedef clibedit_completion_status (*clibedit_completion_fn)(clibedit_editor *ed
  */
 void clibedit_use_environment_ctype(void);
 
-/* The C standard streams, which Swift 6 cannot read as (mutable) globals. */
+/* The C standard streams, which Swift 6 cannot read as (mutable) globals, and the terminal. */
 FILE *clibedit_standard_input(void);
-FILE *clibedit_standard_output(void);
+/* Standard output, or the controlling terminal when standard input is a terminal and
+ * standard output is not (`sharesim repl | tee log`): where the prompt and the edited
+ * line are drawn. */
+FILE *clibedit_terminal_output(void);
 FILE *clibedit_standard_error(void);
 
 /*

@@ -75,8 +75,11 @@ public struct ChartView: Sendable {
     func checkKeys(_ run: RunResult, segments: [Int]) throws(Diagnostic) {
         let known = segments.flatMap { run.entities(segment: $0, by: grouping).map(\.name) }
         for key in keys where !known.contains(key) {
+            // A vendor named with --by origin: its origin is what to name.
+            let vendor = grouping == .origin ? run.scenario.vendors.first { $0.id == key } : nil
             throw Diagnostic(.error, "'\(key)' is no \(grouping.rawValue) in \(segments.map { run.scenario.segments[$0].id }.joined(separator: ", "))", at: nil,
-                             help: [Suggestions.closest(to: key, in: known).map { "did you mean '\($0)'?" } ?? "give one of: \(known.joined(separator: ", "))"])
+                             help: [vendor.map { "'\(key)' is a vendor; --by origin draws origins: name \($0.origin)" }
+                                    ?? Suggestions.closest(to: key, in: known).map { "did you mean '\($0)'?" } ?? "give one of: \(known.joined(separator: ", "))"])
         }
     }
 

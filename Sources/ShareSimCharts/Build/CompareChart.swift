@@ -9,7 +9,8 @@ public enum CompareChart {
         let s = a.run.scenario
         let comparison: RunComparison
         do { comparison = try RunComparison(a.run, b.run, metric: view.metric, grouping: view.grouping, tolerance: tolerance) } catch {
-            throw Diagnostic(.error, error.message, at: nil, help: error.help.map { [$0] } ?? [])
+            // A comparison only refuses, with one diagnostic saying why.
+            throw error.diagnostics.first ?? Diagnostic(.error, "cannot compare the runs", at: nil)
         }
         let steps = try view.steps(in: s.timeline)
         let segments = try view.segments(of: s)

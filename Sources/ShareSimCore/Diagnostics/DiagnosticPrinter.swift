@@ -9,7 +9,7 @@ public struct DiagnosticPrinter: Sendable {
         let label = d.severity.rawValue
         let coloredLabel = useColor ? (d.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;35m") + label + ":\u{1B}[0m" : label + ":"
         if let loc = d.location {
-            out += "\(bold(loc.description)): \(coloredLabel) \(bold(d.message))\n"
+            out += "\(bold(loc.description)): \(coloredLabel) \(bold(shortened(d.message)))\n"
             if let src = sources[loc.file], loc.line >= 1, loc.line <= src.lineStarts.count {
                 let gutter = String(loc.line)
                 let pad = String(repeating: " ", count: gutter.count)
@@ -24,10 +24,10 @@ public struct DiagnosticPrinter: Sendable {
                 out += " \(pad) | \(prefix)\(useColor ? "\u{1B}[1;32m" + marks + "\u{1B}[0m" : marks)\n"
             }
         } else {
-            out += "sharesim: \(coloredLabel) \(bold(d.message))\n"
+            out += "sharesim: \(coloredLabel) \(bold(shortened(d.message)))\n"
         }
-        for n in d.notes { out += "note: \(n)\n" }
-        for h in d.help { out += "help: \(h)\n" }
+        for n in d.notes { out += "note: \(shortened(n))\n" }
+        for h in d.help { out += "help: \(shortened(h))\n" }
         return out
     }
 
@@ -55,6 +55,26 @@ public struct DiagnosticPrinter: Sendable {
         text.append(contentsOf: src.scalars[from..<to])
         if to < end { text.append("…") }
         return (String(text), column - (from - start) + (from > start ? 1 : 0))
+    }
+
+    /// Words longer than this are quoted shortened: a name of a megabyte, quoted in a message,
+    /// would otherwise print in full, and again in each message that names it. Long enough
+    /// that a file's path, which a message must name whole, is never cut.
+    static let maxQuotedWord = 400
+
+    /// `'BBBBBBBB…BBB'`: the start and the end of each overlong word, whose whole text the
+    /// quoted source line shows around the caret anyway.
+    private func shortened(_ text: String) -> String {
+        let limit = DiagnosticPrinter.maxQuotedWord
+        guard text.unicodeScalars.count > limit else { return text }
+        return text.split(separator: " ", omittingEmptySubsequences: false).map { word in
+            let scalars = word.unicodeScalars
+            guard scalars.count > limit else { return String(word) }
+            var short = String.UnicodeScalarView(scalars.prefix(60))
+            short.append("…")
+            short.append(contentsOf: scalars.suffix(4))
+            return String(short)
+        }.joined(separator: " ")
     }
 
     private func bold(_ s: String) -> String { useColor ? "\u{1B}[1m\(s)\u{1B}[0m" : s }

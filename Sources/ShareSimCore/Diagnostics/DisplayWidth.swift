@@ -1,5 +1,5 @@
 /// How many terminal columns a character takes, so that a caret lands under the culprit
-/// even after CJK text or emoji on the same line.
+/// even after CJK text or emoji on the same line, and table columns line up after a CJK name.
 ///
 /// Written here rather than taken from the C library: `wcwidth` answers according to the
 /// process's locale, which a library must not set, and no listed package measures this.
@@ -19,6 +19,21 @@ enum DisplayWidth {
 
     static func of(_ s: some Sequence<Unicode.Scalar>) -> Int {
         s.reduce(0) { $0 + of($1) }
+    }
+
+    static func of(_ s: String) -> Int { of(s.unicodeScalars) }
+
+    /// `s` cut to `width` columns with an ellipsis when it is wider.
+    static func truncated(_ s: String, to width: Int) -> String {
+        guard of(s) > width, width > 0 else { return s }
+        var out = "", used = 0
+        for c in s {
+            let w = of(c.unicodeScalars)
+            if used + w > width - 1 { break }
+            out.append(c)
+            used += w
+        }
+        return out + "…"
     }
 
     private static let wideRanges: [ClosedRange<UInt32>] = [

@@ -29,7 +29,4 @@ public struct SourceSpan: Hashable, Sendable {
         self.start = start
         self.end = max(start, end)
     }
-    public func union(_ other: SourceSpan) -> SourceSpan {
-        SourceSpan(min(start, other.start), max(end, other.end))
-    }
 }

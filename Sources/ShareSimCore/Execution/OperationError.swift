@@ -10,6 +10,12 @@ public enum OperationError: Error, Sendable {
     /// so that a front end can point at how the user wrote it.
     case refused(ScenarioError, status: ExitStatus, part: Int? = nil)
 
+    /// What the diagnostics of a refusal say; none for a cancellation.
+    public var diagnostics: [Diagnostic] {
+        guard case .refused(let error, _, _) = self else { return [] }
+        return error.diagnostics
+    }
+
     /// A request the scenario cannot honour (an unknown parameter, a value out of range): a
     /// usage error, pointing at the request's `part` where one is at fault.
     static func invalid(_ diagnostic: Diagnostic, part: Int? = nil) -> OperationError {
@@ -22,6 +28,17 @@ public enum OperationError: Error, Sendable {
         guard case .refused(let error, let status, let part) = self else { return self }
         return .refused(ScenarioError(error.diagnostics, sources: error.sources.merging(sources) { own, _ in own },
                                       isUnreadableFile: error.isUnreadableFile), status: status, part: part)
+    }
+
+    /// The same error, each diagnostic's message after `context` (what was being done).
+    func saying(_ context: String) -> OperationError {
+        guard case .refused(let error, let status, let part) = self else { return self }
+        let said = error.diagnostics.map { d in
+            var d = d
+            d.message = context + d.message
+            return d
+        }
+        return .refused(ScenarioError(said, sources: error.sources, isUnreadableFile: error.isUnreadableFile), status: status, part: part)
     }
 
     /// A refusal of one diagnostic without a place in any file.

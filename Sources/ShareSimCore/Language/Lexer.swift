@@ -1,17 +1,19 @@
 /// Turns scenario text into tokens. It never fails: text it cannot read becomes a
 /// diagnostic and lexing goes on, so one pass reports every problem in a file.
-public struct Lexer {
+package struct Lexer {
     private let s: [Unicode.Scalar]
     private var i = 0
     private let file: SourceFile
-    public private(set) var diagnostics: [Diagnostic] = []
+    package private(set) var diagnostics: [Diagnostic] = []
+    /// Errors found past `DiagnosticLimit.errorsPerFile`, counted but not recorded.
+    package private(set) var omittedErrors = 0
 
-    public init(_ file: SourceFile) {
+    package init(_ file: SourceFile) {
         self.file = file
         self.s = file.scalars
     }
 
-    public mutating func tokenize() -> [Token] {
+    package mutating func tokenize() -> [Token] {
         var out: [Token] = []
         var atLineStart = true
         while i < s.count {
@@ -186,17 +188,29 @@ public struct Lexer {
     }
 
     private static let symbols: [String] = ["<=", ">=", "==", "!=", "+-", "≤", "≥", "±", "<", ">", "=", ":", ",", "/", "-", "+", "$", "*", "(", ")", ";", "~"]
+    /// The symbols' scalars, made once: matching is tried at every stray character, and
+    /// building arrays there made a 5 MB line of them take minutes.
+    private static let symbolScalars: [[Unicode.Scalar]] = symbols.map { Array($0.unicodeScalars) }
+    private static let symbolStarts: [Unicode.Scalar] = symbolScalars.map { $0[0] }
+    /// Each symbol as its token holds it: `≤` is `<=`.
+    private static let symbolTokens: [String] = symbols.map(normalized)
 
-    private mutating func lexSymbol() -> Token? {
-        for sym in Lexer.symbols {
-            let scalars = Array(sym.unicodeScalars)
-            if i + scalars.count <= s.count, Array(s[i..<i + scalars.count]) == scalars {
-                let start = i
-                i += scalars.count
-                return Token(kind: .symbol(normalized(sym)), span: SourceSpan(start, i))
-            }
+    /// Which of `symbols` starts at offset `j`, longest first, if one does.
+    private func symbol(at j: Int) -> Int? {
+        guard Lexer.symbolStarts.contains(s[j]) else { return nil }
+        for (k, scalars) in Lexer.symbolScalars.enumerated() {
+            var n = 0
+            while n < scalars.count, j + n < s.count, s[j + n] == scalars[n] { n += 1 }
+            if n == scalars.count { return k }
         }
         return nil
+    }
+
+    private mutating func lexSymbol() -> Token? {
+        guard let k = symbol(at: i) else { return nil }
+        let start = i
+        i += Lexer.symbolScalars[k].count
+        return Token(kind: .symbol(Lexer.symbolTokens[k]), span: SourceSpan(start, i))
     }
 
     /// Whether some token, white space or comment starts at an offset: where a run of
@@ -205,13 +219,10 @@ public struct Lexer {
         let c = s[j]
         if " \t\r\n#\"[".unicodeScalars.contains(c) || c == "\u{201C}" || isDigit(c) || isIdentStart(c) { return true }
         if c == "'" { return closingQuote(after: j) != nil }
-        return Lexer.symbols.contains { sym in
-            let scalars = Array(sym.unicodeScalars)
-            return j + scalars.count <= s.count && Array(s[j..<j + scalars.count]) == scalars
-        }
+        return symbol(at: j) != nil
     }
 
-    private func normalized(_ sym: String) -> String {
+    private static func normalized(_ sym: String) -> String {
         switch sym {
         case "≤": return "<="
         case "≥": return ">="
@@ -222,6 +233,10 @@ public struct Lexer {
     }
 
     private mutating func report(_ message: String, at offset: Int, length: Int = 1, help: String? = nil) {
+        guard diagnostics.count < DiagnosticLimit.errorsPerFile else {
+            omittedErrors += 1
+            return
+        }
         var loc = file.location(at: offset)
         loc.length = length
         diagnostics.append(.error(message, at: loc, help: help))
@@ -243,7 +258,11 @@ public struct Lexer {
 
     private func isDigit(_ c: Unicode.Scalar) -> Bool { c >= "0" && c <= "9" }
     private func isLetter(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic }
-    private func isIdentStart(_ c: Unicode.Scalar) -> Bool { c == "_" || (c.properties.isAlphabetic && !(c >= "0" && c <= "9")) }
+    /// ASCII, nearly every character of a scenario, is decided without the Unicode tables.
+    private func isIdentStart(_ c: Unicode.Scalar) -> Bool {
+        if c.isASCII { return c == "_" || (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") }
+        return c.properties.isAlphabetic
+    }
 }
 
 extension String {

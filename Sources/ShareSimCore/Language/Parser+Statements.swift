@@ -131,7 +131,12 @@ extension Parser {
         let kw = advance()
         let example = "vendor Huawei origin CN"
         let n = try parseName(what: "a vendor name", example: example)
-        try expectWord("origin", context: "after the vendor's name", help: example)
+        // `vendor Big Corp origin US`: a name of several words is quoted.
+        var help = example
+        if case .identifier(let next) = peek.kind, next.lowercased() != "origin" {
+            help = "a name of several words is quoted: vendor \"\(n.text) \(next)\" origin …"
+        }
+        try expectWord("origin", context: "after the vendor's name", help: help)
         let origin = try parseName(what: "an origin code", example: example)
         _ = acceptTag()
         try expectEndOfStatement()

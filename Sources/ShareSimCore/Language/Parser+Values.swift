@@ -116,6 +116,11 @@ extension Parser {
             suffix = w
             advance()
         }
+        if suffix.isEmpty, case .identifier(let w) = peek.kind, let letter = Parser.scaleLetter(w) {
+            // `1.3 billion RUB`: the scale in words would be read as the currency.
+            throw fail("'\(w)' is written \(letter): \(text)\(letter)", at: peek,
+                       help: "amounts are scaled with k, M, B or T: size \(text)\(letter) RUB")
+        }
         if !suffix.isEmpty {
             if suffix == "%" || suffix.lowercased() == "percent" {
                 value /= 100
@@ -172,6 +177,11 @@ extension Parser {
         case "d", "day", "days": return 1.0 / 365.25
         default: return nil
         }
+    }
+
+    /// The suffix for a scale written as a word (`billion` is `B`), or nil.
+    static func scaleLetter(_ word: String) -> String? {
+        ["thousand": "k", "million": "M", "millions": "M", "billion": "B", "billions": "B", "trillion": "T"][word.lowercased()]
     }
 
     static func amountScale(_ suffix: String) -> Double? {

@@ -1,26 +1,30 @@
 /// Reads tokens into statements. A statement that cannot be read becomes a diagnostic and
 /// the parser resumes at the next line, so a file's every error is reported in one pass.
-public struct Parser {
+package struct Parser {
     var tokens: [Token]
     var pos = 0
     let file: SourceFile
-    public private(set) var diagnostics: [Diagnostic] = []
+    package private(set) var diagnostics: [Diagnostic] = []
+    /// Errors found past `DiagnosticLimit.errorsPerFile`, the lexer's and the parser's,
+    /// counted but not recorded.
+    package private(set) var omittedErrors = 0
     /// The statements that were reported and left out, so that the resolver does not report
     /// again, wherever it is used, a name one of them meant to declare.
-    public private(set) var unreadable: [UnreadableStatement] = []
+    package private(set) var unreadable: [UnreadableStatement] = []
 
     /// Signals that the current statement is abandoned; its diagnostic is already recorded.
     struct Abandon: Error {}
 
-    public init(_ file: SourceFile) {
+    package init(_ file: SourceFile) {
         self.file = file
         var lexer = Lexer(file)
         self.tokens = lexer.tokenize()
         self.diagnostics = lexer.diagnostics
+        self.omittedErrors = lexer.omittedErrors
     }
 
     /// Parses a whole file. Statements that failed are left out; see `diagnostics`.
-    public mutating func parseFile() -> [Statement] {
+    package mutating func parseFile() -> [Statement] {
         var out: [Statement] = []
         while true {
             skipNewlines()
@@ -168,10 +172,14 @@ public struct Parser {
     // MARK: diagnostics
 
     mutating func error(_ message: String, at t: Token, help: String? = nil) {
-        diagnostics.append(.error(message, at: location(of: t), help: help))
+        error(message, at: location(of: t), help: help)
     }
 
     mutating func error(_ message: String, at loc: SourceLocation, help: String? = nil) {
+        guard diagnostics.count < DiagnosticLimit.errorsPerFile else {
+            omittedErrors += 1
+            return
+        }
         diagnostics.append(.error(message, at: loc, help: help))
     }
 

@@ -225,7 +225,4 @@ public struct UnreadableStatement: Sendable, Equatable {
 public enum Keywords {
     public static let statements = ["scenario", "timeline", "segment", "buyers", "vendor", "share", "appeal", "event", "drop", "move", "use", "expect", "param", "channel", "observe"]
     public static let changes = ["access", "friction", "shift", "trend", "growth"]
-    public static let all = statements + changes + ["origin", "in", "for", "to", "over", "by", "times", "via", "until", "markup", "points", "records", "recorded",
-                                                    "at", "from", "lifetime", "size", "monthly", "quarterly", "yearly", "installed", "sales", "all", "fit", "check"]
-        + DistributionSyntax.Kind.allCases.map(\.rawValue)
 }

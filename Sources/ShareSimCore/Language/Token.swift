@@ -1,7 +1,7 @@
 /// The smallest pieces of scenario text. Every token keeps its span so the parser can
 /// point errors at the exact characters.
-public struct Token: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable {
+package struct Token: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         case identifier(String)
         case string(String)
         /// A number as written; `suffix` holds letters or `%` glued to it (`45%`, `8y`, `4B`).
@@ -15,10 +15,10 @@ public struct Token: Sendable, Equatable {
         case newline
         case end
     }
-    public var kind: Kind
-    public var span: SourceSpan
+    package var kind: Kind
+    package var span: SourceSpan
 
-    public var isNewlineOrEnd: Bool {
+    package var isNewlineOrEnd: Bool {
         switch kind {
         case .newline, .end: return true
         default: return false
@@ -26,7 +26,7 @@ public struct Token: Sendable, Equatable {
     }
 
     /// How the token reads in an error message.
-    public var display: String {
+    package var display: String {
         switch kind {
         case .identifier(let s): return "'\(s)'"
         case .string(let s): return "\"\(s)\""

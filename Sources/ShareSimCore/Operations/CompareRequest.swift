@@ -43,8 +43,7 @@ public struct CompareRequest: Sendable {
         do {
             comparison = try RunComparison(tables[0], tables[1], metric: metric, grouping: grouping, tolerance: tolerance)
         } catch {
-            throw .refused("cannot compare \(names.a) with \(names.b): \(error.message)", help: error.help.map { [$0] } ?? [],
-                           status: ExitStatus.dataError)
+            throw error.saying("cannot compare \(names.a) with \(names.b): ")
         }
         return CompareResponse(comparison: comparison, columns: dates.isEmpty ? nil : try columns(of: comparison))
     }

@@ -45,14 +45,14 @@ public struct MonteCarloRequest: Sendable {
     public var dates: Dates
     public var shard: Shard?
     public var threads: Int
-    /// The bytes the kept values may take: a batch that needs more than 80% of them is
-    /// refused before it starts, rather than swapping or being killed halfway.
-    public var memory: Double
+    /// The memory the kept values may take: a batch that needs more is refused before it
+    /// starts, rather than swapping or being killed halfway.
+    public var memory: AvailableMemory
 
     public init(input: ScenarioLoader.Loaded, runs: Int, seed: UInt64, bands: [Band] = Band.defaults,
                 metric: SeriesMetric = .installedShare, grouping: Grouping = .vendor, dates: Dates,
                 shard: Shard? = nil, threads: Int = ParallelWork.defaultThreads,
-                memory: Double = Double(ProcessInfo.processInfo.physicalMemory)) {
+                memory: AvailableMemory = .current()) {
         self.input = input
         self.runs = runs
         self.seed = seed
@@ -85,10 +85,10 @@ public struct MonteCarloRequest: Sendable {
         let batch = self.batch
         let range = shard.map { MonteCarloBatch.runs(ofShard: $0.index, of: $0.count, total: runs) } ?? 0..<runs
         let bytes = Double(batch.cellCount) * Double(range.count) * 8
-        if memory > 0, bytes > 0.8 * memory {
+        if memory.bytes > 0, bytes > memory.bytes {
             throw .refused("\(NumberText.counted(range.count, "run")) × \(NumberText.counted(batch.steps.count, "date")) × "
                            + "\(NumberText.counted(batch.entities.count, "row")) need \(NumberText.bytes(bytes)) of memory, "
-                           + "more than this machine has (\(NumberText.bytes(memory)))",
+                           + "more than the \(NumberText.bytes(memory.bytes)) \(memory.source)",
                            help: ["report fewer dates with --at, or split the batch with --shard I/N and 'sharesim merge'"],
                            status: ExitStatus.usage)
         }

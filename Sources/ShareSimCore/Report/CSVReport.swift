@@ -35,9 +35,10 @@ public enum CSVReport {
         return out
     }
 
-    /// RFC 4180 quoting, only where a field needs it.
+    /// RFC 4180 quoting, only where a field needs it. Looks at scalars: `"\r\n"` is one
+    /// Character, equal to neither `"\r"` nor `"\n"`, and went out unquoted.
     public static func csvField(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        guard s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

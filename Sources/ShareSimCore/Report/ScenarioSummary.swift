@@ -2,8 +2,7 @@
 public enum ScenarioSummary {
     public static func render(_ s: ResolvedScenario) -> String {
         var out = "\(s.name)\n"
-        let last = s.timeline.month(ofStep: s.timeline.steps - 1)
-        out += "timeline  \(s.timeline.start.text) to \(last.text), \(s.timeline.steps) \(s.timeline.step.rawValue)ly steps\n"
+        out += "timeline  \(s.timeline.span), \(s.timeline.steps) \(s.timeline.step.rawValue)ly steps\n"
         out += "vendors   " + s.vendors.map { "\($0.id) (\($0.origin))" }.joined(separator: ", ") + "\n"
         if !s.channels.isEmpty {
             out += "channels  \(Channel.direct), " + s.channels.map { "\($0.id) (records \($0.records ?? "the brand's origin"))" }

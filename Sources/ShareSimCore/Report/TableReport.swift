@@ -8,53 +8,56 @@ public struct TableReport: Sendable {
     public var width: Int
     /// Only this segment, or every segment when nil.
     public var segment: String?
+    /// Only the rows of these vendors, origins or channels, or every row when empty.
+    public var only: [String]
 
     public init(metric: SeriesMetric = .installedShare, grouping: Grouping = .vendor, steps: [Int]? = nil, width: Int = 80,
-                segment: String? = nil) {
+                segment: String? = nil, only: [String] = []) {
         self.segment = segment
+        self.only = only
         self.metric = metric
         self.grouping = grouping
         self.steps = steps
         self.width = max(40, width)
     }
 
+    /// Every date asked for is shown: columns that do not fit the width go on in blocks
+    /// below. Chosen by the report, the dates are the first, the last and as many evenly
+    /// spaced ones between as fit one block, a long name cut short to leave room for two.
     public func render(_ r: RunResult, title: String? = nil) -> String {
         var out = ""
         let what = "\(metric == .installedShare ? "installed share" : metric == .salesShare ? "sales share" : metric.rawValue) by \(grouping.title)"
-        out += "\(title ?? r.scenario.name) — \(what)\n"
+        out += Wrap.line("\(title ?? r.scenario.name) — \(what)", width: width, indent: 2) + "\n"
         for s in r.segments.indices where segment == nil || r.scenario.segments[s].id == segment {
             let seg = r.scenario.segments[s]
-            let rows = r.rows(segment: s, by: grouping)
-            // The buyer view's rows are a vendor within a group: the group in the first column.
+            let rows = r.rows(segment: s, by: grouping).filter { only.isEmpty || only.contains($0.name) || only.contains($0.origin) }
+            if rows.isEmpty { continue }
+            // The buyer view's rows are a vendor within a group: the group in the first column,
+            // its name on the group's first row only.
             let byBuyer = grouping == .buyer
             let firstColumn = byBuyer ? "buyer" : grouping == .recorded ? "recorded" : grouping.rawValue
-            let first = rows.map { byBuyer ? $0.buyer ?? "" : $0.name }
-            let second: [String]? = grouping == .vendor ? rows.map(\.origin) : byBuyer ? rows.map(\.name) : nil
-            let nameWidth = max(6, first.map(\.count).max() ?? 6, firstColumn.count)
-            let originWidth = second.map { max(6, $0.map(\.count).max() ?? 6) } ?? 0
-            let chosen = (steps ?? []).filter { $0 >= 0 && $0 < r.steps }
-            let cells = rows.flatMap { e in chosen.map { cell(r.value(metric, of: e, segment: s, step: $0), unit: seg.unit) } }
-            let cellWidth = max(8, (cells.map(\.count).max() ?? 0) + 1)
-            let fit = max(1, (width - nameWidth - originWidth - (originWidth > 0 ? 1 : 0)) / cellWidth)
-            let shown = steps != nil ? Array(chosen.prefix(fit)) : TableReport.spread(steps: r.steps, count: fit, timeline: r.scenario.timeline)
-            out += "\n\(seg.id)\(seg.title.map { " — \($0)" } ?? "")\n"
-            var header = padRight(firstColumn, nameWidth)
-            if originWidth > 0 { header += " " + padRight(byBuyer ? "vendor" : "origin", originWidth) }
-            for k in shown { header += padLeft(r.scenario.timeline.label(ofStep: k), cellWidth) }
-            out += header + "\n"
-            for (i, e) in rows.enumerated() {
-                // A group's name shows on its first row only.
-                let repeated = byBuyer && i > 0 && rows[i - 1].buyer == e.buyer
-                var line = padRight(repeated ? "" : first[i], nameWidth)
-                if let second { line += " " + padRight(second[i], originWidth) }
-                for k in shown { line += padLeft(cell(r.value(metric, of: e, segment: s, step: k), unit: seg.unit), cellWidth) }
-                out += line + "\n"
+            let first = rows.indices.map { i in
+                byBuyer ? (i > 0 && rows[i - 1].buyer == rows[i].buyer ? "" : rows[i].buyer ?? "") : rows[i].name
             }
+            var labels = [TextTable.Column.label(firstColumn, first, minimum: 6)]
+            if grouping == .vendor { labels.append(.label("origin", rows.map(\.origin), minimum: 6)) }
+            if byBuyer { labels.append(.label("vendor", rows.map(\.name), minimum: 6)) }
+            let chosen = (steps ?? []).filter { $0 >= 0 && $0 < r.steps }
+            let cells = rows.flatMap { e in chosen.map { cell(r.value(metric, of: e, segment: s, step: $0)) } }
+            let table = TextTable(labels: labels, figureWidth: max(8, (cells.map(\.count).max() ?? 0) + 1))
+            let shown = steps != nil ? chosen
+                : TableReport.spread(steps: r.steps, count: table.layout(width: width, minimum: 2).perBlock, timeline: r.scenario.timeline)
+            let figures = shown.map { k in
+                TextTable.Column.figure(r.scenario.timeline.label(ofStep: k),
+                                        rows.map { cell(r.value(metric, of: $0, segment: s, step: k)) }, width: table.figureWidth)
+            }
+            out += "\n" + Wrap.line("\(seg.id)\(seg.title.map { " — \($0)" } ?? "")", width: width, indent: 2) + "\n"
+            out += table.render(figures, width: width)
         }
         return out
     }
 
-    private func cell(_ v: Double, unit: String?) -> String {
+    private func cell(_ v: Double) -> String {
         metric == .installedShare || metric == .salesShare ? NumberText.percent(v) : NumberText.amount(v)
     }
 
@@ -95,6 +98,3 @@ public struct TableReport: Sendable {
         return out
     }
 }
-
-func padRight(_ s: String, _ w: Int) -> String { s.count >= w ? s : s + String(repeating: " ", count: w - s.count) }
-func padLeft(_ s: String, _ w: Int) -> String { s.count >= w ? " " + s : String(repeating: " ", count: w - s.count) + s }

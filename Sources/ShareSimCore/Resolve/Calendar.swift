@@ -72,15 +72,6 @@ public enum StepKind: String, Sendable, Codable, CaseIterable {
         }
     }
 
-    /// The timeline word for this step length in scenario text.
-    public var adverb: String {
-        switch self {
-        case .month: return "monthly"
-        case .quarter: return "quarterly"
-        case .year: return "yearly"
-        }
-    }
-
     public init?(word: String) {
         switch word.lowercased() {
         case "monthly", "month", "months": self = .month
@@ -118,17 +109,23 @@ public struct Timeline: Sendable, Equatable {
         return (0..<steps).contains(k) ? k : nil
     }
 
-    /// `2021-01 to 2027-12`: the first and last steps' months, as messages quote the span
-    /// a date must fall in.
-    public var span: String { "\(start.text) to \(month(ofStep: steps - 1).text)" }
+    /// The last month the timeline covers: the last step's last month (`2028-12` for a
+    /// quarterly timeline whose last step starts in `2028-10`).
+    public var lastMonth: CalendarMonth { month(ofStep: steps - 1).adding(months: step.months - 1) }
 
-    /// How tables and messages name step `k`: its month (`2022-04`), or its year on a
-    /// yearly timeline (`2022`), where a month would claim a precision the step lacks.
+    /// `2021-01 to 2027-12`: the first and last months covered, as the `timeline` statement
+    /// writes them and as messages quote the span a date must fall in.
+    public var span: String { "\(start.text) to \(lastMonth.text)" }
+
+    /// How tables and messages name step `k`: its month (`2022-04`), its quarter on a
+    /// quarterly timeline (`2028-Q4`), or its year on a yearly one (`2022`), where a month
+    /// would claim a precision the step lacks.
     public func label(ofStep k: Int) -> String {
         let m = month(ofStep: k)
-        return step == .year ? String(m.year) : m.text
+        switch step {
+        case .month: return m.text
+        case .quarter: return "\(m.year)-Q\((m.month - 1) / 3 + 1)"
+        case .year: return String(m.year)
+        }
     }
-
-    /// The first month after the timeline.
-    public var endMonth: CalendarMonth { month(ofStep: steps) }
 }

@@ -133,7 +133,9 @@ public enum ResolvedJSON {
         var to: Double?
         var by: Double?
         var times: Double?
-        var over: Int?
+        /// Read as a number of any kind, so that `2.5` or `-3` is refused where it stands
+        /// rather than as JSON that does not parse.
+        var over: Double?
         var until: Int?
         var origin: OriginDoc?
     }
@@ -197,7 +199,7 @@ public enum ResolvedJSON {
         for (i, c) in (doc.changes ?? []).enumerated() {
             guard let field = ChangeField(rawValue: c.field) else {
                 problems.append(.error("changes[\(i)]: unknown field '\(c.field)'", at: at("changes[\(i)].field"),
-                                       help: Suggestions.didYouMean(c.field, in: ChangeField.allCases.map(\.rawValue)) ?? "field is one of access, shift, trend, growth"))
+                                       help: Suggestions.didYouMean(c.field, in: ChangeField.allCases.map(\.rawValue)) ?? "field is one of \(ChangeField.allCases.map(\.rawValue).joined(separator: ", "))"))
                 continue
             }
             let given = [(ChangeOperation.to, c.to), (.by, c.by), (.times, c.times)].compactMap { op, x in x.map { (op, $0) } }
@@ -208,10 +210,16 @@ public enum ResolvedJSON {
                                        help: "a change carries exactly one of \"to\", \"by\" and \"times\""))
                 continue
             }
+            let over = c.over ?? 1
+            guard over >= 1, over <= 10_000_000, over == over.rounded() else {
+                problems.append(.error("changes[\(i)]: 'over' must be a whole number of steps, at least 1, not \(over.truncatingRemainder(dividingBy: 1) == 0 && abs(over) < 1e15 ? String(Int(over)) : NumberText.json(over))",
+                                       at: at("changes[\(i)].over"), help: "a change made at once has \"over\": 1"))
+                continue
+            }
             // `direct` may be named; it is what no channel means.
             let channel = c.channel == Channel.direct ? nil : c.channel
             changes.append(Change(at: c.at, segment: c.segment, vendor: c.vendor, buyer: c.buyer, channel: channel, field: field,
-                                  operation: operation, value: value, over: c.over ?? 1, until: c.until,
+                                  operation: operation, value: value, over: Int(over), until: c.until,
                                   origin: c.origin.map { ChangeOrigin(file: $0.file, line: $0.line, event: $0.event) }))
         }
         var observations: [Observation] = []

@@ -33,6 +33,8 @@ extension Resolver {
         // Changes apply in order of step, ties in the order written; a parameter that sets a
         // change's value follows it to its place.
         r.channels = buildChannels()
+        for s in segs { membersBySegment[s.id] = Set(s.memberIndices(in: vendorList).map { vendorList[$0].id }) }
+        vendorLookup = VendorLookup(vendorList)
         let built = events.flatMap { buildChanges($0, scenario: r) }
         let order = built.indices.sorted { (built[$0].change.at, $0) < (built[$1].change.at, $1) }
         r.changes = order.map { built[$0].change }
@@ -138,9 +140,10 @@ extension Resolver {
     }
 
     private mutating func buildShares(_ d: SegmentDecl, index s: Int, vendors: [Vendor]) -> ([String: Double]?, [String: Double]) {
+        recheckShareDate(d)
         var appeal: [String: Double] = [:]
         for (_, e) in d.appeal.sorted(by: { $0.value.name.location < $1.value.name.location }) {
-            guard vendorExists(e.name, vendors) else { continue }
+            guard vendorExists(e.name, among: vendorPositions, names: vendors.map(\.id)) else { continue }
             if let (a, p) = figure(e.value, as: .utility("an appeal"), anonymous: "\(d.name.text) appeal \(e.name.text)") {
                 useParameter(p, for: .appeal(segment: s, vendor: e.name.text))
                 appeal[e.name.text] = a
@@ -156,7 +159,7 @@ extension Resolver {
         var initial: [String: Double] = [:]
         var ok = true
         for e in entries {
-            guard vendorExists(e.name, vendors) else { ok = false; continue }
+            guard vendorExists(e.name, among: vendorPositions, names: vendors.map(\.id)) else { ok = false; continue }
             if initial[e.name.text] != nil {
                 error("vendor '\(e.name.text)' has two shares in '\(d.name.text)'", at: e.name.location, help: "give each vendor one share")
                 ok = false
@@ -188,10 +191,12 @@ extension Resolver {
         return (ok ? initial : nil, appeal)
     }
 
-    mutating func vendorExists(_ n: Name, _ vendors: [Vendor]) -> Bool {
-        if vendors.contains(where: { $0.id == n.text }) { return true }
+    /// Whether `positions` (vendor ids and where they are declared) holds the name, else
+    /// reports it, with the closest of `names` (made only then).
+    mutating func vendorExists(_ n: Name, among positions: [String: Int], names: @autoclosure () -> [String]) -> Bool {
+        if positions[n.text] != nil { return true }
         if wasUnreadable("vendor", n.text) { return false }
-        let names = vendors.map(\.id)
+        let names = names()
         error("unknown vendor '\(n.text)'", at: n.location,
               help: Suggestions.didYouMean(n.text, in: names) ?? "declare it first: vendor \(n.text) origin XX")
         return false

@@ -17,6 +17,9 @@ struct SegmentDecl {
     var shares: [Entry]?
     var sharesTag: String?
     var sharesLocation: SourceLocation?
+    /// The date the shares were given for, and the timeline it was checked against: an
+    /// overlay that replaces the timeline has it checked again (see `recheckShareDate`).
+    var sharesDate: (date: DateLiteral, checkedAgainst: Timeline?)?
     var appeal: [String: Entry] = [:]
     var appealTag: String?
 }
@@ -27,8 +30,8 @@ struct EventDecl {
 }
 
 extension Resolver {
-    mutating func declareVendor(_ n: Name, origin: Name, at loc: SourceLocation, layer: String) {
-        if let i = vendors.firstIndex(where: { $0.name.text == n.text }) {
+    mutating func declareVendor(_ n: Name, origin: Name, layer: String) {
+        if let i = vendorPositions[n.text] {
             if vendors[i].layer == layer {
                 error("vendor '\(n.text)' is declared twice", at: n.location, help: "remove one of the declarations",
                       notes: ["first declared at \(vendors[i].name.location.description)"])
@@ -37,6 +40,7 @@ extension Resolver {
             }
             return
         }
+        vendorPositions[n.text] = vendors.count
         vendors.append(VendorDecl(name: n, origin: origin, layer: layer))
     }
 
@@ -65,7 +69,7 @@ extension Resolver {
         return nil
     }
 
-    mutating func setBuyers(_ seg: Name, _ groups: [Entry], at loc: SourceLocation, tag: String?) {
+    mutating func setBuyers(_ seg: Name, _ groups: [Entry], tag: String?) {
         guard let i = segmentIndex(seg) else { return }
         segments[i].buyers = groups
         segments[i].buyersTag = tag
@@ -73,9 +77,9 @@ extension Resolver {
 
     mutating func setShares(_ seg: Name, date: DateLiteral?, _ entries: [Entry], at loc: SourceLocation, tag: String?) {
         guard let i = segmentIndex(seg) else { return }
-        if let date, let k = step(of: date, what: "a share"), k != 0, let (t, _) = timeline {
-            error("initial shares are for the timeline's start (\(t.start.text)), not \(date.text)", at: date.location,
-                  help: "to change shares later, write an event with access, shift or trend changes")
+        if let date {
+            checkShareDate(date)
+            segments[i].sharesDate = (date, timeline?.0)
         }
         if let first = segments[i].sharesLocation, first.file == loc.file {
             error("the initial shares of '\(seg.text)' are given twice", at: loc, help: "keep one share statement per segment",
@@ -87,6 +91,28 @@ extension Resolver {
         segments[i].sharesLocation = loc
     }
 
+    /// Initial shares are dated at the timeline's start, or not at all.
+    private mutating func checkShareDate(_ date: DateLiteral, notes: [String] = []) {
+        if let k = step(of: date, what: "a share"), k != 0, let (t, _) = timeline {
+            error("initial shares are for the timeline's start (\(t.start.text)), not \(date.text)", at: date.location,
+                  help: "to change shares later, write an event with access, shift or trend changes", notes: notes)
+        }
+    }
+
+    /// A share dated under one timeline, checked again once an overlay has replaced it:
+    /// `share telecom 2021-01` under a timeline from 2023-01 is an error, not the shares
+    /// of 2023-01.
+    mutating func recheckShareDate(_ d: SegmentDecl) {
+        guard let (date, checked) = d.sharesDate, let (t, location) = timeline, checked != t else { return }
+        let note = "the timeline is \(t.span) since \(location.description) replaced it"
+        guard t.step(within: CalendarMonth(year: date.year, month: date.month ?? 1)) != nil else {
+            error("\(date.text) is outside the timeline (\(t.span))", at: date.location,
+                  help: "date the shares at the timeline's start, \(t.start.text)", notes: [note])
+            return
+        }
+        checkShareDate(date, notes: [note])
+    }
+
     mutating func setAppeal(_ seg: Name, _ entries: [Entry], tag: String?) {
         guard let i = segmentIndex(seg) else { return }
         for e in entries { segments[i].appeal[e.name.text] = e }
@@ -94,7 +120,7 @@ extension Resolver {
     }
 
     mutating func declareEvent(_ e: EventStatement, layer: String) {
-        if let i = events.firstIndex(where: { $0.statement.name.text == e.name.text }) {
+        if let i = eventPositions[e.name.text] {
             if events[i].layer == layer {
                 error("event \"\(e.name.text)\" is declared twice", at: e.name.location, help: "give each event its own name",
                       notes: ["first declared at \(events[i].statement.name.location.description)"])
@@ -103,11 +129,12 @@ extension Resolver {
             }
             return
         }
+        eventPositions[e.name.text] = events.count
         events.append(EventDecl(statement: e, layer: layer))
     }
 
     mutating func eventIndex(_ n: Name) -> Int? {
-        if let i = events.firstIndex(where: { $0.statement.name.text == n.text }) { return i }
+        if let i = eventPositions[n.text] { return i }
         if wasUnreadable("event", n.text) { return nil }
         let names = events.map(\.statement.name.text)
         error("no event named \"\(n.text)\"", at: n.location,
@@ -116,7 +143,10 @@ extension Resolver {
     }
 
     mutating func dropEvent(_ n: Name) {
-        if let i = eventIndex(n) { events.remove(at: i) }
+        guard let i = eventIndex(n) else { return }
+        events.remove(at: i)
+        eventPositions[n.text] = nil
+        for k in i..<events.count { eventPositions[events[k].statement.name.text] = k }
     }
 
     /// A moved event keeps its length: its `until` dates, and its changes', move with it.

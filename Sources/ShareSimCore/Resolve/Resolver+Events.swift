@@ -65,7 +65,7 @@ extension Resolver {
         var touched = false
         for segID in segmentIDs {
             guard let seg = r.segments.first(where: { $0.id == segID }) else { continue }
-            let members = Set(seg.memberIndices(in: r.vendors).map { r.vendors[$0].id })
+            let members = membersBySegment[segID] ?? []
             let buyers: [String?]
             if c.buyers.isEmpty {
                 buyers = [nil]
@@ -88,10 +88,12 @@ extension Resolver {
                 }
                 buyers = list
             }
-            for v in r.vendors where selected.contains(v.id) && members.contains(v.id) {
+            // In declaration order, whatever the order of the selection.
+            let positions = vendorLookup?.positions ?? [:]
+            for v in selected.filter(members.contains).sorted(by: { positions[$0]! < positions[$1]! }) {
                 touched = true
                 for route in routes {
-                    for b in buyers { out.append(change(segID, v.id, b, route)) }
+                    for b in buyers { out.append(change(segID, v, b, route)) }
                 }
             }
         }
@@ -156,28 +158,30 @@ extension Resolver {
 
     /// The ids a selector names, or nil after reporting an unknown name.
     mutating func selectVendors(_ s: VendorSelector, in r: ResolvedScenario) -> Set<String>? {
+        // Outside `build` (an outcome resolved against a finished scenario), made here.
+        let lookup = vendorLookup ?? VendorLookup(r.vendors)
         switch s {
         case .all:
             return Set(r.vendors.map(\.id))
         case .vendors(let names):
             var ids = Set<String>()
             for n in names {
-                guard vendorExists(n, r.vendors) else { return nil }
+                guard vendorExists(n, among: lookup.positions, names: lookup.ids) else { return nil }
                 ids.insert(n.text)
             }
             return ids
         case .origins(let codes):
             var ids = Set<String>()
-            let origins = r.origins
             for code in codes {
-                let matching = r.vendors.filter { $0.origin == code.text }
+                let matching = lookup.byOrigin[code.text] ?? []
                 guard !matching.isEmpty else {
                     if wasUnreadable("vendor") { return nil }
+                    let origins = r.origins
                     error("no vendor has origin '\(code.text)'", at: code.location,
                           help: Suggestions.didYouMean(code.text, in: origins) ?? "origins are: \(origins.joined(separator: ", "))")
                     return nil
                 }
-                ids.formUnion(matching.map(\.id))
+                ids.formUnion(matching)
             }
             return ids
         }

@@ -50,10 +50,26 @@ extension Resolver {
 
     mutating func years(_ q: Quantity, what: String) -> Double? {
         guard q.unit == .years else {
-            error("\(what) needs a unit of time: \(q.text) what?", at: q.location, help: "write e.g. \(q.text)y or \(q.text) months")
+            error("\(what) needs a unit of time: \(q.text) what?", at: q.location, help: Self.timeHelp(q, what: what))
             return nil
         }
         return q.value
+    }
+
+    /// What to write instead of a quantity that is no time, said for the mistake made:
+    /// `2m` is two million (a month is `2 months`), `8%` is a rate (a lifetime is its inverse).
+    static func timeHelp(_ q: Quantity, what: String) -> String {
+        let number = String(q.text.prefix { $0.isNumber || $0 == "." || $0 == "-" || $0 == "+" })
+        switch q.unit {
+        case .amount where q.text.hasSuffix("m"):
+            return "\(q.text) is \(number) million: write \(number) months (or \(number)mo)"
+        case .percent where what == "a lifetime" && q.value > 0:
+            return "a lifetime is a time: \(q.text) of the base replaced a year is a lifetime of \(NumberText.fixed(1 / q.value, decimals: 1))y"
+        case .percent, .percentPerYear:
+            return "a percentage is no time: write e.g. \(number)y or \(number) months"
+        default:
+            return "write e.g. \(number.isEmpty ? q.text : number)y or \(number.isEmpty ? q.text : number) months"
+        }
     }
 
     /// Utility per year: `0.4/y` (a bare number reads per year too).

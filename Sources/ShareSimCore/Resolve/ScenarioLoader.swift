@@ -12,17 +12,22 @@ public struct ScenarioLoader: Sendable {
         self.readFile = readFile
     }
 
+    /// The largest scenario read: far above any written by hand or generated (the bench's
+    /// largest is a few MB), and a stop for /dev/zero or a disk image given by mistake long
+    /// before a gigabyte is in memory.
+    public static let maxFileSize = 64 << 20
+
     /// A file's bytes, whatever kind of file can be read: a regular file, a pipe (`<(…)`),
     /// a FIFO, /dev/stdin, /dev/null. Errors say why in the OS's words ("is a directory").
     @Sendable public static func readWholeFile(_ path: String) throws -> Data {
-        do throws(FileError) { return Data(try WholeFileReader.read(path)) } catch {
+        do throws(FileError) { return Data(try WholeFileReader.read(path, limit: maxFileSize)) } catch {
             throw error.asRead
         }
     }
 
     /// Standard input to its end.
     public static func readStandardInput() throws -> Data {
-        Data(try WholeFileReader.read(descriptor: STDIN_FILENO))
+        Data(try WholeFileReader.read(descriptor: STDIN_FILENO, limit: maxFileSize))
     }
 
     /// A loaded scenario, its warnings and the source text needed to quote them.
@@ -73,10 +78,12 @@ public struct ScenarioLoader: Sendable {
         var diagnostics: [Diagnostic] = []
         var layers: [Resolver.Layer] = []
         var sources: [String: SourceFile] = [:]
+        var omitted: [String: Int] = [:]
         for f in files {
             var parser = Parser(f)
             let statements = parser.parseFile()
             diagnostics += parser.diagnostics
+            omitted[f.path, default: 0] += parser.omittedErrors
             sources[f.path] = f
             layers.append(Resolver.Layer(file: f, statements: statements, unreadable: parser.unreadable))
         }
@@ -91,11 +98,15 @@ public struct ScenarioLoader: Sendable {
             // never declared); report each place once.
             let reported = Set(diagnostics.compactMap { $0.location?.description })
             let extra = error.diagnostics.filter { d in !reported.contains(d.location?.description ?? "") }
-            throw ScenarioError((diagnostics + extra).sorted(by: Resolver.byLocation),
-                                sources: sources.merging(error.sources) { a, _ in a }, isUnreadableFile: error.isUnreadableFile)
+            let limited = DiagnosticLimit.apply((diagnostics + extra).sorted(by: Resolver.byLocation), alsoOmitted: omitted)
+            throw ScenarioError(limited.kept, sources: sources.merging(error.sources) { a, _ in a },
+                                isUnreadableFile: error.isUnreadableFile, omittedErrors: limited.omitted)
         }
         let allSources = sources.merging(resolver.sourceFiles) { a, _ in a }
-        if !diagnostics.isEmpty { throw ScenarioError(diagnostics, sources: allSources) }
+        if !diagnostics.isEmpty {
+            let limited = DiagnosticLimit.apply(diagnostics, alsoOmitted: omitted)
+            throw ScenarioError(limited.kept, sources: allSources, omittedErrors: limited.omitted)
+        }
         return Loaded(scenario: scenario, warnings: resolver.warnings, sources: allSources)
     }
 

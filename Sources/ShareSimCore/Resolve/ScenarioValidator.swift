@@ -9,7 +9,10 @@ public enum ScenarioValidator {
         var out: [Diagnostic] = []
         let here = SourceLocation(file: path, line: 1, column: 1)
         func bad(_ at: String, _ m: String, _ help: String? = nil) { out.append(.error(m, at: locate(at) ?? here, help: help)) }
-        if r.timeline.steps < 1 || r.timeline.steps > 1_000_000 {
+        // Every check below that speaks of steps assumes a timeline that has some; with none,
+        // a range such as `0..<steps` cannot even be formed (once a crash).
+        let timelineIsValid = (1...1_000_000).contains(r.timeline.steps)
+        if !timelineIsValid {
             bad("timeline.steps", "timeline.steps must be between 1 and 1,000,000, not \(r.timeline.steps)")
         }
         let vendorIDs = r.vendors.map(\.id)
@@ -57,7 +60,7 @@ public enum ScenarioValidator {
                 bad("\(p).segment", "\(p): unknown segment '\(c.segment)'", Suggestions.didYouMean(c.segment, in: r.segments.map(\.id)))
                 continue
             }
-            if !(0..<r.timeline.steps).contains(c.at) {
+            if timelineIsValid, !(0..<r.timeline.steps).contains(c.at) {
                 bad("\(p).at", "\(p): 'at' must be a step of the timeline, 0 to \(r.timeline.steps - 1), not \(c.at)")
             }
             let value = "\(p).\(c.operation.rawValue)"
@@ -72,11 +75,12 @@ public enum ScenarioValidator {
                         "only access and friction are per channel; set \"channel\" to null")
                 } else if !r.channels.contains(where: { $0.id == channel }) {
                     bad("\(p).channel", "\(p): unknown channel '\(channel)'",
-                        Suggestions.didYouMean(channel, in: [Channel.direct] + r.channels.map(\.id)))
+                        Suggestions.didYouMean(channel, in: r.routeNames))
                 }
             }
             if c.buyer != nil && c.field != .access {
-                bad("\(p).buyer", "\(p): a \(c.field.rawValue) change cannot name a buyer group", "only access is per buyer group; set \"buyer\" to null")
+                bad("\(p).buyer", "\(p): only an access change names a buyer group; a \(c.field.rawValue) change applies to every buyer",
+                    "set \"buyer\" to null")
             }
             if c.field == .growth {
                 if c.vendor != nil { bad("\(p).vendor", "\(p): a growth change has no vendor", "set \"vendor\" to null") }
@@ -89,7 +93,7 @@ public enum ScenarioValidator {
             } else if seg.initial[v] == nil && seg.appeal[v] == nil {
                 bad("\(p).vendor", "\(p): vendor '\(v)' does not sell in '\(c.segment)'", "give it a share or an appeal in that segment")
             }
-            if let b = c.buyer, !seg.buyers.contains(where: { $0.id == b }) {
+            if let b = c.buyer, c.field == .access, !seg.buyers.contains(where: { $0.id == b }) {
                 bad("\(p).buyer", "\(p): segment '\(c.segment)' has no buyer group '\(b)'", Suggestions.didYouMean(b, in: seg.buyers.map(\.id)))
             }
             if c.field == .access, c.operation == .to, !(0...1).contains(c.value) { bad(value, "\(p): access must lie in [0,1], not \(c.value)") }

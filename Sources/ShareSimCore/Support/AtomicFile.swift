@@ -10,6 +10,12 @@ public enum AtomicFile {
         try AtomicFileWriter.write(Array(text.utf8), to: path)
     }
 
+    /// Throws what writing `path` would meet now (a missing directory, say), so that a
+    /// long computation is not wasted on an output it cannot write. See `FileDestination`.
+    public static func checkWritable(_ path: String) throws {
+        try FileDestination.checkWritable(path)
+    }
+
     /// Writes all of `text` to an open descriptor (standard output), reporting a failure
     /// (a full disk, a closed pipe) instead of crashing as `FileHandle.write` does.
     public static func write(_ text: String, toDescriptor descriptor: Int32) throws {

@@ -88,7 +88,7 @@ struct Calibrate: ParsableCommand {
         let result: ScenarioCalibration.Result
         do {
             result = try CalibrationRequest(input: loaded, parameters: fit, bounds: intervals, targets: targets, method: method,
-                                            threads: threading.count).perform()
+                                            threads: threading.count).perform(.interruptible())
         } catch {
             throw input.exitCode(for: error, sources: sources)
         }

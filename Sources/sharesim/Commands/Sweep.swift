@@ -60,7 +60,7 @@ struct SweepCommand: ParsableCommand {
             throw ExitCode(ExitStatus.usage)
         }
         let sweep: Sweep
-        do { sweep = try SweepRequest(input: loaded, axes: axes, outcome: what, threads: threading.count).perform() } catch {
+        do { sweep = try SweepRequest(input: loaded, axes: axes, outcome: what, threads: threading.count).perform(.interruptible()) } catch {
             throw input.exitCode(for: error)
         }
         let text: String

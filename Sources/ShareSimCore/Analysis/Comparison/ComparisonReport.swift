@@ -18,30 +18,23 @@ public enum ComparisonReport {
         for r in c.rows where !segmentOrder.contains(r.segment) { segmentOrder.append(r.segment) }
         for seg in segmentOrder {
             let rows = c.rows.filter { $0.segment == seg }
-            let names = rows.map { $0.name + marker($0.presence) }
-            let nameWidth = max(6, names.map(\.count).max() ?? 6)
-            let originWidth = c.grouping == .vendor ? 6 : 0
-            let divergeWidth = 10, largestWidth = max(9, rows.map { cell($0.differenceAtMax, c).count + 1 }.max() ?? 9), atWidth = 9
-            let fixed = nameWidth + (originWidth > 0 ? originWidth + 1 : 0) + divergeWidth + largestWidth + atWidth
+            var labels = [TextTable.Column.label(c.grouping.rawValue, rows.map { $0.name + marker($0.presence) }, minimum: 6)]
+            if c.grouping == .vendor { labels.append(.label("origin", rows.map(\.origin), minimum: 6)) }
+            let largest = rows.map { $0.maxAbsDifference == 0 ? "0" : cell($0.differenceAtMax, c) }
+            let fixed: [TextTable.Column] = [
+                .figure("diverges", rows.map { r in r.firstDivergence.map { monthText(c.dates[$0]) } ?? "—" }, width: 10),
+                .figure("largest", largest, width: max(9, largest.map { $0.count + 1 }.max() ?? 9)),
+                .figure("at", rows.map { $0.maxAbsDifference == 0 ? "—" : monthText(c.dates[$0.maxAt]) }, width: 9),
+            ]
             let cells = rows.flatMap { r in r.difference.map { cell($0, c) } }
-            let cellWidth = max(9, (cells.map(\.count).max() ?? 0) + 1)
-            let fit = max(0, (width - fixed) / cellWidth)
-            let shown = chosen.map { Array($0.filter { c.dates.indices.contains($0) }.prefix(max(1, fit))) } ?? columns(c.dates, count: fit)
+            let table = TextTable(labels: labels, fixed: fixed, figureWidth: max(9, (cells.map(\.count).max() ?? 0) + 1))
+            // By default the first and the last date at least: the first alone is all zeros
+            // when both runs start alike. Dates asked for are all shown, in blocks if need be.
+            let shown = chosen?.filter { c.dates.indices.contains($0) }
+                ?? columns(c.dates, count: max(2, table.layout(width: width, minimum: 2).perBlock))
             out += "\n\(seg)\n"
-            var header = padRight(c.grouping.rawValue, nameWidth)
-            if originWidth > 0 { header += " " + padRight("origin", originWidth) }
-            header += padLeft("diverges", divergeWidth) + padLeft("largest", largestWidth) + padLeft("at", atWidth)
-            for k in shown { header += padLeft(monthText(c.dates[k]), cellWidth) }
-            out += header + "\n"
-            for (r, name) in zip(rows, names) {
-                var line = padRight(name, nameWidth)
-                if originWidth > 0 { line += " " + padRight(r.origin, originWidth) }
-                line += padLeft(r.firstDivergence.map { monthText(c.dates[$0]) } ?? "—", divergeWidth)
-                line += padLeft(r.maxAbsDifference == 0 ? "0" : cell(r.differenceAtMax, c), largestWidth)
-                line += padLeft(r.maxAbsDifference == 0 ? "—" : monthText(c.dates[r.maxAt]), atWidth)
-                for k in shown { line += padLeft(cell(r.difference[k], c), cellWidth) }
-                out += line + "\n"
-            }
+            out += table.render(shown.map { k in .figure(monthText(c.dates[k]), rows.map { cell($0.difference[k], c) }, width: table.figureWidth) },
+                                width: width)
             let onlyA = rows.filter { $0.presence == .onlyInA }.map(\.name)
             let onlyB = rows.filter { $0.presence == .onlyInB }.map(\.name)
             if !onlyA.isEmpty { out += fitted("* only in A: \(onlyA.joined(separator: ", ")) (no share in B)", width) }

@@ -39,13 +39,6 @@ public struct RunComparison: Sendable {
         public var diverges: Bool { firstDivergence != nil }
     }
 
-    /// Why two runs cannot be compared at all.
-    public struct Mismatch: Error, Sendable, CustomStringConvertible {
-        public var message: String
-        public var help: String?
-        public var description: String { message }
-    }
-
     public var nameA: String
     public var nameB: String
     public var metric: SeriesMetric
@@ -81,24 +74,26 @@ public struct RunComparison: Sendable {
 
     /// Compares two runs. `metric` is usually a share; amounts compare too.
     public init(_ a: RunResult, _ b: RunResult, metric: SeriesMetric = .installedShare, grouping: Grouping = .vendor,
-                tolerance: Double = 0) throws(Mismatch) {
+                tolerance: Double = 0) throws(OperationError) {
         try self.init(ShareTable(a, grouping: grouping), ShareTable(b, grouping: grouping), metric: metric, grouping: grouping,
                       tolerance: tolerance)
     }
 
     /// Compares two tables: runs, or run output read back with `ShareTable.readCSV`. A
     /// table by vendor is summed per origin for `grouping: .origin`; a table by origin
-    /// cannot be split into vendors, and is a `Mismatch` for `grouping: .vendor`.
+    /// cannot be split into vendors, and is refused for `grouping: .vendor`. Runs that cannot be
+    /// compared at all are refused with exit status 65.
     public init(_ a: ShareTable, _ b: ShareTable, metric: SeriesMetric = .installedShare, grouping: Grouping = .vendor,
-                tolerance: Double = 0) throws(Mismatch) {
+                tolerance: Double = 0) throws(OperationError) {
         // A table by vendor sums to one by origin; any other pair of views cannot be compared.
         for (side, t) in [("A", a), ("B", b)] where t.grouping != grouping && !(t.grouping == .vendor && grouping == .origin) {
-            throw Mismatch(message: "\(side) (\(t.name)) holds figures by \(t.grouping.title), not by \(grouping.title)",
-                           help: "compare by \(t.grouping.rawValue) (--by \(t.grouping.rawValue)), or write the run by \(grouping.rawValue)")
+            throw .refused("\(side) (\(t.name)) holds figures by \(t.grouping.title), not by \(grouping.title)",
+                           help: ["compare by \(t.grouping.rawValue) (--by \(t.grouping.rawValue)), or write the run by \(grouping.rawValue)"],
+                           status: .dataError)
         }
         let ta = grouping == .origin ? a.byOrigin() : a
         let tb = grouping == .origin ? b.byOrigin() : b
-        guard tolerance >= 0, !tolerance.isNaN else { throw Mismatch(message: "a tolerance cannot be negative") }
+        guard tolerance >= 0, !tolerance.isNaN else { throw .refused("a tolerance cannot be negative", status: .dataError) }
 
         // The dates both have, in A's order.
         var indexInB: [String: Int] = [:]
@@ -111,8 +106,8 @@ public struct RunComparison: Sendable {
             t.dates.isEmpty ? "no dates" : "\(t.dates.first!.prefix(7)) to \(t.dates.last!.prefix(7)), \(t.dates.count) steps"
         }
         guard !dates.isEmpty else {
-            throw Mismatch(message: "the runs have no date in common: A runs \(span(ta)), B runs \(span(tb))",
-                           help: "compare runs whose timelines overlap")
+            throw .refused("the runs have no date in common: A runs \(span(ta)), B runs \(span(tb))",
+                           help: ["compare runs whose timelines overlap"], status: .dataError)
         }
         var note: String?
         if dates.count != ta.dates.count || dates.count != tb.dates.count {

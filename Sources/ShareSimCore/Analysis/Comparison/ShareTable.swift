@@ -63,11 +63,13 @@ extension ShareTable {
             ScenarioError([Diagnostic(.error, message, at: SourceLocation(file: path, line: line, column: column, length: length),
                                       help: help.map { [$0] } ?? [])], sources: [path: source])
         }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
-        guard let headerLine = lines.first, !headerLine.isEmpty else {
+        let records: [CSVRecords.Record]
+        do { records = try CSVRecords.parse(text) } catch {
+            throw fail(error.message, line: error.line, column: error.column)
+        }
+        guard let header = records.first?.fields, header != [""] else {
             throw ScenarioError([Diagnostic(.error, "'\(path)' is empty; expected run output (sharesim run --format csv)", at: nil)], sources: [:])
         }
-        let header = csvFields(headerLine) ?? []
         let known = ["run", "step", "date", "segment", "vendor", "origin", "channel", "recorded_origin", "installed_share", "sales_share",
                      "installed", "sales"]
         var column: [String: Int] = [:]
@@ -96,10 +98,8 @@ extension ShareTable {
         var values: [String: [[Double]]] = [:]  // "segment\u{0}name" → [metric][step]
         let metrics = ["installed_share", "sales_share", "installed", "sales"]
 
-        for (index, raw) in lines.enumerated().dropFirst() {
-            let lineNumber = index + 1
-            if raw.isEmpty { continue }
-            guard let fields = csvFields(raw) else { throw fail("unterminated quoted field", line: lineNumber) }
+        for record in records.dropFirst() where record.fields != [""] {
+            let (lineNumber, fields) = (record.line, record.fields)
             guard fields.count == header.count else {
                 throw fail("this row has \(fields.count) fields; the header has \(header.count)", line: lineNumber)
             }
@@ -177,38 +177,5 @@ extension ShareTable {
             segments.append(SegmentRows(id: seg, rows: rows))
         }
         return ShareTable(name: wanted ?? path, dates: dates, segments: segments, grouping: grouping)
-    }
-
-    /// The fields of one CSV line (RFC 4180 quoting), or nil when a quote is left open.
-    static func csvFields(_ line: Substring) -> [String]? {
-        var fields: [String] = []
-        var field = ""
-        var quoted = false, wasQuoted = false
-        var i = line.startIndex
-        while i < line.endIndex {
-            let c = line[i]
-            if quoted {
-                if c == "\"" {
-                    let next = line.index(after: i)
-                    if next < line.endIndex, line[next] == "\"" { field.append("\""); i = line.index(after: next); continue }
-                    quoted = false
-                } else {
-                    field.append(c)
-                }
-            } else if c == "\"", field.isEmpty, !wasQuoted {
-                quoted = true
-                wasQuoted = true
-            } else if c == "," {
-                fields.append(field)
-                field = ""
-                wasQuoted = false
-            } else {
-                field.append(c)
-            }
-            i = line.index(after: i)
-        }
-        if quoted { return nil }
-        fields.append(field)
-        return fields
     }
 }

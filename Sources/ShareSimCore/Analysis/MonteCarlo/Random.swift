@@ -5,13 +5,13 @@ import Foundation
 /// or machine, and batches with nearby seeds share no runs. Reference outputs are checked in RandomTests (computed by bench/xoshiro_reference.py).
 
 /// SplitMix64 (Steele, Lea, Flood 2014), as in Vigna's reference `splitmix64.c`.
-public struct SplitMix64: Sendable {
-    public private(set) var state: UInt64
+package struct SplitMix64: Sendable {
+    package private(set) var state: UInt64
 
-    public init(seed: UInt64) { state = seed }
+    package init(seed: UInt64) { state = seed }
 
     @inline(__always)
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9e37_79b9_7f4a_7c15
         return Self.mix(state)
     }
@@ -19,7 +19,7 @@ public struct SplitMix64: Sendable {
     /// SplitMix64's output function: spreads a seed's bits so that seeds 1 and 2 start
     /// streams as far apart as any two.
     @inline(__always)
-    public static func mix(_ x: UInt64) -> UInt64 {
+    package static func mix(_ x: UInt64) -> UInt64 {
         var z = x
         z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
         z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
@@ -28,22 +28,22 @@ public struct SplitMix64: Sendable {
 }
 
 /// xoshiro256** 1.0 (Blackman, Vigna 2018), its state filled by four SplitMix64 outputs.
-public struct Xoshiro256StarStar: Sendable {
-    public private(set) var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
+package struct Xoshiro256StarStar: Sendable {
+    package private(set) var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
 
-    public init(seed: UInt64) {
+    package init(seed: UInt64) {
         var sm = SplitMix64(seed: seed)
         s0 = sm.next(); s1 = sm.next(); s2 = sm.next(); s3 = sm.next()
     }
 
     /// The stream of run `run` of a batch seeded with `seed`: seeded from `mix(seed) + run`,
     /// wrapping. With v1's `seed + run`, seed 2's run `i` was seed 1's run `i + 1`.
-    public init(batchSeed seed: UInt64, run: UInt64) {
+    package init(batchSeed seed: UInt64, run: UInt64) {
         self.init(seed: SplitMix64.mix(seed) &+ run)
     }
 
     @inline(__always)
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         let result = rotl(s1 &* 5, 7) &* 9
         let t = s1 << 17
         s2 ^= s0
@@ -60,11 +60,11 @@ public struct Xoshiro256StarStar: Sendable {
 
     /// A double in [0, 1): the top 53 bits of one output.
     @inline(__always)
-    public mutating func nextUnit() -> Double { Double(next() >> 11) * 0x1p-53 }
+    package mutating func nextUnit() -> Double { Double(next() >> 11) * 0x1p-53 }
 
     /// A double in (0, 1): the top 53 bits of one output, offset by half a step.
     @inline(__always)
-    public mutating func nextOpenUnit() -> Double { (Double(next() >> 11) + 0.5) * 0x1p-53 }
+    package mutating func nextOpenUnit() -> Double { (Double(next() >> 11) + 0.5) * 0x1p-53 }
 }
 
 extension Distribution {
@@ -76,7 +76,7 @@ extension Distribution {
     /// between the CDF's values at the ends of the range, which gives exactly the distribution
     /// that resampling until a value falls in range would give, from one draw and in bounded time.
     @inline(__always)
-    public func draw(_ rng: inout Xoshiro256StarStar, within range: ClosedRange<Double>) -> Double {
+    package func draw(_ rng: inout Xoshiro256StarStar, within range: ClosedRange<Double>) -> Double {
         let x: Double
         switch self {
         case .uniform(let a, let b):
@@ -100,9 +100,9 @@ extension Distribution {
 }
 
 /// The standard normal's CDF and its inverse, to full double precision.
-public enum NormalDistribution {
+package enum NormalDistribution {
     /// Φ(z).
-    public static func cdf(_ z: Double) -> Double {
+    package static func cdf(_ z: Double) -> Double {
         if z.isNaN { return .nan }
         return 0.5 * erfc(-z / 2.0.squareRoot())
     }
@@ -117,7 +117,7 @@ public enum NormalDistribution {
 
     /// Φ⁻¹(p) for p in (0, 1): Acklam's rational approximation (relative error 1.15e-9), then
     /// one Halley step on erfc, which brings it to full precision. 0 and 1 give ∓infinity.
-    public static func quantile(_ p: Double) -> Double {
+    package static func quantile(_ p: Double) -> Double {
         if p <= 0 { return -.infinity }
         if p >= 1 { return .infinity }
         let a = acklamA, b = acklamB, c = acklamC, d = acklamD
