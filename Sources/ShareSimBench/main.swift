@@ -69,35 +69,28 @@ do {
 }
 
 print("")
-print("sharesim run scenarios/<name>.scn --format csv, whole process, \(processRepetitions) runs after \(processWarmUps) warm-ups (target < 20 ms)")
-var processes: ProcessBench?
-do {
-    let bench = try ProcessBench(binary: binary, scenarioDirectory: "scenarios", warmUps: processWarmUps, repetitions: processRepetitions)
-    processes = bench
-    for figure in bench.figures {
-        print(Format.label(figure.scenario) + "median " + Format.milliseconds(figure.seconds.median)
-              + "   p90 " + Format.milliseconds(figure.seconds.percentile(90)))
+/// Prints one whole-process figure per bundled scenario for the sharesim command `command`
+/// gives, or why it could not be measured.
+@MainActor func measureProcesses(_ title: String, target: String, command: @escaping (String) -> [String]) -> ProcessBench? {
+    print("sharesim \(title), whole process, \(processRepetitions) runs after \(processWarmUps) warm-ups (target < \(target))")
+    do {
+        let bench = try ProcessBench(binary: binary, scenarioDirectory: "scenarios", warmUps: processWarmUps, repetitions: processRepetitions,
+                                     command: command)
+        for figure in bench.figures {
+            print(Format.label(figure.scenario) + "median " + Format.milliseconds(figure.seconds.median)
+                  + "   p90 " + Format.milliseconds(figure.seconds.percentile(90)))
+        }
+        return bench
+    } catch {
+        print(Format.label("not run") + error.description)
+        failures.append(error.description)
+        return nil
     }
-} catch {
-    print(Format.label("not run") + error.description)
-    failures.append(error.description)
 }
 
+let processes = measureProcesses("run scenarios/<name>.scn --format csv", target: "20 ms") { ["run", $0, "--format", "csv"] }
 print("")
-print("sharesim report scenarios/<name>.scn, whole process, \(processRepetitions) runs after \(processWarmUps) warm-ups (target < 100 ms)")
-var reports: ProcessBench?
-do {
-    let bench = try ProcessBench(binary: binary, scenarioDirectory: "scenarios", warmUps: processWarmUps, repetitions: processRepetitions,
-                                 command: { ["report", $0] })
-    reports = bench
-    for figure in bench.figures {
-        print(Format.label(figure.scenario) + "median " + Format.milliseconds(figure.seconds.median)
-              + "   p90 " + Format.milliseconds(figure.seconds.percentile(90)))
-    }
-} catch {
-    print(Format.label("not run") + error.description)
-    failures.append(error.description)
-}
+let reports = measureProcesses("report scenarios/<name>.scn", target: "100 ms") { ["report", $0] }
 
 print("")
 print("SVG line chart of \(ChartBench.scenario): 100 vendors × 1,000 steps (target < 1 MB)")

@@ -14,7 +14,9 @@ import Testing
 
     /// 2.5 million stray `§`, each between two `$` symbols: once minutes of work and millions of
     /// quoted lines, now a hundred errors, a note on how many more, and the true total.
-    @Test(.timeLimit(.minutes(1))) func aFiveMegabyteLineOfStrayCharactersIsReportedBounded() throws {
+    /// The time limit only turns a hang into a failure (a debug build on a loaded machine took
+    /// over a minute); its speed is measured in release, not asserted here.
+    @Test(.timeLimit(.minutes(3))) func aFiveMegabyteLineOfStrayCharactersIsReportedBounded() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("sharesim-stray-\(UUID().uuidString).scn").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try ("scenario \"Stray\"\n" + String(repeating: "§$", count: 2_500_000) + "\n").write(toFile: path, atomically: false, encoding: .utf8)

@@ -50,6 +50,7 @@ struct BrowserTests {
 
     @Test func theReportOpensWithItsChartsAndSections() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("sharesim-report-\(getpid()).html").path
+        defer { for file in [path, path + ".png"] { try? FileManager.default.removeItem(atPath: file) } }
         let run = try BinaryRunner.run(["report", "scenarios/china-chip-share.scn", "--by", "origin", "--runs", "300", "-o", path])
         #expect(run.status == 0, "\(run.stderr)")
         let dom = try Self.chromium(["--dump-dom", "file://\(path)"])

@@ -202,18 +202,18 @@ public enum ResolvedJSON {
                                        help: Suggestions.didYouMean(c.field, in: ChangeField.allCases.map(\.rawValue)) ?? "field is one of \(ChangeField.allCases.map(\.rawValue).joined(separator: ", "))"))
                 continue
             }
+            let over = c.over ?? 1
+            guard over >= 1, over <= 10_000_000, over == over.rounded() else {
+                problems.append(.error("changes[\(i)]: 'over' must be a whole number of steps, at least 1, not \(over.truncatingRemainder(dividingBy: 1) == 0 && abs(over) < 1e15 ? String(Int(over)) : NumberText.json(over))",
+                                       at: at("changes[\(i)].over"), help: "a change made at once has \"over\": 1"))
+                continue
+            }
             let given = [(ChangeOperation.to, c.to), (.by, c.by), (.times, c.times)].compactMap { op, x in x.map { (op, $0) } }
             guard given.count == 1, let (operation, value) = given.first else {
                 let names = given.map { "'\($0.0.rawValue)'" }.joined(separator: " and ")
                 problems.append(.error("changes[\(i)]: \(given.isEmpty ? "no value" : "both \(names)")",
                                        at: at(given.count > 1 ? "changes[\(i)].\(given[1].0.rawValue)" : "changes[\(i)]"),
                                        help: "a change carries exactly one of \"to\", \"by\" and \"times\""))
-                continue
-            }
-            let over = c.over ?? 1
-            guard over >= 1, over <= 10_000_000, over == over.rounded() else {
-                problems.append(.error("changes[\(i)]: 'over' must be a whole number of steps, at least 1, not \(over.truncatingRemainder(dividingBy: 1) == 0 && abs(over) < 1e15 ? String(Int(over)) : NumberText.json(over))",
-                                       at: at("changes[\(i)].over"), help: "a change made at once has \"over\": 1"))
                 continue
             }
             // `direct` may be named; it is what no channel means.

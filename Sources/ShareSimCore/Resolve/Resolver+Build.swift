@@ -32,9 +32,9 @@ extension Resolver {
         var r = ResolvedScenario(name: name ?? mainFile?.path ?? "scenario", timeline: t, vendors: vendorList, segments: segs, changes: [])
         // Changes apply in order of step, ties in the order written; a parameter that sets a
         // change's value follows it to its place.
-        r.channels = buildChannels()
         for s in segs { membersBySegment[s.id] = Set(s.memberIndices(in: vendorList).map { vendorList[$0].id }) }
         vendorLookup = VendorLookup(vendorList)
+        r.channels = buildChannels()
         let built = events.flatMap { buildChanges($0, scenario: r) }
         let order = built.indices.sorted { (built[$0].change.at, $0) < (built[$1].change.at, $1) }
         r.changes = order.map { built[$0].change }
