@@ -13,7 +13,8 @@ struct ViewOptions {
     var grouping: Grouping = .vendor
     var tolerance: Double = 0
 
-    /// `views` are those `--by` may name: compare and Monte Carlo read vendors and origins only.
+    /// `views` are those `--by` may name: compare has no buyer view, Monte Carlo reads vendors
+    /// and origins only.
     static func parse(_ args: [String], runNames: [String], scenario: ResolvedScenario?,
                       views: [Grouping] = Grouping.allCases) -> Result<ViewOptions, Problem> {
         var o = ViewOptions()
@@ -55,10 +56,12 @@ struct ViewOptions {
             default:
                 if runNames.contains(w) { o.runs.append(w) }
                 else if let s = scenario, s.segments.contains(where: { $0.id == w }) { o.segment = w }
-                else if let s = scenario, s.vendors.contains(where: { $0.id == w }) || s.origins.contains(w) { o.names.append(w) }
-                else {
-                    let known = runNames + (scenario.map { $0.segments.map(\.id) + $0.vendors.map(\.id) } ?? [])
-                    return .failure(Problem("'\(w)' is no run, segment or vendor", word: w, suggestion: Suggestions.closest(to: w, in: known)))
+                else if let s = scenario, s.vendors.contains(where: { $0.id == w }) || s.origins.contains(w) || s.routeNames.contains(w) {
+                    o.names.append(w)
+                } else {
+                    let known = runNames + (scenario.map { $0.segments.map(\.id) + $0.vendors.map(\.id) + $0.routeNames } ?? [])
+                    return .failure(Problem("'\(w)' is no run, segment, vendor or channel", word: w,
+                                            suggestion: Suggestions.closest(to: w, in: known)))
                 }
             }
             i += 1
@@ -73,10 +76,15 @@ struct ViewOptions {
     }
 
     /// Why a view of the named vendors is empty. With `--by origin` the rows are origins:
-    /// vendors named are answered with their origins, to name instead.
+    /// vendors named are answered with their origins, to name instead. The channel and
+    /// recorded views' rows are channels and recorded origins, named as such.
     func noneSell(in segment: String?, scenario: ResolvedScenario) -> String {
         let place = segment ?? "any segment"
         let list = names.joined(separator: ", ")
+        if grouping == .channel {
+            return "--by channel shows channels, not vendors: name \(scenario.routeNames.joined(separator: ", ")) instead of \(list)"
+        }
+        if grouping == .recorded { return "--by recorded shows recorded origins: none of \(list) is recorded in \(place)" }
         guard grouping == .origin else { return "none of \(list) sells in \(place)" }
         var origins: [String] = []
         for v in scenario.vendors where names.contains(v.id) && !origins.contains(v.origin) { origins.append(v.origin) }

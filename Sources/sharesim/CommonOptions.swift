@@ -132,7 +132,7 @@ throw Output.fail("the output '\(output)' \(same): writing it would replace the 
 }
 
 /// Which share a report shows and whom its rows speak of.
-struct ShareView: ParsableArguments {
+struct ShareOptions: ParsableArguments {
     @Option(help: "Which share: installed or sales.")
     var share: ShareKind = .installed
 

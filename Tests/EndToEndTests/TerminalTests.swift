@@ -207,7 +207,7 @@ import Testing
 @Suite struct PipedSessionTests {
     @Test func everyErrorIsPlacedOnItsLineAndExits65() throws {
         let cases = [
-            ("compare a b", "<stdin>:1:9: error: 'a' is no run, segment or vendor\n"),
+            ("compare a b", "<stdin>:1:9: error: 'a' is no run, segment, vendor or channel\n"),
             ("sweep leakage=x..y installed share origin CN in telecom at 2023-01", "<stdin>:1:15: error: expected a number for the range's first value, found 'x'\n"),
             ("run\nexport csv out.csv x", "<stdin>:2:20: error: no run named 'x'\n"),
             ("load nosuch.scn", "<stdin>:1:6: error: cannot read 'nosuch.scn': no such file\n"),
@@ -264,7 +264,7 @@ extension TerminalTests {
         let t = try TerminalSession(arguments: ["repl", "scenarios/ofac-easing.scn", "--record", transcript], environment: environment)
         var at = try t.waitFor("sharesim> ")
         at = try t.enter("bogus\r", expecting: "unknown command 'bogus'", after: at)
-        at = try t.enter("show Nokiaa\r", expecting: "is no run, segment or vendor", after: at)
+        at = try t.enter("show Nokiaa\r", expecting: "is no run, segment, vendor or channel", after: at)
         at = try t.enter("vendor X origin\r", expecting: "error", after: at)
         try t.enter("run\r", expecting: "expect: 4 passed, 0 failed", after: at)
         try ctrlDLeaves(t)

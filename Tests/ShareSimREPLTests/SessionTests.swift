@@ -415,7 +415,7 @@ final class Flag: @unchecked Sendable {
     @Test func pipedErrorsArePlacedOnTheirInput() {
         let s = Session(environment: SessionEnvironment(inputName: "<stdin>", piped: true, readFile: readFile))
         type(in: s, "load scenarios/ofac-easing.scn", line: 1)
-        #expect(type(in: s, "compare a b", line: 2).error == "<stdin>:2:9: error: 'a' is no run, segment or vendor\n 2 | compare a b\n   |         ^\n")
+        #expect(type(in: s, "compare a b", line: 2).error == "<stdin>:2:9: error: 'a' is no run, segment, vendor or channel\n 2 | compare a b\n   |         ^\n")
         #expect(type(in: s, "load nosuch.scn", line: 3).error.hasPrefix("<stdin>:3:6: error: cannot read 'nosuch.scn'"))
         #expect(type(in: s, "run  as", line: 4).error == "<stdin>:4:6: error: usage: run [as NAME]\n 4 | run  as\n   |      ^~\nhelp: example: run as late-easing\n")
         #expect(type(in: s, "explain Cisko", line: 5).error.hasSuffix("help: did you mean 'Cisco'?\n"))
@@ -442,7 +442,7 @@ final class Flag: @unchecked Sendable {
 
     @Test func problemsAtAPromptStayPlain() {
         type("load scenarios/ofac-easing.scn")
-        #expect(type("compare a b", line: 2).error == "'a' is no run, segment or vendor\n")
+        #expect(type("compare a b", line: 2).error == "'a' is no run, segment, vendor or channel\n")
     }
 
     @Test func plotFitsTheWidth() {

@@ -28,7 +28,7 @@ extension RunResult {
         switch view {
         case .vendor, .buyer: return members.map(\.id)
         case .origin: return distinct(members.map(\.origin))
-        case .channel: return [Channel.direct] + scenario.channels.map(\.id)
+        case .channel: return scenario.routeNames
         case .recorded: return distinct(members.map(\.origin) + scenario.channels.compactMap(\.records))
         }
     }

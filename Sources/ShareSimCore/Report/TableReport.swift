@@ -8,7 +8,7 @@ public struct TableReport: Sendable {
     public var width: Int
     /// Only this segment, or every segment when nil.
     public var segment: String?
-    /// Only the rows of these vendors or origins, or every row when empty.
+    /// Only the rows of these vendors, origins or channels, or every row when empty.
     public var only: [String]
 
     public init(metric: SeriesMetric = .installedShare, grouping: Grouping = .vendor, steps: [Int]? = nil, width: Int = 80,

@@ -204,7 +204,7 @@ public enum ResolvedJSON {
         for (i, c) in (doc.changes ?? []).enumerated() {
             guard let field = ChangeField(rawValue: c.field) else {
                 problems.append(.error("changes[\(i)]: unknown field '\(c.field)'", at: at("changes[\(i)].field"),
-                                       help: Suggestions.didYouMean(c.field, in: ChangeField.allCases.map(\.rawValue)) ?? "field is one of access, shift, trend, growth"))
+                                       help: Suggestions.didYouMean(c.field, in: ChangeField.allCases.map(\.rawValue)) ?? "field is one of \(ChangeField.allCases.map(\.rawValue).joined(separator: ", "))"))
                 continue
             }
             let over = c.over ?? 1

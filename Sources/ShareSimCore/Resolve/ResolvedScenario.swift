@@ -36,6 +36,9 @@ public struct ResolvedScenario: Sendable, Equatable {
         for v in vendors where seen.insert(v.origin).inserted { out.append(v.origin) }
         return out
     }
+
+    /// Every route a vendor can sell through: the implicit `direct`, then the declared channels.
+    public var routeNames: [String] { [Channel.direct] + channels.map(\.id) }
 }
 
 public struct Vendor: Sendable, Equatable {

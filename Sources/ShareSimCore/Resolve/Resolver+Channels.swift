@@ -40,7 +40,7 @@ extension Resolver {
         if n.text == Channel.direct { return .some(nil) }
         if r.channels.contains(where: { $0.id == n.text }) { return .some(n.text) }
         if wasUnreadable("channel", n.text) { return nil }
-        let names = [Channel.direct] + r.channels.map(\.id)
+        let names = r.routeNames
         error("unknown channel '\(n.text)'", at: n.location,
               help: Suggestions.didYouMean(n.text, in: names)
                 ?? (r.channels.isEmpty ? "declare it first: channel \(n.text.contains(" ") ? "\"\(n.text)\"" : n.text) records XX"

@@ -75,8 +75,12 @@ public enum ScenarioValidator {
                         "only access and friction are per channel; set \"channel\" to null")
                 } else if !r.channels.contains(where: { $0.id == channel }) {
                     bad("\(p).channel", "\(p): unknown channel '\(channel)'",
-                        Suggestions.didYouMean(channel, in: [Channel.direct] + r.channels.map(\.id)))
+                        Suggestions.didYouMean(channel, in: r.routeNames))
                 }
+            }
+            if c.buyer != nil && c.field != .access {
+                bad("\(p).buyer", "\(p): only an access change names a buyer group; a \(c.field.rawValue) change applies to every buyer",
+                    "set \"buyer\" to null")
             }
             if c.field == .growth {
                 if c.vendor != nil { bad("\(p).vendor", "\(p): a growth change has no vendor", "set \"vendor\" to null") }
@@ -89,10 +93,7 @@ public enum ScenarioValidator {
             } else if seg.initial[v] == nil && seg.appeal[v] == nil {
                 bad("\(p).vendor", "\(p): vendor '\(v)' does not sell in '\(c.segment)'", "give it a share or an appeal in that segment")
             }
-            if c.buyer != nil, c.field != .access {
-                bad("\(p).buyer", "\(p): only an access change names a buyer group; a \(c.field.rawValue) change applies to every buyer",
-                    "set \"buyer\" to null")
-            } else if let b = c.buyer, !seg.buyers.contains(where: { $0.id == b }) {
+            if let b = c.buyer, c.field == .access, !seg.buyers.contains(where: { $0.id == b }) {
                 bad("\(p).buyer", "\(p): segment '\(c.segment)' has no buyer group '\(b)'", Suggestions.didYouMean(b, in: seg.buyers.map(\.id)))
             }
             if c.field == .access, c.operation == .to, !(0...1).contains(c.value) { bad(value, "\(p): access must lie in [0,1], not \(c.value)") }

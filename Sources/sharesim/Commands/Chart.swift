@@ -38,7 +38,7 @@ struct ChartCommand: ParsableCommand {
     @Option(help: "lines, area, compare, fan, sweep or tornado (default: lines for one file, compare for two).")
     var kind: ChartKindOption?
 
-    @OptionGroup var view: ShareView
+    @OptionGroup var view: ShareOptions
 
     @Option(help: "Draw only this segment (default: every segment, one panel each).")
     var segment: String?

@@ -32,7 +32,7 @@ struct Compare: ParsableCommand {
     var tolerance: String?
 
     @OptionGroup var report: ReportOutput
-    @OptionGroup var view: ShareView
+    @OptionGroup var view: ShareOptions
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func validate() throws {

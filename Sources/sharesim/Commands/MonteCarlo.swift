@@ -9,7 +9,7 @@ struct MonteCarloCommand: ParsableCommand {
         abstract: "Run a scenario many times over its uncertain parameters and print percentile bands.",
         discussion: """
             Each run draws every uncertain parameter (param x ~ uniform(…), or a distribution written \
-            in place of a number) from its own random stream, seeded from SEED + run, so the output is \
+            in place of a number) from its own random stream, seeded from mix(SEED) + run, so the output is \
             the same bytes on any number of threads or machines. Bands are nearest-rank percentiles.
 
             Memory: holding every value takes 8 bytes × runs × dates × rows (rows: vendors or origins \
@@ -52,7 +52,7 @@ struct MonteCarloCommand: ParsableCommand {
     var shard: String?
 
     @OptionGroup var report: ReportOutput
-    @OptionGroup var view: ShareView
+    @OptionGroup var view: ShareOptions
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func validate() throws {

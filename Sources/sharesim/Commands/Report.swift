@@ -24,7 +24,7 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: "One scenario file, or two to compare (.scn or resolved .json; '-' reads standard input).")
     var files: [String]
 
-    @OptionGroup var view: ShareView
+    @OptionGroup var view: ShareOptions
     @OptionGroup var fan: FanOptions
     @OptionGroup var threading: ThreadOptions
 

@@ -25,7 +25,7 @@ struct Run: ParsableCommand {
     var at: String?
 
     @OptionGroup var report: ReportOutput
-    @OptionGroup var view: ShareView
+    @OptionGroup var view: ShareOptions
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func validate() throws {

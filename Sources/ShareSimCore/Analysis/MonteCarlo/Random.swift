@@ -19,7 +19,7 @@ package struct SplitMix64: Sendable {
     /// SplitMix64's output function: spreads a seed's bits so that seeds 1 and 2 start
     /// streams as far apart as any two.
     @inline(__always)
-    public static func mix(_ x: UInt64) -> UInt64 {
+    package static func mix(_ x: UInt64) -> UInt64 {
         var z = x
         z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
         z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
