@@ -19,7 +19,7 @@ enum Commands {
         Command(name: "show", usage: "show [RUN] [SEGMENT] [VENDORS…] [at DATES] [--share installed|sales] [--by vendor|origin|channel|recorded|buyer]",
                 summary: "Show a run's shares (the last run unless one is named).",
                 example: "show telecom at 2022-01,2023-01 --share sales --by origin", action: { s, args, _ in s.show(args) }),
-        Command(name: "compare", usage: "compare RUN RUN [SEGMENT] [VENDORS…] [at DATES] [--share installed|sales] [--by vendor|origin|channel|recorded] [--tolerance T]",
+        Command(name: "compare", usage: "compare RUN RUN [SEGMENT] [VENDORS…] [at DATES] [--share installed|sales] [--by vendor|origin|channel|recorded|buyer] [--tolerance T]",
                 summary: "Two runs' difference per vendor, where it starts and peaks.",
                 example: "compare baseline late-easing --by origin", action: { s, args, _ in s.compare(args) }),
         Command(name: "sweep", usage: "sweep NAME=FROM..TO[/COUNT] [NAME2=…] OUTCOME",

@@ -13,8 +13,7 @@ struct ViewOptions {
     var grouping: Grouping = .vendor
     var tolerance: Double = 0
 
-    /// `views` are those `--by` may name: compare has no buyer view, Monte Carlo reads vendors
-    /// and origins only.
+    /// `views` are those `--by` may name: Monte Carlo reads vendors and origins only.
     static func parse(_ args: [String], runNames: [String], scenario: ResolvedScenario?,
                       views: [Grouping] = Grouping.allCases) -> Result<ViewOptions, Problem> {
         var o = ViewOptions()

@@ -139,8 +139,7 @@ struct ShareOptions: ParsableArguments {
     @Option(help: "Rows per vendor, origin (brand origin), channel, recorded (the origin customs records) or buyer (vendors within each buyer group).")
     var by: Grouping = .vendor
 
-    /// For the commands that read only some views: compare not the buyer view, Monte Carlo
-    /// vendors and origins only.
+    /// For the commands that read only some views: Monte Carlo vendors and origins only.
     func require(_ views: [Grouping], for command: String) throws {
         guard views.contains(by) else {
             let names = views.map(\.rawValue)

@@ -69,7 +69,7 @@ final class Flag: @unchecked Sendable {
         #expect(session.runNames == ["base"])
     }
 
-    /// `show` and `plot` take every view; `compare` reads vendors and origins only.
+    /// `show`, `plot` and `compare` take every view.
     @Test func showAndPlotTakeEveryView() {
         type("load Tests/ShareSimCoreTests/Conformance/channels-and-recorded-origin.json")
         type("run as routes")
@@ -82,7 +82,20 @@ final class Flag: @unchecked Sendable {
         let compare = type("compare routes again --by channel")
         #expect(compare.output.contains("identical: no channel differs at any of the 18 dates"))
         let buyers = type("compare routes again --by buyer")
-        #expect(buyers.failed && buyers.error.contains("--by is vendor, origin, channel or recorded, not 'buyer'"))
+        #expect(buyers.output.contains("identical: no vendor in a buyer group differs at any of the 18 dates"))
+    }
+
+    /// compare by buyer group: the GL 25 easing reaches the operators, not the government.
+    @Test func compareByBuyerShowsWhichGroupTheEditReaches() {
+        type("load scenarios/ofac-easing.scn")
+        type("run as a")
+        type("drop event \"OFAC GL 25\"")
+        type("run as b")
+        let out = type("compare a b telecom --by buyer at 2024-01").output
+        #expect(out.contains("buyer      vendor    diverges  largest       at  2024-01\ngovernment Huawei           —        0        —        0\n"))
+        #expect(out.contains("\noperators  Huawei     2022-05    +0.42  2027-12    +0.13\n"))
+        #expect(out.contains("\n           Cisco      2022-05    -0.68  2027-12    -0.21\n"))
+        #expect(out.contains("first to differ: Huawei for operators in telecom at 2022-05\n"))
     }
 
     @Test func montecarloAtThePromptReportsItsProgressThroughTheSessionsHooks() {

@@ -37,7 +37,6 @@ struct Compare: ParsableCommand {
 
     func validate() throws {
         if a == "-" && b == "-" { throw ValidationError("only one of A and B can be standard input") }
-        try view.require([.vendor, .origin, .channel, .recorded], for: "compare")
     }
 
     func run() throws {

@@ -16,12 +16,14 @@
 public struct RunComparison: Sendable {
     public enum Presence: String, Sendable { case both, onlyInA = "only in A", onlyInB = "only in B" }
 
-    /// One segment and vendor (or origin).
+    /// One segment and vendor (or origin, channel, recorded origin, or vendor within a buyer group).
     public struct Row: Sendable {
         public var segment: String
         public var name: String
         /// The vendor's origin; for an origin row, the origin itself.
         public var origin: String
+        /// The buyer group, in the buyer view: its rows are a vendor within a group.
+        public var buyer: String?
         public var presence: Presence
         /// A's and B's values at each compared date (0 on the side that lacks the row).
         public var a: [Double]
@@ -37,6 +39,8 @@ public struct RunComparison: Sendable {
         /// The signed difference at `maxAt`.
         public var differenceAtMax: Double { difference.isEmpty ? 0 : difference[maxAt] }
         public var diverges: Bool { firstDivergence != nil }
+        /// How messages name the row: `Huawei`, or in the buyer view `Huawei for government`.
+        public var label: String { buyer.map { "\(name) for \($0)" } ?? name }
     }
 
     public var nameA: String
@@ -117,12 +121,12 @@ public struct RunComparison: Sendable {
         var rows: [Row] = []
         let zeros = [Double](repeating: 0, count: dates.count)
         func pick(_ series: [Double], _ steps: [Int]) -> [Double] { steps.map { series[$0] } }
-        func makeRow(segment: String, name: String, origin: String, presence: Presence, a: [Double], b: [Double]) -> Row {
+        func makeRow(segment: String, _ x: EntitySeries, presence: Presence, a: [Double], b: [Double]) -> Row {
             let diff = zip(b, a).map { $0 - $1 }
             // NaN compares false everywhere; count it as a divergence so it cannot pass.
             let magnitude = diff.map { $0.isNaN ? Double.infinity : abs($0) }
             let maxAbs = magnitude.max() ?? 0
-            return Row(segment: segment, name: name, origin: origin, presence: presence, a: a, b: b, difference: diff,
+            return Row(segment: segment, name: x.name, origin: x.origin, buyer: x.buyer, presence: presence, a: a, b: b, difference: diff,
                        firstDivergence: magnitude.firstIndex { $0 > tolerance }, maxAbsDifference: maxAbs,
                        maxAt: magnitude.firstIndex { Self.reaches($0, maxAbs) } ?? 0)
         }
@@ -130,16 +134,18 @@ public struct RunComparison: Sendable {
         for id in segmentIDs {
             let ra = ta.segments.first { $0.id == id }?.rows ?? []
             let rb = tb.segments.first { $0.id == id }?.rows ?? []
+            // A row is the same row on both sides when its key is: its name, and in the buyer view its group too.
+            func same(_ x: EntitySeries) -> (EntitySeries) -> Bool { { $0.name == x.name && $0.buyer == x.buyer } }
             for x in ra {
                 let xa = pick(x.values(metric), stepsA)
-                if let y = rb.first(where: { $0.name == x.name }) {
-                    rows.append(makeRow(segment: id, name: x.name, origin: x.origin, presence: .both, a: xa, b: pick(y.values(metric), stepsB)))
+                if let y = rb.first(where: same(x)) {
+                    rows.append(makeRow(segment: id, x, presence: .both, a: xa, b: pick(y.values(metric), stepsB)))
                 } else {
-                    rows.append(makeRow(segment: id, name: x.name, origin: x.origin, presence: .onlyInA, a: xa, b: zeros))
+                    rows.append(makeRow(segment: id, x, presence: .onlyInA, a: xa, b: zeros))
                 }
             }
-            for y in rb where !ra.contains(where: { $0.name == y.name }) {
-                rows.append(makeRow(segment: id, name: y.name, origin: y.origin, presence: .onlyInB, a: zeros, b: pick(y.values(metric), stepsB)))
+            for y in rb where !ra.contains(where: same(y)) {
+                rows.append(makeRow(segment: id, y, presence: .onlyInB, a: zeros, b: pick(y.values(metric), stepsB)))
             }
         }
         self.nameA = a.name
