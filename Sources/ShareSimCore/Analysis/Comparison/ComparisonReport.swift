@@ -197,7 +197,7 @@ public enum ComparisonReport {
 }
 
 extension ComparisonReport {
-    static func isShare(_ m: SeriesMetric) -> Bool { m == .installedShare || m == .salesShare }
+    static func isShare(_ m: SeriesMetric) -> Bool { m.measure.isShare }
     /// `installed share`, `sales`: the metric as the language writes it.
     static func words(_ m: SeriesMetric) -> String {
         switch m {

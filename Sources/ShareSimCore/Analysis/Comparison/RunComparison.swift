@@ -28,7 +28,7 @@ public struct RunComparison: Sendable {
         /// A's and B's values at each compared date (0 on the side that lacks the row).
         public var a: [Double]
         public var b: [Double]
-        /// B − A at each compared date.
+        /// B − A at each compared date; 0 where A and B agree within `roundingNoise`.
         public var difference: [Double]
         /// The first index into `dates` where |B − A| exceeds the tolerance; nil if none does.
         public var firstDivergence: Int?
@@ -76,6 +76,21 @@ public struct RunComparison: Sendable {
 
     static func reaches(_ magnitude: Double, _ largest: Double) -> Bool { magnitude >= largest * (1 - nearlyLargest) }
 
+    /// Two figures that agree to this part of the larger (for a share, of the whole market)
+    /// are the same figure: their difference counts as 0. The engine runs a segment by a
+    /// short path while no buyer group is barred and no route is used, by its full one
+    /// otherwise (or when a view needs each group's figures), and the two round differently
+    /// by about 1e-15; a world the same up to some date would otherwise "differ" from its
+    /// first step. Twelve digits leave room for sums of many terms and catch any real
+    /// difference a model figure can carry (a millionth of a point is 1e-8).
+    public static let roundingNoise = 1e-12
+
+    /// B − A, or 0 when A and B agree within `roundingNoise`. NaN stays NaN.
+    static func difference(_ b: Double, _ a: Double, share: Bool) -> Double {
+        let d = b - a
+        return abs(d) <= roundingNoise * max(share ? 1 : 0, abs(a), abs(b)) ? 0 : d
+    }
+
     /// Compares two runs. `metric` is usually a share; amounts compare too.
     public init(_ a: RunResult, _ b: RunResult, metric: SeriesMetric = .installedShare, grouping: Grouping = .vendor,
                 tolerance: Double = 0) throws(OperationError) {
@@ -119,10 +134,11 @@ public struct RunComparison: Sendable {
         }
 
         var rows: [Row] = []
+        let share = metric.measure.isShare
         let zeros = [Double](repeating: 0, count: dates.count)
         func pick(_ series: [Double], _ steps: [Int]) -> [Double] { steps.map { series[$0] } }
         func makeRow(segment: String, _ x: EntitySeries, presence: Presence, a: [Double], b: [Double]) -> Row {
-            let diff = zip(b, a).map { $0 - $1 }
+            let diff = zip(b, a).map { Self.difference($0, $1, share: share) }
             // NaN compares false everywhere; count it as a divergence so it cannot pass.
             let magnitude = diff.map { $0.isNaN ? Double.infinity : abs($0) }
             let maxAbs = magnitude.max() ?? 0
