@@ -91,6 +91,17 @@ import Testing
         #expect(try RunComparison(table(["V": [0.3, 0.3, 0.3, 0.3]]), nudged).rows[0].firstDivergence == 1)
     }
 
+    /// The verdict agrees in number with its counts.
+    @Test func theVerdictIsSingularForOneRowOrDate() throws {
+        let one = try RunComparison(table(["A": [0.5, 0.5, 0.5, 0.5], "B": [0.5, 0.5, 0.5, 0.5]]),
+                                    table(["A": [0.5, 0.6, 0.5, 0.5], "B": [0.5, 0.5, 0.5, 0.5]]))
+        #expect(ComparisonReport.verdict(one).hasPrefix("over tolerance: 1 of 2 vendors differs by more than 0\n"))
+        let alone = try RunComparison(table(["A": [0.5]], dates: 1), table(["A": [0.6]], dates: 1))
+        #expect(ComparisonReport.verdict(alone).hasPrefix("over tolerance: 1 of 1 vendor differs by more than 0\n"))
+        let same = try RunComparison(table(["A": [0.5]], dates: 1), table(["A": [0.5]], dates: 1))
+        #expect(ComparisonReport.verdict(same) == "identical: no vendor differs at the one date")
+    }
+
     @Test func anEventDivergesTheStepAfterItInInstalledShare() throws {
         let a = try run(Self.base)
         let b = try run(Self.base + "event \"Exit\" 2022-03: access Cisco to 10%\n")

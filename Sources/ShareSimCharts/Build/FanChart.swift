@@ -47,7 +47,7 @@ public enum FanChart {
         }
         let ranges = pairs.map { "\(ordinal(percent[$0.0], bands[$0.0].text)) to \(ordinal(percent[$0.1], bands[$0.1].text))" }
         let runs = NumberText.counted(batch.runs, "run")
-        let uncertain = batch.parameters.filter { $0.distribution != nil }.map { "\($0.name) ~ \($0.distribution!)" }
+        let uncertain = batch.parameters.filter { $0.distribution != nil }.map { "\($0.name) ~ \($0.shown ?? $0.distribution!)" }
         let caption = "The shaded bands are ranges of model outcomes under the sampled assumptions (\(uncertain.isEmpty ? "no parameter is uncertain" : uncertain.joined(separator: "; "))), "
             + "not confidence intervals: they say what the assumptions imply, not how likely the real outcome is to fall inside them. "
             + "Bands, outermost first: the \(ranges.joined(separator: ", the ")) percentile of \(runs) (seed \(batch.seedText))"

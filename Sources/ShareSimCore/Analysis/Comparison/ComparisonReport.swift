@@ -56,12 +56,13 @@ public enum ComparisonReport {
         let what = c.grouping == .buyer ? "vendor in a buyer group" : c.grouping.title
         let whats = c.grouping == .buyer ? "vendors in buyer groups" : c.grouping.title + "s"
         guard let largest = c.largest, largest.maxAbsDifference > 0 else {
-            return "identical: no \(what) differs at any of the \(c.dates.count) dates"
+            return "identical: no \(what) differs at \(c.dates.count == 1 ? "the one date" : "any of the \(c.dates.count) dates")"
         }
         let worst = "largest difference: \(largest.label) in \(largest.segment), \(cell(largest.differenceAtMax, c))\(isShare(c.metric) ? " points" : "") at \(monthText(c.dates[largest.maxAt]))"
         if over.isEmpty { return "within tolerance: no \(what) differs by more than \(toleranceText(c))\n\(worst)" }
         let first = over.min { a, b in a.firstDivergence! < b.firstDivergence! }!
-        return "over tolerance: \(over.count) of \(c.rows.count) \(whats) differ by more than \(toleranceText(c))\n"
+        return "over tolerance: \(over.count) of \(c.rows.count) \(c.rows.count == 1 ? what : whats) \(over.count == 1 ? "differs" : "differ")"
+            + " by more than \(toleranceText(c))\n"
             + "first to differ: \(first.label) in \(first.segment) at \(monthText(c.dates[first.firstDivergence!]))\n\(worst)"
     }
 

@@ -122,7 +122,7 @@ public struct RunComparison: Sendable {
             if let kb = indexInB[d] { dates.append(d); stepsA.append(k); stepsB.append(kb) }
         }
         func span(_ t: ShareTable) -> String {
-            t.dates.isEmpty ? "no dates" : "\(t.dates.first!.prefix(7)) to \(t.dates.last!.prefix(7)), \(t.dates.count) steps"
+            t.dates.isEmpty ? "no dates" : "\(t.dates.first!.prefix(7)) to \(t.dates.last!.prefix(7)), \(NumberText.counted(t.dates.count, "step"))"
         }
         guard !dates.isEmpty else {
             throw .refused("the runs have no date in common: A runs \(span(ta)), B runs \(span(tb))",
@@ -130,7 +130,7 @@ public struct RunComparison: Sendable {
         }
         var note: String?
         if dates.count != ta.dates.count || dates.count != tb.dates.count {
-            note = "the timelines differ (A: \(span(ta)); B: \(span(tb))); compared at the \(dates.count) dates both have"
+            note = "the timelines differ (A: \(span(ta)); B: \(span(tb))); compared at \(dates.count == 1 ? "the one date" : "the \(dates.count) dates") both have"
         }
 
         var rows: [Row] = []

@@ -106,7 +106,7 @@ extension ShareTable {
         for record in records.dropFirst() where record.fields != [""] {
             let (lineNumber, fields) = (record.line, record.fields)
             guard fields.count == header.count else {
-                throw fail("this row has \(fields.count) fields; the header has \(header.count)", line: lineNumber)
+                throw fail("this row has \(NumberText.counted(fields.count, "field")); the header has \(header.count)", line: lineNumber)
             }
             if let r = column["run"] {
                 let run = fields[r]
@@ -174,7 +174,7 @@ extension ShareTable {
                 let key = key(seg, buyer, name)
                 let v = values[key]!
                 guard v[0].count == dates.count else {
-                    throw ScenarioError([Diagnostic(.error, "'\(path)': \(rowWord) '\(label(buyer, name))' in \(seg) has \(v[0].count) steps; the file has \(dates.count)",
+                    throw ScenarioError([Diagnostic(.error, "'\(path)': \(rowWord) '\(label(buyer, name))' in \(seg) has \(NumberText.counted(v[0].count, "step")); the file has \(dates.count)",
                                                     at: nil)], sources: [:])
                 }
                 rows.append(EntitySeries(name: name, origin: origins[key]!, buyer: buyer, installedShare: v[0], salesShare: v[1],

@@ -8,6 +8,8 @@ public struct MonteCarloBatch: Sendable, Equatable, Codable {
         public var nominal: Double
         /// `triangular(0.03, 0.065, 0.1)`; nil for a fixed parameter.
         public var distribution: String?
+        /// The same in the unit of the figures it sets, as the report shows it: `triangular(3%, 6.5%, 10%)`.
+        public var shown: String?
     }
 
     public struct SegmentInfo: Sendable, Equatable, Codable {
@@ -59,7 +61,10 @@ public struct MonteCarloBatch: Sendable, Equatable, Codable {
                 grouping: Grouping, steps: [Int]) {
         scenario = s.name
         scenarioSHA256 = ResolvedJSON.sha256(s)
-        parameters = s.parameters.map { Parameter(name: $0.name, nominal: $0.nominal, distribution: $0.distribution?.description) }
+        parameters = s.parameters.map {
+            Parameter(name: $0.name, nominal: $0.nominal, distribution: $0.distribution?.description,
+                      shown: $0.distribution?.text(in: $0.unit(in: s)))
+        }
         parametersSHA256 = SHA256.hex(JSONValue.array(s.parameters.map { p in
             .object([("name", .string(p.name)), ("nominal", .number(p.nominal)),
                      ("distribution", p.distribution.map { .string($0.description) } ?? .null),

@@ -92,7 +92,7 @@ public enum MonteCarloReport {
         if uncertain.isEmpty {
             out += "no parameter is uncertain: every run is the nominal run\n"
         } else {
-            for p in uncertain { out += "uncertain: \(p.name) ~ \(p.distribution!)\n" }
+            for p in uncertain { out += "uncertain: \(p.name) ~ \(p.shown ?? p.distribution!)\n" }
         }
         let byVendor = batch.grouping == .vendor
         for (s, seg) in batch.segments.enumerated() {
