@@ -39,7 +39,7 @@ public enum Distribution: Sendable, Equatable {
 
     /// The distribution for people, each value in `unit` as tables show it:
     /// `triangular(4%, 7.31%, 10.62%)` rather than `triangular(0.04, 0.0731, 0.10619999999999999)`.
-    public func text(in unit: Quantity.Unit) -> String { written { ValueText.label($0, like: unit) } }
+    package func text(in unit: Quantity.Unit) -> String { written { ValueText.label($0, like: unit) } }
 
     private func written(_ n: (Double) -> String) -> String {
         switch self {
@@ -65,9 +65,9 @@ public struct ScenarioParameter: Sendable, Equatable {
     public var targets: [ParameterTarget]
     /// The values every place it is used accepts: [0, 1] for access, shares and buyer
     /// weights, above 0 for a lifetime or size, at least −100% for growth.
-    public var validRange: ClosedRange<Double>
+    package var validRange: ClosedRange<Double>
 
-    public init(name: String, nominal: Double, distribution: Distribution?, location: SourceLocation,
+    package init(name: String, nominal: Double, distribution: Distribution?, location: SourceLocation,
                 targets: [ParameterTarget], validRange: ClosedRange<Double>) {
         self.name = name
         self.nominal = nominal
@@ -103,7 +103,7 @@ extension ResolvedScenario {
     /// parameter sets take up the difference, in proportion to their current values. A value
     /// that would leave them less than nothing (the parameters' shares over 100%), or a
     /// segment whose every entry is a parameter and no longer sums to 100%, is refused.
-    public func setting(_ name: String, to value: Double) throws(Diagnostic) -> ResolvedScenario {
+    package func setting(_ name: String, to value: Double) throws(Diagnostic) -> ResolvedScenario {
         guard let i = parameters.firstIndex(where: { $0.name == name }) else {
             let names = parameters.map(\.name)
             throw Diagnostic(.error, "unknown parameter '\(name)'", at: nil,

@@ -50,7 +50,7 @@ public enum ComparisonReport {
 
     /// Whether the runs agree within the tolerance, which row differs first (when one does) and
     /// the largest difference: a line each, short enough for 80 columns with the usual names.
-    public static func verdict(_ c: RunComparison) -> String {
+    package static func verdict(_ c: RunComparison) -> String {
         let over = c.rows.filter(\.diverges)
         // The buyer view's rows are vendors within groups: "no vendor in a buyer group differs".
         let what = c.grouping == .buyer ? "vendor in a buyer group" : c.grouping.title

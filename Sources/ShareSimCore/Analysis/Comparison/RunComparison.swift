@@ -14,7 +14,7 @@
 /// segment or vendor that only one run has is kept, with a share of 0 on the other side
 /// (which is what its absence means), and marked in `presence`; `onlyInA`/`onlyInB` list them.
 public struct RunComparison: Sendable {
-    public enum Presence: String, Sendable { case both, onlyInA = "only in A", onlyInB = "only in B" }
+    package enum Presence: String, Sendable { case both, onlyInA = "only in A", onlyInB = "only in B" }
 
     /// One segment and vendor (or origin, channel, recorded origin, or vendor within a buyer group).
     public struct Row: Sendable {
@@ -24,7 +24,7 @@ public struct RunComparison: Sendable {
         public var origin: String
         /// The buyer group, in the buyer view: its rows are a vendor within a group.
         public var buyer: String?
-        public var presence: Presence
+        package var presence: Presence
         /// A's and B's values at each compared date (0 on the side that lacks the row).
         public var a: [Double]
         public var b: [Double]
@@ -38,13 +38,13 @@ public struct RunComparison: Sendable {
         public var maxAt: Int
         /// The signed difference at `maxAt`.
         public var differenceAtMax: Double { difference.isEmpty ? 0 : difference[maxAt] }
-        public var diverges: Bool { firstDivergence != nil }
+        package var diverges: Bool { firstDivergence != nil }
         /// How messages name the row: `Huawei`, or in the buyer view `Huawei for government`.
-        public var label: String { buyer.map { "\(name) for \($0)" } ?? name }
+        package var label: String { buyer.map { "\(name) for \($0)" } ?? name }
     }
 
-    public var nameA: String
-    public var nameB: String
+    package var nameA: String
+    package var nameB: String
     public var metric: SeriesMetric
     public var grouping: Grouping
     public var tolerance: Double
@@ -52,14 +52,14 @@ public struct RunComparison: Sendable {
     public var dates: [String]
     /// Each compared date's step in A's and in B's timeline.
     public var stepsA: [Int]
-    public var stepsB: [Int]
+    package var stepsB: [Int]
     /// Set when the timelines differ: what was compared.
     public var dateNote: String?
     /// Segment by segment (A's order, then B's new ones); within a segment, A's rows then B's new ones.
     public var rows: [Row]
 
-    public var onlyInA: [Row] { rows.filter { $0.presence == .onlyInA } }
-    public var onlyInB: [Row] { rows.filter { $0.presence == .onlyInB } }
+    package var onlyInA: [Row] { rows.filter { $0.presence == .onlyInA } }
+    package var onlyInB: [Row] { rows.filter { $0.presence == .onlyInB } }
     /// True when no difference exceeds the tolerance (`sharesim compare` exits 0).
     public var isWithinTolerance: Bool { !rows.contains { $0.diverges } }
     /// The row with the largest |B − A|: the first, in row order, within `nearlyLargest` of it.
@@ -72,7 +72,7 @@ public struct RunComparison: Sendable {
     /// to it. A share that stays put (16% from the start) differs from itself by rounding
     /// noise of about 1e-16 from step to step; without this margin the largest difference
     /// would be reported wherever the noise happens to peak, not where it is first reached.
-    public static let nearlyLargest = 1e-9
+    package static let nearlyLargest = 1e-9
 
     static func reaches(_ magnitude: Double, _ largest: Double) -> Bool { magnitude >= largest * (1 - nearlyLargest) }
 
@@ -83,7 +83,7 @@ public struct RunComparison: Sendable {
     /// by about 1e-15; a world the same up to some date would otherwise "differ" from its
     /// first step. Twelve digits leave room for sums of many terms and catch any real
     /// difference a model figure can carry (a millionth of a point is 1e-8).
-    public static let roundingNoise = 1e-12
+    static let roundingNoise = 1e-12
 
     /// B − A, or 0 when A and B agree within `roundingNoise`. NaN stays NaN.
     static func difference(_ b: Double, _ a: Double, share: Bool) -> Double {
