@@ -34,7 +34,7 @@ enum Commands {
                 summary: "Rank the uncertain parameters by how much they move an outcome.",
                 example: "sensitivity installed share origin CN, HK in chips at 2023-01",
                 action: { s, _, input in s.sensitivity(input) }),
-        Command(name: "montecarlo", usage: "montecarlo RUNS [seed S] [bands LIST] [at DATES] [--share installed|sales] [--by vendor|origin]",
+        Command(name: "montecarlo", usage: "montecarlo RUNS [seed S] [bands LIST] [at DATES] [--share installed|sales] [--by vendor|origin|channel|recorded|buyer]",
                 summary: "Percentile bands over runs drawn from the uncertain parameters.",
                 example: "montecarlo 10000 seed 7 --by origin", action: { s, args, _ in s.montecarlo(args) }),
         Command(name: "drop", usage: "drop event NAME", summary: "Remove an event (a what-if edit; undo brings it back).",

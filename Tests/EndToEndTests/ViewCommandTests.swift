@@ -2,8 +2,8 @@ import Foundation
 import ShareSimTestSupport
 import Testing
 
-/// `run --by` in every view and format, on the conformance vector with channels; the views
-/// other commands do not read yet are refused with a hint.
+/// `run --by` and `compare --by` in every view and format, on the conformance vector with
+/// channels (Monte Carlo's views: `MonteCarloViewTests`).
 @Suite struct ViewCommandTests {
     static let vector = "Tests/ShareSimCoreTests/Conformance/channels-and-recorded-origin.json"
 
@@ -35,8 +35,7 @@ import Testing
         #expect(buyers.stdout.contains("\"buyer\": \"military\",\n          \"id\": \"Intel\""))
     }
 
-    /// compare reads channels and recorded origins, from runs and from run output; Monte
-    /// Carlo reads vendors and origins only.
+    /// compare reads channels and recorded origins, from runs and from run output.
     @Test func compareReadsChannelsAndRecordedOrigins() throws {
         let csv = try BinaryRunner.run(["run", Self.vector, "--by", "recorded", "--format", "csv"])
         let saved = try Fixtures.temporaryFile("recorded.csv", csv.stdout)
@@ -45,8 +44,6 @@ import Testing
         #expect(same.stdout.hasPrefix("step,date,segment,recorded_origin,present,a,b,difference\n0,2021-01-01,chips,US,both,0.5,0.5,0.0\n"))
         let mixed = try BinaryRunner.run(["compare", Self.vector, saved, "--by", "channel"])
         #expect(mixed.status == 65 && mixed.stderr.contains("holds figures by recorded origin, not by channel"))
-        let bands = try BinaryRunner.run(["montecarlo", Self.vector, "--runs", "10", "--seed", "1", "--by", "channel"])
-        #expect(bands.status == 2 && bands.stderr.contains("montecarlo --by is vendor or origin"))
     }
 
     /// compare's buyer view: a row per vendor within each group, matched by group and vendor,

@@ -109,6 +109,17 @@ final class Flag: @unchecked Sendable {
         #expect(done.isSet)
     }
 
+    /// The prompt's montecarlo takes every view, as the batch command does.
+    @Test func montecarloAtThePromptTakesEveryView() {
+        type("load scenarios/china-chip-share.scn")
+        let recorded = type("montecarlo 200 seed 3 --share sales --by recorded at 2022-01,2023-06")
+        #expect(!recorded.failed && recorded.output.contains("\nrecorded band 2022-01 2023-06\nCN       p5     22.0%   38.4%\n"))
+        let buyers = type("montecarlo 50 seed 3 by buyer at 2023-06")
+        #expect(buyers.output.contains("\nbuyer  vendor      band 2023-06\nall    ChinaMakers p5  "))
+        let wrong = type("montecarlo 50 --by brand")
+        #expect(wrong.failed && wrong.error.contains("--by is vendor, origin, channel, recorded or buyer, not 'brand'"))
+    }
+
     @Test func whatIfEditsAreCheckedAndUndoable() {
         type("load scenarios/ofac-easing.scn")
         #expect(!session.hasUnsavedEdits)
@@ -311,7 +322,7 @@ final class Flag: @unchecked Sendable {
         #expect(type("help calibrate").output.hasPrefix("calibrate NAME [LOW..HIGH][, NAME2 [LOW..HIGH]] to OUTCOME =\n    VALUE[; OUTCOME2 = VALUE2]\n"))
         #expect(type("help sweep").output.hasSuffix("  example: sweep leakage=2%..20%/10 installed share origin CN, HK in chips at\n      2023-01\n"))
         session.width = 50
-        #expect(type("help montecarlo").output.hasPrefix("montecarlo RUNS [seed S] [bands LIST] [at DATES]\n    [--share installed|sales] [--by vendor|origin]\n"))
+        #expect(type("help montecarlo").output.hasPrefix("montecarlo RUNS [seed S] [bands LIST] [at DATES]\n    [--share installed|sales]\n    [--by vendor|origin|channel|recorded|buyer]\n"))
     }
 
     /// `help` of a name that is nothing is an error, as an unknown command is, so a pipe stops there.
