@@ -295,7 +295,7 @@ final class Flag: @unchecked Sendable {
             let text = type("help \(topic)").output
             #expect(text.split(separator: "\n").allSatisfy { $0.count <= 80 }, "help \(topic) is wider than 80 columns")
         }
-        #expect(type("help calibrate").output.hasPrefix("calibrate NAME [LOW..HIGH][, NAME2 [LOW..HIGH]] to OUTCOME =\n    VALUE[; OUTCOME2 = VALUE2]\n"))
+        #expect(type("help calibrate").output.hasPrefix("calibrate NAME [LOW..HIGH][, NAME2 [LOW..HIGH]]\n    [to OUTCOME = VALUE[; OUTCOME2 = VALUE2]]\n"))
         #expect(type("help sweep").output.hasSuffix("  example: sweep leakage=2%..20%/10 installed share origin CN, HK in chips at\n      2023-01\n"))
         session.width = 50
         #expect(type("help montecarlo").output.hasPrefix("montecarlo RUNS [seed S] [bands LIST] [at DATES]\n    [--share installed|sales] [--by vendor|origin]\n"))

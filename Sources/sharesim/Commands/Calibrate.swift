@@ -115,7 +115,7 @@ struct Calibrate: ParsableCommand {
                 text = format == .json ? ObservationFitReport.json(result, scenario: scenario)
                     : ObservationFitReport.text(result, scenario: scenario, width: ReportOutput.tableWidth(output: output))
                 if let write {
-                    let used = CalibrationOverlay.path(of: file, from: write, in: FileManager.default.currentDirectoryPath)
+                    let used = OverlayPath.relative(from: write, to: file, in: FileManager.default.currentDirectoryPath)
                     try Output.deliver(CalibrationOverlay.text(result, scenario: scenario, usedPath: used, command: command), to: write)
                 }
             } else {

@@ -28,24 +28,6 @@ public enum CalibrationOverlay {
         }
         return out
     }
-
-    /// `path` (the fitted file) as seen from the directory of `overlay`, both relative to
-    /// `directory` unless absolute: what the overlay's `use` line must say, since `use`
-    /// reads a path relative to the file that says it. Absolute when the two share no
-    /// directory but the root.
-    public static func path(of path: String, from overlay: String, in directory: String) -> String {
-        func components(_ p: String) -> [String] {
-            let absolute = p.hasPrefix("/") ? p : directory + "/" + p
-            return URL(fileURLWithPath: absolute).standardized.pathComponents.filter { $0 != "/" }
-        }
-        let target = components(path), base = components(overlay).dropLast()
-        var common = 0
-        while common < min(target.count - 1, base.count), target[common] == base[common] { common += 1 }
-        // Sharing no directory but the root, the absolute path says more than a climb to it.
-        if common == 0 { return "/" + target.joined(separator: "/") }
-        let up = [String](repeating: "..", count: base.count - common)
-        return (up + target[common...]).joined(separator: "/")
-    }
 }
 
 extension Observation {

@@ -52,8 +52,8 @@ public enum ObservationFitReport {
     /// How the residuals were weighted, in words.
     static func weightingText(_ w: ObservationFit.Weighting) -> String {
         switch w {
-        case .uncertainty: return "each residual divided by its observation's σ, the ± it is written with"
-        case .equal: return "equal weights (no fit observation gives a σ); residuals in their own units"
+        case .uncertainty: return "residuals divided by each observation's σ (its ±)"
+        case .equal: return "equal weights: no fit observation gives a σ (±)"
         }
     }
 

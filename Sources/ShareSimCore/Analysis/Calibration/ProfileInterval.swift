@@ -9,6 +9,11 @@ public struct ProfileInterval: Sendable, Equatable {
         /// The search met the parameter's bound before the sum of squares reached the
         /// threshold: the observations do not rule out values beyond it (`≥ bound`).
         public var open: Bool
+
+        package init(value: Double, open: Bool) {
+            self.value = value
+            self.open = open
+        }
     }
 
     public var low: End
@@ -33,7 +38,7 @@ public struct ProfileInterval: Sendable, Equatable {
 
     /// One end: bisection between the fit and the bound, or, toward no bound, between the
     /// last two of steps doubling outward from the fit.
-    static func end(from x0: Double, toward bound: Double, threshold: Double,
+    package static func end(from x0: Double, toward bound: Double, threshold: Double,
                     ssr: (Double) throws(OperationError) -> Double) throws(OperationError) -> End {
         if x0 == bound { return End(value: bound, open: true) }
         func excess(_ x: Double) throws(OperationError) -> Double {
