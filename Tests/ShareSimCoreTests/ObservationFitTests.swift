@@ -51,18 +51,8 @@ import Testing
     /// interval's ends are where s(u) = 60% ∓ 1.96·2%, and s(u) = 30/(36 + 40u) has a
     /// closed-form inverse.
     @Test func theProfileIntervalMatchesItsClosedForm() throws {
-        let s = try Fixtures.resolve("""
-            scenario "Test chips"
-            timeline 2021-01 to 2023-12 monthly
-            segment chips lifetime 1 month growth 0%/y size 100M USD
-            vendor CNco origin CN
-            vendor USco origin US
-            vendor EUco origin EU
-            share chips 2021-01: CNco 30%, USco 40%, EUco 30%
+        let s = try Fixtures.resolve(AnalysisFixture.text.replacingOccurrences(of: "USco in chips to 10%", with: "USco in chips to us_access") + """
             param us_access = 10%
-            event "Controls" 2022-03:
-              access USco in chips to us_access over 3 months
-              access EUco in chips to 20% over 3 months
             observe installed share origin CN in chips ± 2%: 2023-01 60% fit
 
             """)
@@ -114,41 +104,34 @@ import Testing
         #expect(interval.low.value < one.values[0] && one.values[0] < interval.high.value)
     }
 
-    @Test func aScenarioWithoutFitObservationsIsRefusedWithAHint() throws {
-        let s = try AnalysisFixture.scenario()
+    /// The first diagnostic of the fit's refusal; nil (and an issue) when it was not refused.
+    func refusal(_ s: ResolvedScenario, _ parameters: [String]) -> Diagnostic? {
         do {
-            _ = try ObservationFit.fit(s, parameters: ["us_access"], bounds: [])
-            Issue.record("expected a refusal")
+            _ = try ObservationFit.fit(s, parameters: parameters, bounds: [])
         } catch {
-            let d = try #require(error.diagnostics.first)
-            #expect(d.message == "the scenario has no fit observations to calibrate against")
-            #expect(d.help.first?.hasPrefix("add one ending in 'fit'") == true)
+            return error.diagnostics.first
         }
+        Issue.record("expected a refusal")
+        return nil
+    }
+
+    @Test func aScenarioWithoutFitObservationsIsRefusedWithAHint() throws {
+        let d = try #require(refusal(try AnalysisFixture.scenario(), ["us_access"]))
+        #expect(d.message == "the scenario has no fit observations to calibrate against")
+        #expect(d.help.first?.hasPrefix("add one ending in 'fit'") == true)
     }
 
     @Test func aFitObservationWithoutSigmaAmongOthersWithOneIsRefusedWhereItIs() throws {
         let text = try String(contentsOfFile: Self.observed, encoding: .utf8).replacingOccurrences(of: " ± 2%:", with: ":")
-        let s = try Fixtures.resolve(text)
-        do {
-            _ = try ObservationFit.fit(s, parameters: ["us_access"], bounds: [])
-            Issue.record("expected a refusal")
-        } catch {
-            let d = try #require(error.diagnostics.first)
-            #expect(d.message == "this fit observation has no uncertainty, while 1 other has one")
-            #expect(d.location?.line == 21)
-        }
+        let d = try #require(refusal(try Fixtures.resolve(text), ["us_access"]))
+        #expect(d.message == "this fit observation has no uncertainty, while 1 other has one")
+        #expect(d.location?.line == 21)
     }
 
     @Test func anUnknownParameterIsRefusedWithTheNearestName() throws {
-        let s = try Self.loaded().scenario
-        do {
-            _ = try ObservationFit.fit(s, parameters: ["us_acess"], bounds: [])
-            Issue.record("expected a refusal")
-        } catch {
-            let d = try #require(error.diagnostics.first)
-            #expect(d.message == "unknown parameter 'us_acess'")
-            #expect(d.help == ["did you mean 'us_access'?"])
-        }
+        let d = try #require(refusal(try Self.loaded().scenario, ["us_acess"]))
+        #expect(d.message == "unknown parameter 'us_acess'")
+        #expect(d.help == ["did you mean 'us_access'?"])
     }
 
     @Test func theJSONHasItsDocumentedKeys() throws {
