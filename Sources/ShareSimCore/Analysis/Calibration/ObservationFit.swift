@@ -169,11 +169,12 @@ private final class ProfileSearch {
 
     func sumOfSquares(at x: Double) throws(OperationError) -> Double {
         evaluate.held = [x]
-        if others.isEmpty { return Solver.sumOfSquares(try evaluate([[]])[0]) }
         do {
+            if others.isEmpty { return Solver.sumOfSquares(try evaluate([[]])[0]) }
             return try evaluate.leastSquares(start: start, bounds: bounds).cost
         } catch {
-            // A point where an observed figure is undefined is outside any interval.
+            // A point the model cannot run, or where an observed figure is undefined, is
+            // outside any interval.
             if case .cancelled = error { throw error }
             return .infinity
         }

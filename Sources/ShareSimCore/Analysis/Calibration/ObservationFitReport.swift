@@ -62,7 +62,7 @@ public enum ObservationFitReport {
         guard let interval = r.intervals[i] else { return "none: no more observations than parameters" }
         let unit = r.units[i]
         func end(_ e: ProfileInterval.End, _ mark: String) -> String {
-            guard e.value.isFinite else { return mark + " " + (e.value < 0 ? "-∞" : "∞") }
+            guard e.value.isFinite else { return e.value < 0 ? "-∞" : "∞" }
             return (e.open ? mark + " " : "") + ValueText.label(e.value, like: unit)
         }
         return end(interval.low, "≤") + " .. " + end(interval.high, "≥")

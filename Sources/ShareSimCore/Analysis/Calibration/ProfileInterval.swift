@@ -37,7 +37,8 @@ public struct ProfileInterval: Sendable, Equatable {
     }
 
     /// One end: bisection between the fit and the bound, or, toward no bound, between the
-    /// last two of steps doubling outward from the fit.
+    /// last two of steps doubling outward from the fit (at most 60; beyond, the end is open
+    /// at infinity).
     package static func end(from x0: Double, toward bound: Double, threshold: Double,
                     ssr: (Double) throws(OperationError) -> Double) throws(OperationError) -> End {
         if x0 == bound { return End(value: bound, open: true) }
@@ -46,7 +47,8 @@ public struct ProfileInterval: Sendable, Equatable {
             return s.isNaN ? .infinity : s - threshold
         }
         var inside = x0, outside: Double
-        if bound.isFinite {
+        // A range "open" at an end holds the largest Double there: no bisection's bracket.
+        if abs(bound) < 1e300 {
             if try excess(bound) < 0 { return End(value: bound, open: true) }
             outside = bound
         } else {
@@ -56,7 +58,7 @@ public struct ProfileInterval: Sendable, Equatable {
             var doublings = 0
             while try excess(x) < 0 {
                 doublings += 1
-                if doublings > 60 || !x.isFinite { return End(value: bound, open: true) }
+                if doublings > 60 { return End(value: direction * .infinity, open: true) }
                 inside = x
                 step *= 2
                 x = x0 + direction * step
