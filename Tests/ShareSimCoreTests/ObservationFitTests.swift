@@ -5,7 +5,7 @@ import Testing
 
 /// `calibrate` with no target: weighted least squares to a scenario's own fit observations.
 @Suite struct ObservationFitTests {
-    static let observed = Fixtures.packageRoot.appendingPathComponent("Tests/Fixtures/observed-chips.scn").path
+    static let observed = Fixtures.packageRoot.appendingPathComponent(Fixtures.observedChips).path
 
     static func loaded() throws -> ScenarioLoader.Loaded { try ScenarioLoader().load(path: observed) }
 

@@ -440,6 +440,27 @@ final class Flag: @unchecked Sendable {
         #expect(range.error.contains("note: 'leakage' (declared at scenarios/china-chip-share.scn:51:7) accepts values from 0% to 100% where it is used\n"))
     }
 
+    /// Without `to`, calibrate fits the loaded scenario's own observations, with the
+    /// bounds written any of the ways the batch spellings allow.
+    @Test func calibrateWithoutATargetFitsTheObservations() {
+        type("load \(Fixtures.observedChips)")
+        let fit = type("calibrate us_access in 1%..20%, eu_access", line: 2)
+        #expect(!fit.failed)
+        #expect(fit.output.hasPrefix("Observed test chips — calibration to its 2 fit observations\n"))
+        #expect(fit.output.contains("\nus_access  7%     "))
+        #expect(fit.output.contains("\neu_access  35%    "))
+        #expect(fit.output.hasSuffix("1 of 1 check within its uncertainty\n"))
+        #expect(type("calibrate us_access 1%..20% eu_access", line: 3).output == fit.output)
+        #expect(type("calibrate us_access 1%..20%, eu_access", line: 4).output == fit.output)
+        let dangling = type("calibrate us_access in", line: 5)
+        #expect(dangling.failed && dangling.error.hasPrefix("usage: calibrate NAME [LOW..HIGH]"))
+        let unknown = type("calibrate us_acess", line: 6)
+        #expect(unknown.failed && unknown.error.contains("unknown parameter 'us_acess'") && unknown.error.contains("did you mean 'us_access'?"))
+        type("load scenarios/ofac-easing.scn", line: 7)
+        let none = type("calibrate x", line: 8)
+        #expect(none.failed && none.error.contains("unknown parameter 'x'"))
+    }
+
     @Test func problemsAtAPromptStayPlain() {
         type("load scenarios/ofac-easing.scn")
         #expect(type("compare a b", line: 2).error == "'a' is no run, segment, vendor or channel\n")
