@@ -50,28 +50,28 @@ import Testing
         #expect(test.stdout.contains("(0 expectations, 1 check, 2 fit observations)"))
         #expect(test.stdout.contains("check sales share origin CN in chips at 2023-06: observed 70.0% ± 1.0%, run 69.3%, error -0.7 points"))
         let run = try BinaryRunner.run(["run", overlay, "--by", "origin", "--share", "sales", "--at", "2022-12"])
-        #expect(run.status == 0 && run.stdout.contains("US          6.5%"))
+        #expect(run.status == 0 && run.stdout.contains("\nUS        6.5%\n"))
     }
 
     @Test func badRequestsAreRefusedWithAHint() throws {
         let none = try BinaryRunner.run(["calibrate", Fixtures.oneOriginChips, "--fit", "leakage"])
-        #expect(none.status == 64)
+        #expect(none.status == 2)
         #expect(none.stderr.hasPrefix("sharesim: error: the scenario has no fit observations to calibrate against\n"))
         #expect(none.stderr.contains("help: add one ending in 'fit'"))
         let unknown = try BinaryRunner.run(["calibrate", Self.chips, "--fit", "leakag"])
-        #expect(unknown.status == 64 && unknown.stderr == "sharesim: error: unknown parameter 'leakag'\nhelp: did you mean 'leakage'?\n")
+        #expect(unknown.status == 2 && unknown.stderr == "sharesim: error: unknown parameter 'leakag'\nhelp: did you mean 'leakage'?\n")
         let bisection = try BinaryRunner.run(["calibrate", Self.chips, "--fit", "leakage", "--method", "bisection"])
-        #expect(bisection.status == 64 && bisection.stderr.contains("a fit to the scenario's observations is by weighted least squares"))
+        #expect(bisection.status == 2 && bisection.stderr.contains("a fit to the scenario's observations is by weighted least squares"))
         let both = try BinaryRunner.run(["calibrate", Self.chips, "--fit", "leakage", "--write", "x.scn",
                                          "--target", "sales share origin CN in chips at 2023-01 = 50%"])
-        #expect(both.status == 64 && both.stderr.contains("--write saves a fit to the scenario's observations"))
+        #expect(both.status == 2 && both.stderr.contains("--write saves a fit to the scenario's observations"))
     }
 
     @Test func writeRefusesToReplaceTheScenario() throws {
         let copy = try Fixtures.temporaryFile("observed-copy.scn", try String(contentsOfFile: Fixtures.observedChips, encoding: .utf8))
         let before = try String(contentsOfFile: copy, encoding: .utf8)
         let run = try BinaryRunner.run(["calibrate", copy, "--fit", "us_access", "--write", copy])
-        #expect(run.status == 64)
+        #expect(run.status == 2)
         #expect(run.stderr == "sharesim: error: the output '\(copy)' is also an input: writing it would replace the input\nhelp: give --write another file\n")
         #expect(try String(contentsOfFile: copy, encoding: .utf8) == before)
     }
@@ -81,7 +81,7 @@ import Testing
         let text = try String(contentsOfFile: Fixtures.observedChips, encoding: .utf8).replacingOccurrences(of: " ± 2%: 2022-12", with: ": 2022-12")
         let path = try Fixtures.temporaryFile("observed-mixed.scn", text)
         let run = try BinaryRunner.run(["calibrate", path, "--fit", "us_access"])
-        #expect(run.status == 64)
+        #expect(run.status == 2)
         #expect(run.stderr.hasPrefix("\(path):21:49: error: this fit observation has no uncertainty, while 1 other has one\n"))
         #expect(run.stderr.contains("help: give it one (± …, one standard deviation) so it can be weighted, or give none any\n"))
     }
