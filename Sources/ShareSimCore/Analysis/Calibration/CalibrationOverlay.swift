@@ -11,7 +11,7 @@ public enum CalibrationOverlay {
     public static func text(_ r: ObservationFit.Result, scenario: ResolvedScenario, usedPath: String, command: String) -> String {
         let usedName = (usedPath as NSString).lastPathComponent
         var out = "# \(usedName) with \(r.parameters.joined(separator: ", ")) fitted to its \(NumberText.counted(r.fitted.count, "fit observation"))\n"
-        out += "# by weighted least squares (\(ObservationFitReport.weightingText(r.weighting))). Made by:\n"
+        out += "# by weighted least squares; \(ObservationFitReport.weightingText(r.weighting)). Made by:\n"
         out += "#   \(command)\n"
         out += "use \"\(usedPath)\"\n\n"
         out += "scenario \"\(scenario.name) (calibrated)\"\n\n"
