@@ -179,6 +179,8 @@ import Testing
             #expect(run.status == 2, "\(args): \(run.stderr)")
         }
         #expect(try BinaryRunner.run(["merge"]).status == 2)
+        let one = try BinaryRunner.run(["montecarlo", Self.chips, "--runs", "1", "--seed", "1", "--shard", "0/2", "-o", "x"])
+        #expect(one.status == 2 && one.stderr.contains("--shard 0/2: there are more shards than the 1 run\n"))
     }
 
     @Test func aScenarioWithErrorsExits65AndNoUncertaintyWarns() throws {

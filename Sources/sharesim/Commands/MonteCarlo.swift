@@ -69,7 +69,7 @@ struct MonteCarloCommand: ParsableCommand {
             guard let (i, n) = ShardSpec.parse(shard) else {
                 throw ValidationError("--shard takes I/N with 0 ≤ I < N, e.g. 0/4 for the first of four shards")
             }
-            guard n <= runs else { throw ValidationError("--shard \(i)/\(n): there are more shards than the \(runs) runs") }
+            guard n <= runs else { throw ValidationError("--shard \(i)/\(n): there are more shards than the \(NumberText.counted(runs, "run"))") }
             guard !report.toStandardOutput else { throw ValidationError("--shard writes a partial result file: give it with --output FILE") }
         }
     }
