@@ -76,9 +76,7 @@ public enum ComparisonReport {
             for r in c.rows {
                 out += String(c.stepsA[k]); out += ","; out += c.dates[k]; out += ","
                 out += CSVReport.csvField(r.segment); out += ","
-                if let buyer = r.buyer { out += CSVReport.csvField(buyer); out += "," }
-                out += CSVReport.csvField(r.name); out += ","
-                if c.grouping == .vendor { out += CSVReport.csvField(r.origin); out += "," }
+                CSVReport.keyFields(name: r.name, origin: r.origin, buyer: r.buyer, grouping: c.grouping, to: &out)
                 out += presenceCode(r.presence); out += ","
                 out += NumberText.csv(r.a[k]); out += ","; out += NumberText.csv(r.b[k]); out += ","
                 out += NumberText.csv(r.difference[k]); out += "\n"
@@ -110,10 +108,7 @@ public enum ComparisonReport {
                 .object([
                     ("id", .string(seg)),
                     (JSONReport.arrayKey(c.grouping), .array(c.rows.filter { $0.segment == seg }.map { r in
-                        // As run output's JSON: a buyer-view row names its group before the vendor.
-                        var fields: [(String, JSONValue)] = r.buyer.map { [("buyer", .string($0))] } ?? []
-                        fields.append(("id", .string(r.name)))
-                        if c.grouping == .vendor { fields.append(("origin", .string(r.origin))) }
+                        var fields = JSONReport.keyFields(name: r.name, origin: r.origin, buyer: r.buyer, grouping: c.grouping)
                         fields += [
                             ("present", .string(presenceCode(r.presence))),
                             ("first_divergence", date(r.firstDivergence)),

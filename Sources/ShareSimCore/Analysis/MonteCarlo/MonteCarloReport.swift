@@ -17,7 +17,7 @@ public enum MonteCarloReport {
     /// the view, the key columns those of run output (`origin`, `channel`,
     /// `recorded_origin`, `buyer,vendor`).
     static func csv(_ batch: MonteCarloBatch, _ values: [Double]) -> String {
-        let bands = batch.bands, byVendor = batch.grouping == .vendor
+        let bands = batch.bands
         var out = "step,date,segment," + batch.grouping.keyColumns.joined(separator: ",") + ",metric,"
         out += bands.map(\.label).joined(separator: ",") + "\n"
         let rows = batch.entities.count
@@ -25,9 +25,7 @@ public enum MonteCarloReport {
             for (e, entity) in batch.entities.enumerated() {
                 out += String(k); out += ","; out += batch.dates[si]; out += ","
                 out += CSVReport.csvField(batch.segments[entity.segment].id); out += ","
-                if let buyer = entity.buyer { out += CSVReport.csvField(buyer); out += "," }
-                out += CSVReport.csvField(entity.name); out += ","
-                if byVendor { out += CSVReport.csvField(entity.origin); out += "," }
+                CSVReport.keyFields(name: entity.name, origin: entity.origin, buyer: entity.buyer, grouping: batch.grouping, to: &out)
                 out += batch.metricName
                 let cell = si * rows + e
                 for b in bands.indices {
@@ -50,7 +48,7 @@ public enum MonteCarloReport {
     }
 
     static func json(_ batch: MonteCarloBatch, _ values: [Double]) -> JSONValue {
-        let bands = batch.bands, rows = batch.entities.count, byVendor = batch.grouping == .vendor
+        let bands = batch.bands, rows = batch.entities.count
         func series(_ e: Int, _ b: Int) -> JSONValue {
             .array(batch.steps.indices.map { si in .number(values[(si * rows + e) * bands.count + b]) })
         }
@@ -74,10 +72,8 @@ public enum MonteCarloReport {
                     ("id", .string(seg.id)),
                     ("unit", seg.unit.map { .string($0) } ?? .null),
                     (JSONReport.arrayKey(batch.grouping), .array(batch.entities.indices.filter { batch.entities[$0].segment == s }.map { e in
-                        // As run output's JSON: a buyer-view row names its group before the vendor.
-                        var fields: [(String, JSONValue)] = batch.entities[e].buyer.map { [("buyer", .string($0))] } ?? []
-                        fields.append(("id", .string(batch.entities[e].name)))
-                        if byVendor { fields.append(("origin", .string(batch.entities[e].origin))) }
+                        let entity = batch.entities[e]
+                        var fields = JSONReport.keyFields(name: entity.name, origin: entity.origin, buyer: entity.buyer, grouping: batch.grouping)
                         for (b, band) in bands.enumerated() { fields.append((band.label, series(e, b))) }
                         return .object(fields)
                     })),
