@@ -124,7 +124,7 @@ public enum ObservationFit {
             throw .invalid(Diagnostic(
                 .error, "the scenario has no fit observations to calibrate against", at: nil,
                 notes: checks == 0 ? [] : ["its \(NumberText.counted(checks, "observation")) \(checks == 1 ? "is a check" : "are checks"), held out for `test`"],
-                help: ["add one ending in 'fit', e.g. observe sales share origin CN in chips ± 3%: 2023-01 85% [source] fit; or give --target"]))
+                help: ["add one ending in 'fit', e.g. observe sales share origin CN in chips ± 3%: 2023-01 85% [source] fit; or fit to targets instead"]))
         }
         guard observations.count >= parameters else {
             throw .invalid(Diagnostic(.error, "\(parameters) parameters cannot be fitted to \(NumberText.counted(observations.count, "fit observation"))",
