@@ -37,7 +37,7 @@ package enum Solver {
     /// fraction of the first width: a profile interval's end needs far fewer digits than a
     /// fitted value, and each of its evaluations is a fit of its own.
     package static func bisect(low: Double, high: Double, relativeWidth: Double = bisectionRelativeWidth,
-                               _ f: (Double) throws -> Double) throws -> Bisection {
+                              _ f: (Double) throws -> Double) throws -> Bisection {
         var lo = min(low, high), hi = max(low, high)
         var fLo = try f(lo)
         if fLo.isNaN { throw BisectionFailure.undefined(at: lo) }
