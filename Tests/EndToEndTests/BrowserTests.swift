@@ -39,7 +39,8 @@ struct BrowserTests {
         #expect(dom.status == 0, "\(dom.stderr)")
         #expect(dom.stdout.components(separatedBy: "<svg").count - 1 == ChartCommandTests.golden.count)
         for label in ["Western vendors leave", "first divergence: CN, 2022-04", "not confidence intervals", "leakage",
-                      "imports_lifetime (1 to 6 months)", "Huawei–Sberbank cloud partnership", "1 month"] {
+                      "imports_lifetime (1 to 6 months)", "Huawei–Sberbank cloud partnership", "1 month",
+                      "CN + HK observed", "3. observed (fit): sales share recorded origin CN, HK in chips at 2023-01 = 85.0% ± 3.0% [seed 003: about 85% after]"] {
             #expect(dom.stdout.contains(label), "the DOM lacks \(label)")
         }
         let blank = try Fixtures.temporaryFile("blank.html", "<!DOCTYPE html><html><body></body></html>\n")
@@ -58,7 +59,8 @@ struct BrowserTests {
         // The chips by origin, the fan, and the two shares the evidence is in: sales by origin and by recorded origin.
         #expect(dom.stdout.components(separatedBy: "<svg").count - 1 == 4)
         for label in ["The question", "Export controls after the invasion", "Expectations", "Sources", "parameter leakage", "Download the plotted numbers",
-                      "sales share by recorded origin"] {
+                      "sales share by recorded origin", "CN + HK observed", "US + EU + AS expected",
+                      "the run has no random draws; the Monte Carlo fan draws 300 runs from seed 1"] {
             #expect(dom.stdout.contains(label), "the report's DOM lacks \(label)")
         }
         #expect(try Self.screenshot(path, height: 900) > 20_000)

@@ -10,6 +10,7 @@ import Testing
     static let golden: [(file: String, arguments: [String])] = [
         ("ofac-lines.svg", ["chart", "scenarios/ofac-easing.scn", "--by", "origin"]),
         ("huawei-area.svg", ["chart", "scenarios/huawei-substitution.scn", "--kind", "area"]),
+        ("chips-recorded.svg", ["chart", "scenarios/china-chip-share.scn", "--by", "recorded", "--share", "sales"]),
         ("ofac-compare.svg", ["chart", "scenarios/ofac-easing.scn", "scenarios/ofac-no-easing.scn", "--by", "origin", "--share", "sales"]),
         ("chips-fan.svg", ["chart", "scenarios/china-chip-share.scn", "--kind", "fan", "--by", "origin", "--vendors", "CN,US",
                            "--runs", "1000", "--seed", "7"]),

@@ -15,7 +15,8 @@ import Testing
         let chart = try RunCharts.make(.lines, runs: [("easing", try Self.run("ofac-easing"))], view: ChartView(grouping: .origin))
         #expect(chart.subtitle == "installed share by origin, 2021-01 to 2027-12")
         guard case .xy(let plot) = chart.panels[0].content else { Issue.record("not a time plot"); return }
-        #expect(plot.lines.map(\.key) == ["CN", "EU", "US", "RU"])
+        // The origins, and the sum its `expect … origin US, EU` line measures.
+        #expect(plot.lines.map(\.key) == ["CN", "EU", "US", "RU", "US + EU"])
         #expect(plot.events.map(\.label) == ["Western vendors leave", "Foreign kit barred from government purchasing", "OFAC GL 25"])
         #expect(plot.events.map(\.step) == [14, 15, 15])
         let svg = SVGChart.render(chart)
@@ -169,13 +170,59 @@ import Testing
         }
         let recorded = try points(ChartView(metric: .salesShare, grouping: .recorded))
         #expect(recorded.map(\.step) == [17] && recorded.map(\.value) == [0.8] && recorded.map(\.role) == [.fit])
-        #expect(recorded.first?.caption == "CN, HK observed")
-        #expect(recorded.first?.label == "sales share recorded origin CN, HK in chips at 2022-06: observed 80.0% ± 3.0% [seed 003] (fit)")
+        #expect(recorded.first?.caption == "CN + HK observed")
+        #expect(recorded.first?.label == "observed (fit): sales share recorded origin CN, HK in chips at 2022-06 = 80.0% ± 3.0% [seed 003]")
         #expect(try points(ChartView(metric: .salesShare, grouping: .origin)).map(\.role) == [.check])
         #expect(try points(ChartView(metric: .installedShare, grouping: .recorded)).isEmpty)
         let chart = try RunCharts.make(.lines, runs: [("o", run)], view: ChartView(metric: .salesShare, grouping: .recorded))
         #expect(chart.subtitle.hasPrefix("sales share by recorded origin"))
-        #expect(SVGChart.render(chart).contains(">CN, HK observed</text>"))
+        #expect(SVGChart.render(chart).contains(">CN + HK observed</text>"))
+    }
+
+    /// An observation or expectation of several keys together is read against their sum,
+    /// drawn as a dashed line of its own and labelled `CN + HK`, not beside the separate
+    /// lines; each marker is numbered, and its note says observed or expected, the keys,
+    /// the value and the source.
+    @Test func aFigureOfSeveralKeysSitsOnTheLineOfTheirSum() throws {
+        let text = """
+            scenario "Observed"
+            timeline 2021-01 to 2022-12 monthly
+            segment chips lifetime 1 month
+            vendor Loongson origin CN
+            vendor Lenovo origin HK
+            vendor Intel origin US
+            share chips: Loongson 30%, Lenovo 20%, Intel 50%
+            event "Controls" 2022-01:
+              access Intel in chips to 10%
+            expect sales share origin CN, HK in chips from 2021-02 to 2021-12 = 50% ± 1% [seed 003: before]
+            observe sales share origin CN, HK in chips ± 3%: 2022-06 90% [seed 003: after] fit
+            observe sales share origin US in chips ± 5%: 2022-06 10% [FACTS: KSE] check
+            """
+        let loader = ScenarioLoader(readFile: { _ in Data(text.utf8) })
+        let run = try Engine.run(try loader.load(path: "observed.scn").scenario)
+        let chart = try RunCharts.make(.lines, runs: [("o", run)], view: ChartView(metric: .salesShare, grouping: .origin))
+        guard case .xy(let plot) = chart.panels[0].content else { Issue.record("not a time plot"); return }
+        #expect(plot.lines.map(\.key) == ["CN", "HK", "US", "CN + HK"])
+        let sum = try #require(plot.lines.last)
+        #expect(sum.isCombination && !plot.lines.dropLast().contains(where: \.isCombination))
+        let cn = plot.lines[0].values, hk = plot.lines[1].values
+        #expect(sum.values.indices.allSatisfy { abs(sum.values[$0] - (cn[$0] + hk[$0])) < 1e-12 })
+        // Each multi-key marker sits on the sum's line as the checks value it, not on CN's or HK's.
+        let observed = try #require(plot.observations.first { $0.role == .fit })
+        #expect(abs(sum.values[observed.step] - ObservationChecker.check(run)[0].found) < 1e-12)
+        // In date order, the lower first at one date.
+        #expect(plot.observations.map(\.role) == [.expected, .check, .fit])
+        #expect(plot.observations.map(\.caption) == ["CN + HK expected", "US observed", "CN + HK observed"])
+        #expect(plot.observations.map(\.number) == [1, 2, 3])
+        #expect(plot.observations[0].step == 1 && plot.observations[0].lastStep == 11 && plot.observations[0].value == 0.5)
+        #expect(chart.notes == ["expected: sales share origin CN, HK in chips from 2021-02 to 2021-12 = 50% ± 1% [seed 003: before]",
+                                "observed (check): sales share origin US in chips at 2022-06 = 10.0% ± 5.0% [FACTS: KSE]",
+                                "observed (fit): sales share origin CN, HK in chips at 2022-06 = 90.0% ± 3.0% [seed 003: after]"])
+        let svg = SVGChart.render(chart)
+        #expect(svg.contains(">CN + HK</text>") && svg.contains("stroke=\"#222222\" stroke-dasharray=\"6 4\""))
+        #expect(svg.contains(">1. expected: sales share origin CN, HK in chips from 2021-02 to 2021-12 = 50% ± 1% [seed 003: before]</text>"))
+        // A single key's figure needs no line of its own.
+        #expect(!plot.lines.contains { $0.key == "US" && $0.isCombination })
     }
 }
 
@@ -254,9 +301,21 @@ extension TerminalChartTests {
                      "<pre>China's chip share of Russian imports — sales share by recorded origin\n\nchips — Semiconductor imports\nrecorded "] {
             #expect(html.contains(part), "missing \(part)")
         }
-        #expect(html.contains("observed 85.0% ± 3.0% [seed 003: about 85% after] (fit)</title>"))
+        #expect(html.contains("observed (fit): sales share recorded origin CN, HK in chips at 2023-01 = 85.0% ± 3.0% [seed 003: about 85% after]</title>"))
+        #expect(html.contains(">CN + HK</text>") && html.contains(">US + EU + AS</text>"))
         let plain = try Self.report(["huawei-substitution"])
         #expect(!plain.contains("by recorded origin") && !plain.contains("sales share by"))
+    }
+
+    /// The header speaks for the whole report: its runs draw nothing at random, its fan does,
+    /// and it says how many runs from which seed, never "no random draws" above a fan.
+    @Test func theHeaderSaysWhatIsDrawnAtRandom() throws {
+        let chips = try Self.report(["china-chip-share"])
+        let meta = try #require(chips.components(separatedBy: "<p class=\"meta\">").dropFirst().first?.components(separatedBy: "</p>").first)
+        #expect(meta.hasSuffix(" · sharesim \(JSONReport.toolVersion) · the run has no random draws; the Monte Carlo fan draws 100 runs from seed 3"))
+        #expect(chips.contains("<h2>Uncertainty: china-chip-share</h2>"))
+        let plain = try Self.report(["ofac-easing", "ofac-no-easing"])
+        #expect(plain.contains(" · sharesim \(JSONReport.toolVersion) · no random draws</p>") && !plain.contains("<h2>Uncertainty"))
     }
 
     @Test func twoRunsGetAComparison() throws {

@@ -108,17 +108,67 @@ public struct ChartView: Sendable {
         return out
     }
 
-    /// The scenario's observations that this chart's share and view measure, as points: an
-    /// observation of another view or measure would sit on an axis it does not belong to.
+    /// The scenario's observations and expectations that this chart's share and view measure
+    /// in `segment`, as points: a figure of another view or measure would sit on an axis it
+    /// does not belong to. Growth rates and expectations over several segments are no
+    /// point of one panel.
     static func observations(of s: ResolvedScenario, segment: String, within steps: ClosedRange<Int>,
                              view: ChartView) -> [ObservationPoint] {
-        s.observations.compactMap { o in
-            guard o.segment == segment, steps.contains(o.at), o.view == view.grouping, o.measure == view.metric.measure else { return nil }
-            let label = "\(o.describe(timeline: s.timeline)): observed \(o.format(o.value))"
-                + (o.uncertainty.map { " ± \(o.format($0))" } ?? "") + (o.source.map { " [\($0)]" } ?? "") + " (\(o.role.rawValue))"
+        let observed: [ObservationPoint] = s.observations.compactMap { o in
+            guard view.shows(o, in: segment), steps.contains(o.at) else { return nil }
+            let label = "observed (\(o.role.rawValue)): \(o.describe(timeline: s.timeline)) = \(o.format(o.value))"
+                + (o.uncertainty.map { " ± \(o.format($0))" } ?? "") + (o.source.map { " [\($0)]" } ?? "")
             return ObservationPoint(step: o.at, value: o.value, role: o.role == .fit ? .fit : .check, label: label,
-                                    caption: o.keys.joined(separator: ", ") + (o.buyer.map { " for \($0)" } ?? "") + " observed")
+                                    caption: combinationKey(o.keys, buyer: o.buyer) + " observed")
         }
+        let expected: [ObservationPoint] = s.expectations.compactMap { e in
+            let last = min(e.toStep ?? e.fromStep, steps.upperBound)
+            guard view.shows(e, in: segment), e.fromStep <= steps.upperBound, last >= steps.lowerBound else { return nil }
+            let first = max(e.fromStep, steps.lowerBound)
+            // The line as written, its source in brackets included, less the keyword.
+            let words = e.text.split(separator: " ", omittingEmptySubsequences: true).dropFirst().joined(separator: " ")
+            return ObservationPoint(step: first, lastStep: last > first ? last : nil, value: e.value, role: .expected,
+                                    label: "expected: " + words, caption: combinationKey(e.keys, buyer: e.buyer) + " expected")
+        }
+        return (observed + expected).sorted { ($0.step, $0.value) < ($1.step, $1.value) }
+    }
+
+    /// A line for each set of several keys that the panel's observations and expectations
+    /// measure together, valued as `ObservationChecker` and `ExpectationChecker` value them
+    /// (`RunResult.value(of:…)`): an 85% for `CN, HK` is read against the sum of CN and HK,
+    /// not beside the separate lines of about 43% each.
+    static func combinations(of run: RunResult, segment: String, within steps: ClosedRange<Int>, view: ChartView) -> [LineSeries] {
+        let s = run.scenario
+        var selections: [(keys: [String], buyer: String?)] = []
+        for o in s.observations where view.shows(o, in: segment) { selections.append((o.keys, o.buyer)) }
+        for e in s.expectations where view.shows(e, in: segment) { selections.append((e.keys, e.buyer)) }
+        var lines: [LineSeries] = []
+        for selection in selections where selection.keys.count > 1 {
+            let key = combinationKey(selection.keys, buyer: selection.buyer)
+            guard !lines.contains(where: { $0.key == key }) else { continue }
+            let values = steps.map { step in
+                run.value(of: view.metric.measure, view: view.grouping, keys: selection.keys, buyer: selection.buyer, segments: [segment], step: step)
+            }
+            var line = LineSeries(key: key, values: values, style: 0)
+            line.isCombination = true
+            lines.append(line)
+        }
+        return lines
+    }
+
+    /// Whether an observation is a level of this chart's share and view in `segment`.
+    private func shows(_ o: Observation, in segment: String) -> Bool {
+        o.segment == segment && o.from == nil && o.view == grouping && o.measure == metric.measure
+    }
+
+    /// Whether an expectation measures this chart's share and view in `segment` alone.
+    private func shows(_ e: Expectation, in segment: String) -> Bool {
+        e.segments == [segment] && e.view == grouping && e.metric == metric.measure
+    }
+
+    /// `CN + HK`, `Ericsson + Nokia for government`: several keys read as one figure, their sum.
+    static func combinationKey(_ keys: [String], buyer: String?) -> String {
+        keys.joined(separator: " + ") + (buyer.map { " for \($0)" } ?? "")
     }
 
     /// A segment's panel title: `telecom — Telecom network equipment`.

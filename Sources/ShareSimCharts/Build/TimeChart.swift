@@ -16,6 +16,7 @@ package enum TimeChart {
         try view.checkKeys(run, segments: segments)
         var panels: [Panel] = []
         var endings: [String] = []
+        var notes: [String] = []
         for si in segments {
             let segment = s.segments[si]
             var plot = XYPlot(x: .time(s.timeline, first: steps.lowerBound, last: steps.upperBound),
@@ -26,9 +27,14 @@ package enum TimeChart {
                 LineSeries(key: row.buyer.map { "\($0) \(row.name)" } ?? row.name, values: Array(row.values(view.metric)[steps]),
                            style: ChartView.style(of: row.name, in: s, grouping: view.grouping))
             }
-            if kind == .lines { plot.lines = series } else { plot.stack = series }
+            let combinations = ChartView.combinations(of: run, segment: segment.id, within: steps, view: view)
+            if kind == .lines { plot.lines = series + combinations } else { plot.stack = series; plot.lines = combinations }
             plot.events = ChartView.events(of: s, segment: segment.id, within: steps)
             plot.observations = ChartView.observations(of: s, segment: segment.id, within: steps, view: view)
+            for i in plot.observations.indices {
+                notes.append(plot.observations[i].label)
+                plot.observations[i].number = notes.count
+            }
             panels.append(Panel(title: ChartView.title(of: segment), content: .xy(plot)))
             if let top = series.max(by: { ($0.values.last ?? 0) < ($1.values.last ?? 0) }) {
                 endings.append("in \(segment.id), \(top.key) ends highest at \(view.format.label(top.values.last ?? 0))")
@@ -36,8 +42,11 @@ package enum TimeChart {
         }
         let span = "\(s.timeline.label(ofStep: steps.lowerBound)) to \(s.timeline.label(ofStep: steps.upperBound))"
         let what = kind == .lines ? "Lines of" : "Stacked areas of"
-        return Chart(title: s.name, subtitle: "\(view.subtitle), \(span)" + (kind == .area ? ", stacked" : ""),
-                     summary: "\(what) \(view.subtitle) from \(span); " + endings.joined(separator: "; ") + ".",
-                     provenance: ChartProvenance(scenarios: [s]), panels: panels)
+        var chart = Chart(title: s.name, subtitle: "\(view.subtitle), \(span)" + (kind == .area ? ", stacked" : ""),
+                          summary: "\(what) \(view.subtitle) from \(span); " + endings.joined(separator: "; ") + "."
+                              + notes.map { " \($0)." }.joined(),
+                          provenance: ChartProvenance(scenarios: [s]), panels: panels)
+        chart.notes = notes
+        return chart
     }
 }

@@ -27,7 +27,7 @@ public enum HTMLReport {
         let s = first.result.scenario
         var body = HTMLBody()
         body.element("h1", s.name + (inputs.count == 2 ? " vs \(inputs[1].result.scenario.name)" : ""))
-        body.raw("<p class=\"meta\">" + HTMLText.escape(ChartProvenance(scenarios: inputs.map(\.result.scenario)).text)
+        body.raw("<p class=\"meta\">" + HTMLText.escape(ChartProvenance(scenarios: inputs.map(\.result.scenario)).identity + " · " + randomness(inputs, fan))
                  + (stamp.map { " · generated " + HTMLText.escape($0) } ?? "") + "</p>\n")
         for input in inputs {
             let question = input.sourceText.map(HTMLText.headerComment) ?? []
@@ -84,6 +84,17 @@ public enum HTMLReport {
         body.raw("<p><a download=\"\(HTMLText.escape(first.name)).csv\" href=\"\(HTMLText.dataURL(csv, type: "text/csv"))\">"
                  + "Download the plotted numbers (CSV, every step, by \(view.grouping.title))</a></p>\n")
         return document(title: s.name, body: body.text)
+    }
+
+    /// What the report draws at random: its runs never do, its fans (one for each scenario
+    /// with uncertain parameters) draw `fan.runs` runs from `fan.seed`. One line for the
+    /// whole report, so that the header never says "no random draws" above a fan.
+    static func randomness(_ inputs: [Input], _ fan: RunCharts.FanSettings) -> String {
+        let fans = inputs.filter { $0.result.scenario.parameters.contains(where: \.isUncertain) }.count
+        guard fans > 0 else { return "no random draws" }
+        let runs = inputs.count == 1 ? "the run has" : "the runs have"
+        return "\(runs) no random draws; the Monte Carlo \(fans == 1 ? "fan draws" : "fans each draw") "
+            + "\(NumberText.counted(fan.runs, "run")) from seed \(fan.seed)"
     }
 
     private static func expectations(_ inputs: [Input], into body: inout HTMLBody) {

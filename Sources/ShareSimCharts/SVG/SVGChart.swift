@@ -31,9 +31,13 @@ public enum SVGChart {
             rowTops.append(y)
             y += (drawings[start..<min(drawings.count, start + columns)].map(\.height).max() ?? 0) + 18
         }
+        let noteLines = chart.notes.enumerated().flatMap { i, note in
+            wrap("\(i + 1). \(note)", width: width - 2 * margin, size: ChartStyle.footerSize).enumerated().map { j, line in (line, indented: j > 0) }
+        }
         let captionLines = chart.caption.map { wrap($0, width: width - 2 * margin, size: 12) } ?? []
         let footerLines = wrap(chart.provenance.text, width: width - 2 * margin, size: ChartStyle.footerSize)
-        let captionTop = y
+        let notesTop = y
+        let captionTop = y + (noteLines.isEmpty ? 0 : Double(noteLines.count) * 14 + 8)
         let height = (captionTop + Double(captionLines.count) * 16 + 8 + Double(footerLines.count) * 14 + 10).rounded(.up)
 
         var svg = SVGWriter()
@@ -52,6 +56,13 @@ public enum SVGChart {
         for (i, drawing) in drawings.enumerated() {
             let column = i % columns, row = i / columns
             drawing.draw(into: &svg, x: margin + Double(column) * (cellWidth + gap), y: rowTops[row])
+        }
+        if !noteLines.isEmpty {
+            svg.open("g", [("class", "notes"), ("font-size", n(ChartStyle.footerSize)), ("fill", ChartStyle.ink)])
+            for (i, line) in noteLines.enumerated() {
+                svg.element("text", [("x", n(margin + (line.indented ? 14 : 0))), ("y", n(notesTop + 10 + Double(i) * 14))], text: line.0)
+            }
+            svg.close("g")
         }
         svg.open("g", [("class", "caption"), ("font-size", "12"), ("fill", ChartStyle.ink)])
         for (i, line) in captionLines.enumerated() {
@@ -85,6 +96,9 @@ public enum SVGChart {
                                      ("fill-opacity", n(opacity))])
             case .observation(.fit):
                 svg.element("circle", [("cx", n(x + 14)), ("cy", n(y - 4)), ("r", "4.5"), ("fill", ChartStyle.ink)])
+            case .observation(.expected):
+                svg.element("path", [("d", "M\(n(x + 10)) \(n(y - 8))H\(n(x + 18))V\(n(y))H\(n(x + 10))Z"),
+                                     ("fill", "#FFFFFF"), ("stroke", ChartStyle.ink), ("stroke-width", "1.5")])
             case .observation(.check):
                 svg.element("path", [("d", "M\(n(x + 14)) \(n(y - 9.5))L\(n(x + 19.5)) \(n(y - 4))L\(n(x + 14)) \(n(y + 1.5))L\(n(x + 8.5)) \(n(y - 4))Z"),
                                      ("fill", "#FFFFFF"), ("stroke", ChartStyle.ink), ("stroke-width", "1.5")])

@@ -12,8 +12,8 @@ struct XYPanelDrawing {
     let left: Double
     let right: Double
     let events: [EventLabel]
-    let labels: [(text: String, style: Int, end: Double, y: Double)]
-    let legend: [(text: String, style: Int, dash: String?)]
+    let labels: [(text: String, color: String, end: Double, y: Double)]
+    let legend: [(text: String, color: String, dash: String?)]
     let legendRows: [[Int]]
 
     private let titleHeight: Double
@@ -59,23 +59,23 @@ struct XYPanelDrawing {
         left = max(tickWidth + 10, aligned?.left ?? 0)
 
         // Labels at the line ends, or at the middle of each stacked band's end.
-        var wanted: [(text: String, style: Int, dash: String?, y: Double)] = []
+        var wanted: [(text: String, color: String, dash: String?, y: Double)] = []
         let yScale = LinearScale(domain: ticks.lower...ticks.upper, range: 0...plotHeight, flipped: true)
         for line in plot.lines where line.labelled {
-            if let last = line.values.last(where: \.isFinite) { wanted.append((line.key, line.style, line.dash, yScale(last))) }
+            if let last = line.values.last(where: \.isFinite) { wanted.append((line.key, line.color, line.dash, yScale(last))) }
         }
         var below = 0.0
         for area in plot.stack {
             let top = below + (area.values.last ?? 0)
-            wanted.append((area.key, area.style, nil, yScale((below + top) / 2)))
+            wanted.append((area.key, area.color, nil, yScale((below + top) / 2)))
             below = top
         }
         let placement = LabelPlacer(wanted: wanted.map(\.y), size: ChartStyle.lineHeight, range: 0...plotHeight).place()
         let useLabels = placement.fits && placement.largestMove <= ChartStyle.labelStray
         let labelWidth = wanted.map { TextWidth.of($0.text, size: ChartStyle.labelSize) }.max() ?? 0
         right = max(useLabels && !wanted.isEmpty ? labelWidth + 22 : 12, aligned?.right ?? 0)
-        labels = useLabels ? wanted.indices.map { (wanted[$0].text, wanted[$0].style, wanted[$0].y, placement.positions[$0]) } : []
-        legend = useLabels ? [] : wanted.map { ($0.text, $0.style, $0.dash) }
+        labels = useLabels ? wanted.indices.map { (wanted[$0].text, wanted[$0].color, wanted[$0].y, placement.positions[$0]) } : []
+        legend = useLabels ? [] : wanted.map { ($0.text, $0.color, $0.dash) }
 
         // Legend items in rows that fit the width.
         var rows: [[Int]] = []
@@ -164,7 +164,7 @@ struct XYPanelDrawing {
         if !plot.lines.isEmpty {
             svg.open("g", [("class", "lines"), ("fill", "none"), ("stroke-width", "2"), ("stroke-linejoin", "round"), ("stroke-linecap", "round")])
             for line in plot.lines {
-                var attributes = [("d", SVGWriter.path(PointThinning.thin(points(line.values)))), ("stroke", Palette.color(line.style))]
+                var attributes = [("d", SVGWriter.path(PointThinning.thin(points(line.values)))), ("stroke", line.color)]
                 if let dash = line.dash { attributes.append(("stroke-dasharray", dash)) }
                 svg.element("path", attributes)
                 if line.dotted {
@@ -192,7 +192,7 @@ struct XYPanelDrawing {
                     svg.element("line", [("x1", n(plotRight + 2)), ("y1", n(end)), ("x2", n(plotRight + 8)), ("y2", n(y)),
                                          ("stroke", ChartStyle.muted), ("stroke-width", "0.75")])
                 }
-                svg.element("text", [("x", n(plotRight + 10)), ("y", n(y + 4)), ("fill", Palette.color(label.style))], text: label.text)
+                svg.element("text", [("x", n(plotRight + 10)), ("y", n(y + 4)), ("fill", label.color)], text: label.text)
             }
             svg.close("g")
         }
@@ -204,8 +204,8 @@ struct XYPanelDrawing {
                 for i in row {
                     let item = legend[i]
                     var attributes = [("x1", n(x)), ("x2", n(x + 24)), ("y1", n(y - 4)), ("y2", n(y - 4)),
-                                      ("stroke", Palette.color(item.style)), ("stroke-width", plot.stack.isEmpty ? "2" : "8")]
-                    if plot.stack.isEmpty, let dash = item.dash { attributes.append(("stroke-dasharray", dash)) }
+                                      ("stroke", item.color), ("stroke-width", item.dash == nil && !plot.stack.isEmpty ? "8" : "2")]
+                    if let dash = item.dash { attributes.append(("stroke-dasharray", dash)) }
                     svg.element("line", attributes)
                     svg.element("text", [("x", n(x + 30)), ("y", n(y))], text: item.text)
                     x += TextWidth.of(item.text, size: ChartStyle.labelSize) + 40
@@ -270,23 +270,48 @@ struct XYPanelDrawing {
         svg.open("g", [("class", "observations"), ("stroke", ChartStyle.ink), ("stroke-width", "1.5")])
         for o in plot.observations {
             let px = x(Double(o.step)), py = y(o.value)
+            let element: String
             switch o.role {
             case .fit:
-                svg.open("circle", [("cx", n(px)), ("cy", n(py)), ("r", "4.5"), ("fill", ChartStyle.ink)])
+                element = "circle"
+                svg.open(element, [("cx", n(px)), ("cy", n(py)), ("r", "4.5"), ("fill", ChartStyle.ink)])
             case .check:
+                element = "path"
                 let d = "M\(n(px)) \(n(py - 5.5))L\(n(px + 5.5)) \(n(py))L\(n(px)) \(n(py + 5.5))L\(n(px - 5.5)) \(n(py))Z"
-                svg.open("path", [("d", d), ("fill", "#FFFFFF")])
+                svg.open(element, [("d", d), ("fill", "#FFFFFF")])
+            case .expected:
+                // A hollow square at one date; over several, an open bar from the first to the last.
+                element = "path"
+                let end = x(Double(o.lastStep ?? o.step)), pad = o.lastStep == nil ? 4.0 : 0
+                let d = "M\(n(px - pad)) \(n(py - 4))H\(n(end + pad))V\(n(py + 4))H\(n(px - pad))Z"
+                svg.open(element, [("d", d), ("fill", o.lastStep == nil ? "#FFFFFF" : "none")])
             }
             svg.element("title", [], text: o.label)
-            svg.close(o.role == .fit ? "circle" : "path")
+            svg.close(element)
         }
         svg.close("g")
-        // Each caption once, left of its series' first point; the marker's shape says fit
-        // (filled dot) or check (hollow diamond), as docs/charts.md explains.
+        // Each marker's number in the chart's notes, above it (above a bar's start); each
+        // caption once, above the line its marker sits on: left of its series' first point
+        // (right of it where the plot's edge is too near), or after a bar's number. A white halo keeps text legible where it crosses
+        // a line. The marker's shape says fit (filled dot), check (hollow diamond) or expected
+        // (hollow square or bar), as docs/charts.md explains.
+        svg.open("g", [("class", "observation-captions"), ("font-size", n(ChartStyle.labelSize)), ("fill", ChartStyle.ink),
+                       ("stroke", "#FFFFFF"), ("stroke-width", "4"), ("stroke-linejoin", "round"), ("paint-order", "stroke")])
+        for o in plot.observations where o.number > 0 {
+            svg.element("text", [("x", n(x(Double(o.step)))), ("y", n(y(o.value) - 9)), ("font-size", "10"), ("font-weight", "bold"),
+                                 ("text-anchor", o.lastStep == nil ? "middle" : "start")], text: String(o.number))
+        }
         var captioned: Set<String> = []
-        svg.open("g", [("class", "observation-captions"), ("font-size", n(ChartStyle.labelSize)), ("fill", ChartStyle.ink)])
-        for o in plot.observations.sorted(by: { $0.step < $1.step }) where !o.caption.isEmpty && captioned.insert(o.caption).inserted {
-            svg.element("text", [("x", n(x(Double(o.step)) - 9)), ("y", n(y(o.value) + 4)), ("text-anchor", "end")], text: o.caption)
+        for o in plot.observations where !o.caption.isEmpty && captioned.insert(o.caption).inserted {
+            let start = x(Double(o.step)), end = x(Double(o.lastStep ?? o.step)), py = y(o.value)
+            if o.lastStep != nil {
+                let number = o.number > 0 ? TextWidth.of(String(o.number), size: 10) + 4 : 0
+                svg.element("text", [("x", n(start + number)), ("y", n(py - 9))], text: o.caption)
+                continue
+            }
+            let fitsLeft = start - 9 - TextWidth.of(o.caption, size: ChartStyle.labelSize) >= x.range.lowerBound
+            svg.element("text", [("x", n(fitsLeft ? start - 9 : end + 9)), ("y", n(py - 9)), ("text-anchor", fitsLeft ? "end" : "start")],
+                        text: o.caption)
         }
         svg.close("g")
     }

@@ -12,6 +12,9 @@ public struct Chart: Sendable {
     public var summary: String
     /// A note under the panels, e.g. what a fan chart's bands are and are not.
     package var caption: String?
+    /// Numbered notes under the panels, one per observed or expected figure drawn: the
+    /// number beside each marker leads here, to what it is, its value and its source.
+    package var notes: [String] = []
     public var provenance: ChartProvenance
     /// Small multiples: one panel per segment (or per key of a fan), laid out in rows.
     package var panels: [Panel]
@@ -60,9 +63,12 @@ public struct ChartProvenance: Sendable, Equatable {
     }
 
     /// `scenario: NAME (sha256 3f2a…) · sharesim 0.1.0 · no random draws`
-    public var text: String {
-        let runs = noun + ": " + zip(scenarios, sha256).map { "\($0) (sha256 \($1))" }.joined(separator: " vs ")
-        return "\(runs) · sharesim \(toolVersion) · " + (seed.map { "seed \($0)" } ?? "no random draws")
+    public var text: String { identity + " · " + (seed.map { "seed \($0)" } ?? "no random draws") }
+
+    /// `scenario: NAME (sha256 3f2a…) · sharesim 0.1.0`: what was run, by what, without
+    /// saying whether anything was drawn at random (a report says that for all its charts).
+    public var identity: String {
+        noun + ": " + zip(scenarios, sha256).map { "\($0) (sha256 \($1))" }.joined(separator: " vs ") + " · sharesim \(toolVersion)"
     }
 }
 

@@ -69,6 +69,10 @@ public struct LineSeries: Sendable {
     public var labelled: Bool = true
     /// A dot at every value: each is a run of its own (a sweep).
     package var dotted: Bool = false
+    /// The sum of several keys that an observation or expectation measures together
+    /// (`CN + HK`): drawn dashed in ink, in no key's colour, so that it reads as the line
+    /// its markers sit on and not as one more key.
+    package var isCombination: Bool = false
 
     /// How the line is stroked: with its style's dash pattern, or solid or dashed whatever
     /// the style, where solid and dashed mean something (run A and run B of a comparison).
@@ -83,7 +87,10 @@ public struct LineSeries: Sendable {
         self.dotted = dotted
     }
 
+    var color: String { isCombination ? ChartStyle.ink : Palette.color(style) }
+
     var dash: String? {
+        if isCombination { return "6 4" }
         switch pattern {
         case .byStyle: return Palette.dash(style)
         case .solid: return nil
@@ -121,19 +128,27 @@ public struct EventRule: Sendable, Equatable {
     }
 }
 
-/// An observed figure the scenario is fitted to or checked against.
+/// A figure the scenario is fitted to or checked against: an observation, or an `expect`
+/// line's value (over its dates, when it holds from one date to another).
 public struct ObservationPoint: Sendable, Equatable {
-    public enum Role: String, Sendable { case fit, check }
+    /// `fit` and `check` are observations; `expected` is an `expect` line.
+    public enum Role: String, Sendable { case fit, check, expected }
     public var step: Int
+    /// The last step an expectation holds to; nil for a figure at one date.
+    public var lastStep: Int?
     public var value: Double
     public var role: Role
-    /// The whole observation, shown on hover: what, value, source, role.
+    /// The whole figure, shown on hover and in the chart's numbered notes: observed or
+    /// expected, what, value, source.
     public var label: String
-    /// What it measures in a few words (`CN, HK`), written once beside the first point of
-    /// each series of observations so that a printed chart says what its points are.
+    /// What it measures in a few words (`CN + HK observed`), written once beside the first
+    /// point of each series so that a printed chart says what its points are.
     package var caption: String
-    package init(step: Int, value: Double, role: Role, label: String, caption: String = "") {
+    /// Its number in the chart's notes, written beside the marker; 0 for none.
+    package var number: Int = 0
+    package init(step: Int, lastStep: Int? = nil, value: Double, role: Role, label: String, caption: String = "") {
         self.step = step
+        self.lastStep = lastStep
         self.value = value
         self.role = role
         self.label = label
