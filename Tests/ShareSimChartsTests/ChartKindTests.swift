@@ -246,6 +246,16 @@ import Testing
 extension TerminalChartTests {
     /// A narrow, short terminal: the title and the events' key wrap, and the whole chart
     /// leaves a row for the prompt.
+    /// The terminal draws no observations, so no line of their keys' sum either.
+    @Test func theTerminalLeavesOutTheSumsOfKeys() throws {
+        let chart = try RunCharts.make(.lines, runs: [("chips", try ChartKindTests.run("china-chip-share"))],
+                                       view: ChartView(metric: .salesShare, grouping: .recorded))
+        guard case .xy(let plot) = chart.panels[0].content else { Issue.record("not a time plot"); return }
+        #expect(plot.lines.contains { $0.key == "CN + HK" && $0.isCombination })
+        let text = TerminalChart(chart, width: 80, height: 24, color: false).render()
+        #expect(text.contains(" CN\n") && !text.contains("CN + HK"))
+    }
+
     @Test func aSmallTerminalStillFits() throws {
         let chart = try RunCharts.make(.lines, runs: [("run1", try ChartKindTests.run("huawei-substitution"))], view: ChartView(segment: "cloud"))
         let lines = TerminalChart(chart, width: 44, height: 18, color: false).render().split(separator: "\n", omittingEmptySubsequences: false).dropLast()

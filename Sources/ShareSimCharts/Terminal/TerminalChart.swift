@@ -25,7 +25,9 @@ public struct TerminalChart {
         guard let panel = chart.panels.first, case .xy(let plot) = panel.content, case .time(let timeline, let first, let last) = plot.x else {
             return chart.title + "\n(nothing to draw)\n"
         }
-        let lines = plot.lines + stackedTops(plot)
+        // A sum of keys (`CN + HK`) is drawn for the observations on it; the terminal draws
+        // no observations, so it would be one more line to tell apart for nothing.
+        let lines = plot.lines.filter { !$0.isCombination } + stackedTops(plot)
         let values = lines.flatMap(\.values).filter(\.isFinite) + (plot.y.includesZero ? [0] : [])
         let title = Wrap.line(chart.title + " — " + chart.subtitle, width: width, indent: 2) + "\n"
         let titleRows = title.filter { $0 == "\n" }.count
