@@ -32,9 +32,15 @@ enum SweepJob {
     /// few thousand steps, so a calibration of short runs would otherwise never see it.
     static func evaluate(_ base: ResolvedScenario, setting: [(String, Double)], outcomes: [ScenarioOutcome],
                          workspace: EngineWorkspace, isCancelled: (@Sendable () -> Bool)?) -> Result<[Double]> {
+        evaluate(base, outcomes: outcomes, workspace: workspace, isCancelled: isCancelled) { s throws(Diagnostic) in try scenario(s, setting: setting) }
+    }
+
+    /// As `evaluate(_:setting:…)`, with the scenario made from `base` by `make`.
+    static func evaluate(_ base: ResolvedScenario, outcomes: [ScenarioOutcome], workspace: EngineWorkspace, isCancelled: (@Sendable () -> Bool)?,
+                         making make: (ResolvedScenario) throws(Diagnostic) -> ResolvedScenario) -> Result<[Double]> {
         if let isCancelled, isCancelled() { return .cancelled }
         let s: ResolvedScenario
-        do { s = try scenario(base, setting: setting) } catch { return .invalid(error) }
+        do { s = try make(base) } catch { return .invalid(error) }
         let run: RunResult
         do { run = try Engine.run(s, workspace: workspace, isCancelled: isCancelled) } catch { return .cancelled }
         return .value(outcomes.map { $0.value(in: run) })
