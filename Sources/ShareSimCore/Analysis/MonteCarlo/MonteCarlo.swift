@@ -119,7 +119,7 @@ public enum MonteCarlo {
                           at: blamed?.location, help: ["narrow the distribution: its extremes must stay within what a run can compute"])
     }
 
-    /// One batch's shared state: the next block to take, what is done, the first failure.
+    /// One batch's shared state: its blocks of runs (what is done, the first failure) and what each run keeps.
     final class Job: @unchecked Sendable {
         let scenario: ResolvedScenario
         let batch: MonteCarloBatch
@@ -127,11 +127,7 @@ public enum MonteCarlo {
         let sink: MonteCarloBlockSink
         let isCancelled: @Sendable () -> Bool
         let rows: [MonteCarloLayout.Row]
-        private let lock = NSLock()
-        private var nextBlock = 0
-        private var done = 0
-        private var failure: (Int, Diagnostic)?
-        private var stop = false
+        let blocks: RunBlocks
 
         init(scenario: ResolvedScenario, batch: MonteCarloBatch, runs: Range<Int>, sink: MonteCarloBlockSink,
              isCancelled: @escaping @Sendable () -> Bool) {
@@ -141,32 +137,12 @@ public enum MonteCarlo {
             self.sink = sink
             self.isCancelled = isCancelled
             rows = MonteCarloLayout.rows(of: scenario, by: batch.grouping)
+            blocks = RunBlocks(runs: runs.count)
         }
 
-        var runsDone: Int { lock.withLock { done } }
-        var firstFailure: (Int, Diagnostic)? { lock.withLock { failure } }
-        var wasCancelled: Bool { lock.withLock { stop } }
-
-        /// Records run `run`'s failure and stops the job. Blocks are taken in order and every
-        /// thread finishes the block it holds, so the failure kept, the earliest, is the same
-        /// on any number of threads.
-        private func fail(_ run: Int, _ diagnostic: Diagnostic) {
-            lock.withLock {
-                if failure == nil || failure!.0 > run { failure = (run, diagnostic) }
-                stop = true
-            }
-        }
-
-        /// The next block's first run (relative to `runs`), or nil when all are taken or the job stops.
-        private func take() -> Int? {
-            lock.withLock {
-                if stop { return nil }
-                let start = nextBlock * MonteCarlo.blockSize
-                guard start < runs.count else { return nil }
-                nextBlock += 1
-                return start
-            }
-        }
+        var runsDone: Int { blocks.runsDone }
+        var firstFailure: (Int, Diagnostic)? { blocks.firstFailure }
+        var wasCancelled: Bool { blocks.wasStopped }
 
         func work(worker: Int) {
             let planned = PlannedRuns(scenario, workspace: EngineWorkspace())
@@ -197,11 +173,11 @@ public enum MonteCarlo {
             let rowStart = rows.reduce(into: [0]) { $0.append($0.last! + $1.members.count) }
             let rowMembers = UnsafeBufferPointer.copy(rows.flatMap(\.members)), steps = UnsafeBufferPointer.copy(batch.steps)
             defer { rowMembers.deallocate(); steps.deallocate() }
-            while let start = take() {
+            while let start = blocks.take() {
                 let end = min(start + blockSize, runs.count)
                 for r in start..<end {
                     if r & 63 == 0, isCancelled() {
-                        lock.withLock { stop = true }
+                        blocks.stop()
                         return
                     }
                     let run = runs.lowerBound + r
@@ -216,14 +192,14 @@ public enum MonteCarlo {
                         do {
                             try s.draw(&rng)
                         } catch {
-                            fail(run, error)
+                            blocks.fail(run, error)
                             return
                         }
                         planned.replan(s)
                     }
                     let figures: UnsafePointer<Double>
                     do { figures = try planned.run() } catch {
-                        lock.withLock { stop = true }
+                        blocks.stop()
                         return
                     }
                     // Cell (step i, row e) is i·rows + e.
@@ -238,12 +214,12 @@ public enum MonteCarlo {
                     // step's figures feed the next, so a nan anywhere shows at the last kept step.
                     let last = column + (steps.count &- 1) &* rowCount &* cellStride
                     for e in 0..<rowCount where !last[e &* cellStride].isFinite {
-                        fail(run, MonteCarlo.overflow(scenario, seed: seed, run: run))
+                        blocks.fail(run, MonteCarlo.overflow(scenario, seed: seed, run: run))
                         return
                     }
                 }
                 sink.accept(block: block, stride: cellStride, runs: end - start, at: start, rows: rowCount, worker: worker)
-                lock.withLock { done += end - start }
+                blocks.finished(end - start)
             }
         }
     }

@@ -6,7 +6,7 @@ extension ResolvedScenario {
     /// difference, so they keep their proportions to one another. Where no other is left
     /// (every share of the segment is an assumption) or those set pass 100% together, every
     /// share of the segment is scaled instead, keeping the proportions the values set.
-    func varying(_ figures: [AssumedFigure], to values: [Double]) throws(Diagnostic) -> ResolvedScenario {
+    package func varying(_ figures: [AssumedFigure], to values: [Double]) throws(Diagnostic) -> ResolvedScenario {
         var out = self
         var shares: [Int: Set<String>] = [:], buyers: [Int: Set<Int>] = [:]
         for (figure, value) in zip(figures, values) {
