@@ -96,6 +96,18 @@ final class Flag: @unchecked Sendable {
         #expect(done.isSet)
     }
 
+    @Test func montecarloRanksItsParametersAtThePromptAsTheCommandDoes() {
+        type("load Tests/Fixtures/chips-one-origin.scn")
+        let quoted = type("montecarlo 300 seed 3 rank \"installed share origin CN, HK in chips at 2023-01\"")
+        #expect(!quoted.failed && quoted.output.contains("rank regression over 300 runs of the Monte Carlo batch (seed 3)\n"))
+        #expect(quoted.output.contains("   1  leakage    -1.000\n\nR² of the rank regression: 1.000\n"))
+        #expect(type("montecarlo 300 seed 3 rank installed share origin CN, HK in chips at 2023-01").output == quoted.output)
+        let bad = type("montecarlo 300 rank installed share origin XX in chips at 2023-01", line: 4)
+        #expect(bad.failed && bad.status == .usage && bad.error.contains("<input>:4:44: error: no vendor has origin 'XX'"))
+        let bare = type("montecarlo 300 rank")
+        #expect(bare.failed && bare.error.contains("'rank' needs an outcome"))
+    }
+
     @Test func whatIfEditsAreCheckedAndUndoable() {
         type("load scenarios/ofac-easing.scn")
         #expect(!session.hasUnsavedEdits)
@@ -298,7 +310,7 @@ final class Flag: @unchecked Sendable {
         #expect(type("help calibrate").output.hasPrefix("calibrate NAME [LOW..HIGH][, NAME2 [LOW..HIGH]] to OUTCOME =\n    VALUE[; OUTCOME2 = VALUE2]\n"))
         #expect(type("help sweep").output.hasSuffix("  example: sweep leakage=2%..20%/10 installed share origin CN, HK in chips at\n      2023-01\n"))
         session.width = 50
-        #expect(type("help montecarlo").output.hasPrefix("montecarlo RUNS [seed S] [bands LIST] [at DATES]\n    [--share installed|sales] [--by vendor|origin]\n"))
+        #expect(type("help montecarlo").output.hasPrefix("montecarlo RUNS [seed S] [bands LIST] [at DATES]\n    [--share installed|sales] [--by vendor|origin]\n    [rank OUTCOME]\n"))
     }
 
     /// `help` of a name that is nothing is an error, as an unknown command is, so a pipe stops there.

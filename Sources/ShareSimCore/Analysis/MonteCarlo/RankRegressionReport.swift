@@ -16,11 +16,11 @@ public enum RankRegressionReport {
         }
         out += "\nR² of the rank regression: \(NumberText.fixed(g.rSquared, decimals: 3))\n"
         if !g.isTrusted {
-            out += "warning: R² is below \(NumberText.fixed(RankRegression.trustedRSquared, decimals: 1)): the outcome is not close to monotone in the "
-                + "parameters taken together, so this ranking is not to be trusted; rank with 'sharesim sensitivity' (Morris) instead.\n"
+            out += "warning: R² is below \(NumberText.fixed(RankRegression.trustedRSquared, decimals: 1)): the outcome is not close to monotone\n"
+                + "in the parameters, so this ranking is not to be trusted; rank with 'sensitivity' (Morris).\n"
         }
-        out += "\nSRRC: how many standard deviations the outcome's rank moves when the parameter's rank moves by one,\n"
-        out += "the others held; the sign is the direction. R² near 1: the ranks explain the outcome's.\n"
+        out += "\nSRRC: by how many standard deviations the outcome's rank moves when the\n"
+        out += "parameter's moves by one, the others held; its sign is the direction.\n"
         return out
     }
 
