@@ -120,31 +120,29 @@ do {
 print("")
 print("Sensitivity, Morris over \(SensitivityBench.scenario), \(SensitivityBench.trajectories) trajectories (and as many again), "
       + "one thread, best and median of \(sensitivityRepetitions)")
-var sensitivity: SensitivityBench?
-do {
-    let bench = try SensitivityBench(repetitions: sensitivityRepetitions)
-    sensitivity = bench
-    for (label, figure) in [("uncertain parameters", bench.parameters), ("--assumptions", bench.assumptions)] {
-        print(Format.label(label) + "best " + Format.grouped(Int(figure.bestRate.rounded())) + " runs/s   median "
-              + Format.grouped(Int(figure.medianRate.rounded())) + " runs/s   (" + Format.grouped(figure.runs) + " runs each)")
+/// A part's figures, or nil after printing why it could not be measured (counted as a failure).
+@MainActor func attempt<T>(_ part: () throws(BenchError) -> T) -> T? {
+    do { return try part() } catch {
+        print(Format.label("not run") + error.description)
+        failures.append(error.description)
+        return nil
     }
-} catch {
-    print(Format.label("not run") + error.description)
-    failures.append(error.description)
+}
+
+let sensitivity = attempt { () throws(BenchError) in try SensitivityBench(repetitions: sensitivityRepetitions) }
+for (label, figure) in [("uncertain parameters", sensitivity?.parameters), ("--assumptions", sensitivity?.assumptions)] {
+    guard let figure else { continue }
+    print(Format.label(label) + "best " + Format.grouped(Int(figure.bestRate.rounded())) + " runs/s   median "
+          + Format.grouped(Int(figure.medianRate.rounded())) + " runs/s   (" + Format.grouped(figure.runs) + " runs each)")
 }
 
 print("")
 print("sharesim montecarlo \(BatchBench.scenario) --runs \(Format.grouped(batchRuns)) --format csv (every step), whole process, "
       + "\(ProcessInfo.processInfo.activeProcessorCount) threads (target: peak under 1 GiB)")
-var batch: BatchBench?
-do {
-    let bench = try BatchBench(binary: binary, runs: batchRuns)
-    batch = bench
-    print(Format.label("wall time") + NumberText.fixed(bench.seconds, decimals: 1) + " s   CPU " + NumberText.fixed(bench.cpuSeconds, decimals: 1) + " s")
-    print(Format.label("peak resident") + NumberText.bytes(bench.peakBytes))
-} catch {
-    print(Format.label("not run") + error.description)
-    failures.append(error.description)
+let batch = attempt { () throws(BenchError) in try BatchBench(binary: binary, runs: batchRuns) }
+if let batch {
+    print(Format.label("wall time") + NumberText.fixed(batch.seconds, decimals: 1) + " s   CPU " + NumberText.fixed(batch.cpuSeconds, decimals: 1) + " s")
+    print(Format.label("peak resident") + NumberText.bytes(batch.peakBytes))
 }
 
 print("")
