@@ -3,7 +3,7 @@ import ShareSimCore
 /// What Tab offers at a point of the line: commands and keywords first; then, by context,
 /// file paths, event names, vendors, segments, origins and runs of this session.
 extension Session {
-    public func completions(line: String, cursor: Int) -> (wordStart: Int, candidates: [String]) {
+    package func completions(line: String, cursor: Int) -> (wordStart: Int, candidates: [String]) {
         let before = String(line.prefix(cursor))
         let inQuote = before.filter { $0 == "\"" }.count % 2 == 1
         var wordStart = before.count

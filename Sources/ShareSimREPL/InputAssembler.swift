@@ -20,13 +20,13 @@ public struct InputAssembler: Sendable {
     private var pendingLine = 0
     private var lineNumber = 0
 
-    public init(interactive: Bool) { self.interactive = interactive }
+    package init(interactive: Bool) { self.interactive = interactive }
 
     /// True while a block is open: the prompt should be the continuation prompt.
-    public var isInBlock: Bool { !pending.isEmpty }
+    package var isInBlock: Bool { !pending.isEmpty }
 
     /// Takes one line; returns the inputs it completes (none, one, or a closed block and then this line).
-    public mutating func feed(_ line: String) -> [Input] {
+    package mutating func feed(_ line: String) -> [Input] {
         lineNumber += 1
         var ready: [Input] = []
         if !pending.isEmpty {
@@ -52,7 +52,7 @@ public struct InputAssembler: Sendable {
     }
 
     /// Ctrl-C at a continuation prompt: the open block is dropped; line numbers go on.
-    public mutating func discardBlock() {
+    package mutating func discardBlock() {
         pending = []
     }
 

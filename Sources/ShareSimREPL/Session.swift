@@ -71,16 +71,16 @@ public final class Session {
     }
 
     /// Edits typed since the last load or save.
-    public var hasUnsavedEdits: Bool { edits != savedEdits }
+    package var hasUnsavedEdits: Bool { edits != savedEdits }
 
     /// The statements of the edits not yet saved, for the session's journal; none once saved.
-    public var unsavedEditTexts: [String] { hasUnsavedEdits ? edits.map(\.text) : [] }
+    package var unsavedEditTexts: [String] { hasUnsavedEdits ? edits.map(\.text) : [] }
 
     /// The file loaded, which the edits are made on.
-    public var loadedPath: String? { base?.path }
+    package var loadedPath: String? { base?.path }
 
     /// The names completion offers for the loaded scenario.
-    public var scenarioForCompletion: ResolvedScenario? { try? resolve().get().scenario }
+    package var scenarioForCompletion: ResolvedScenario? { try? resolve().get().scenario }
     public var runNames: [String] { runs.map(\.name) }
 
     /// Executes one complete input (a command, a statement, or an event block). A Ctrl-C
@@ -146,7 +146,7 @@ public final class Session {
     /// Ctrl-D, or `quit` typed (`command`): leave, unless there are unsaved edits and this
     /// is the first attempt; the warning says to do again what was done. A pipe has no one
     /// to warn, so `quit` there leaves at once.
-    public func requestQuit(command: String? = nil) -> Reply {
+    package func requestQuit(command: String? = nil) -> Reply {
         if hasUnsavedEdits && !warnedAboutUnsavedEdits && !env.piped {
             warnedAboutUnsavedEdits = true
             let again = command.map { "'\($0)'" } ?? "Ctrl-D"

@@ -15,20 +15,20 @@ public struct SessionEnvironment: Sendable {
     public var color: Bool
     public var readFile: @Sendable (String) throws -> Data
     /// Writes a whole file atomically.
-    public var writeFile: @Sendable (String, String) throws -> Void
+    package var writeFile: @Sendable (String, String) throws -> Void
     /// Seconds on a monotonic clock, for `timing on`.
-    public var clock: @Sendable () -> Double
+    package var clock: @Sendable () -> Double
     /// Polled during long computations; true once the user pressed Ctrl-C.
     public var isCancelled: @Sendable () -> Bool
     /// Told how far a long computation got (runs done, runs in all), as the batch command is.
     public var progress: @Sendable (_ done: Int, _ total: Int) -> Void
     /// File names for completion after `load`, `save`, `export`: the entries of a directory.
-    public var listDirectory: @Sendable (String) -> [String]
+    package var listDirectory: @Sendable (String) -> [String]
     /// Where relative paths start, so `save` can write the overlay's `use` relative to the
     /// overlay itself.
-    public var currentDirectory: String
+    package var currentDirectory: String
     /// What `~` stands for in the paths of `load`, `save` and `export`, as in a shell.
-    public var homeDirectory: String?
+    package var homeDirectory: String?
 
     public init(
         inputName: String = "<input>", piped: Bool = false, width: Int = 80, height: Int = 24, color: Bool = false,
@@ -68,12 +68,12 @@ public struct Reply: Sendable, Equatable {
     public var output: String = ""
     public var error: String = ""
     public var failed = false
-    public var quit = false
+    package var quit = false
     /// What kind of failure: 2 usage, 65 scenario errors, 66 unreadable files, 73 unwritable, 70 a bug.
     /// Only the file named on the command line exits with it; from a pipe every input's error exits 65.
     public var status: ExitStatus = .success
 
-    public init(output: String = "", error: String = "", failed: Bool = false, quit: Bool = false, status: ExitStatus = .success) {
+    package init(output: String = "", error: String = "", failed: Bool = false, quit: Bool = false, status: ExitStatus = .success) {
         self.output = output
         self.error = error
         self.failed = failed

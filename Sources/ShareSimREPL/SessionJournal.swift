@@ -8,11 +8,11 @@ import ShareSimCore
 /// history (`$XDG_STATE_HOME/sharesim/`), readable by its owner only, since edits may hold
 /// figures the analyst has not published; removed once the edits are saved or the session
 /// is left on purpose.
-public struct SessionJournal: Sendable {
-    public let url: URL
+package struct SessionJournal: Sendable {
+    package let url: URL
 
     /// The journal of sessions on `scenarioPath`, named after its absolute path.
-    public init(directory: URL, scenarioPath: String) {
+    package init(directory: URL, scenarioPath: String) {
         let absolute = URL(fileURLWithPath: scenarioPath).standardizedFileURL.path
         url = directory.appendingPathComponent("session-\(SHA256.hex(absolute).prefix(16)).json")
     }
@@ -24,7 +24,7 @@ public struct SessionJournal: Sendable {
 
     /// Writes the unsaved edits (atomically, mode 0600), or removes the journal when none
     /// are left. A journal that cannot be written is no reason to stop the session.
-    public func record(file: String, edits: [String]) {
+    package func record(file: String, edits: [String]) {
         guard !edits.isEmpty else { return remove() }
         guard let data = try? JSONEncoder().encode(Contents(file: file, edits: edits)) else { return }
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
@@ -33,12 +33,12 @@ public struct SessionJournal: Sendable {
     }
 
     /// The edits a session on this file left unsaved when it ended without leaving.
-    public func unsavedEdits() -> [String] {
+    package func unsavedEdits() -> [String] {
         guard let data = try? Data(contentsOf: url), let contents = try? JSONDecoder().decode(Contents.self, from: data) else { return [] }
         return contents.edits
     }
 
-    public func remove() {
+    package func remove() {
         unlink(url.path)
     }
 }

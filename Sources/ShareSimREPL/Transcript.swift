@@ -5,13 +5,13 @@
 /// `# width N` just before a prompt sets it from that input on. Without one, 80.
 public enum Transcript {
     public static let prompt = "sharesim> "
-    public static let continuation = "   ...> "
+    package static let continuation = "   ...> "
     public static let defaultWidth = 80
     private static let widthPrefix = "# width "
     /// Stands before the `load` of the file named on the command line (`sharesim repl
     /// FILE`): that load is no typed line, so the lines typed after it count from 1 as
     /// the session counted them, and errors replay at the same `<input>:LINE:COL`.
-    public static let commandLineMark = "# the file named on the command line"
+    package static let commandLineMark = "# the file named on the command line"
 
     /// The line that sets the width for the inputs after it.
     public static func widthLine(_ width: Int) -> String { widthPrefix + String(width) + "\n" }
@@ -21,12 +21,12 @@ public enum Transcript {
         /// The transcript line the input starts on, for reporting a mismatch.
         public var line: Int
         /// The input's line as the session counted typed lines, for its diagnostics.
-        public var inputLine: Int
+        package var inputLine: Int
         public var expected: [String]
         /// The terminal's width when it was typed.
         public var width = Transcript.defaultWidth
         /// Whether a `# width` line stands just before it.
-        public var declaresWidth = false
+        package var declaresWidth = false
         /// Whether it is the load of the file named on the command line (see `commandLineMark`).
         public var fromCommandLine = false
     }
@@ -37,7 +37,7 @@ public enum Transcript {
         public var expected: String
         public var actual: String
 
-        public init(line: Int, input: String, expected: String, actual: String) {
+        package init(line: Int, input: String, expected: String, actual: String) {
             self.line = line
             self.input = input
             self.expected = expected

@@ -3,8 +3,8 @@ import ShareSimCore
 /// Two runs as lines (A solid, B dashed, one colour per vendor or origin) over a panel of
 /// their difference B − A in percentage points, the first divergence marked. The numbers
 /// come from `RunComparison`, the analysis `sharesim compare` prints.
-public enum CompareChart {
-    public static func make(_ a: (name: String, run: RunResult), _ b: (name: String, run: RunResult), view: ChartView,
+package enum CompareChart {
+    package static func make(_ a: (name: String, run: RunResult), _ b: (name: String, run: RunResult), view: ChartView,
                             tolerance: Double = 0) throws(Diagnostic) -> Chart {
         let s = a.run.scenario
         let comparison: RunComparison

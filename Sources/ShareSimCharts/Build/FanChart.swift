@@ -4,9 +4,9 @@ import ShareSimCore
 /// and nested bands (5th–95th, 25th–75th percentile …), darker inwards, with a caption
 /// that says what the bands are: ranges of model outcomes under the sampled assumptions,
 /// not confidence intervals. One panel per vendor or origin, on one scale.
-public enum FanChart {
+package enum FanChart {
     /// `fan` is what `MonteCarloRequest` gives, with every step among its dates.
-    public static func make(_ s: ResolvedScenario, _ fan: MonteCarloBands, view: ChartView) throws(Diagnostic) -> Chart {
+    package static func make(_ s: ResolvedScenario, _ fan: MonteCarloBands, view: ChartView) throws(Diagnostic) -> Chart {
         let batch = fan.batch
         let steps = try view.steps(in: s.timeline)
         let segments = try view.segments(of: s)

@@ -2,10 +2,10 @@ import ShareSimCore
 
 /// Share over time for one run: `lines` (one line per vendor or origin, labelled at its
 /// end) or `area` (stacked shares summing to 100%); one panel per segment.
-public enum TimeChart {
-    public enum Kind: String, Sendable, CaseIterable { case lines, area }
+package enum TimeChart {
+    package enum Kind: String, Sendable, CaseIterable { case lines, area }
 
-    public static func make(_ kind: Kind, run: RunResult, view: ChartView) throws(Diagnostic) -> Chart {
+    package static func make(_ kind: Kind, run: RunResult, view: ChartView) throws(Diagnostic) -> Chart {
         let s = run.scenario
         if kind == .area, view.metric != .installedShare, view.metric != .salesShare {
             throw Diagnostic(.error, "an area chart stacks shares; \(view.subtitle) does not sum to a whole", at: nil,

@@ -2,7 +2,7 @@
 /// giving `target` ticks over the values. Readers compare against round numbers (10%,
 /// 20%), not against the data's own extremes, so the axis is widened to the ticks that
 /// enclose them.
-public struct NiceTicks: Sendable, Equatable {
+package struct NiceTicks: Sendable, Equatable {
     /// A step is `mantissa × 10^exponent`; ticks are whole multiples of it, from
     /// `first` to `last`, each computed from integers so that none drifts by rounding
     /// (7 × 0.1 is 0.7000000000000001; 7 / 10 is 0.7).
@@ -11,10 +11,10 @@ public struct NiceTicks: Sendable, Equatable {
     private let first: Int
     private let last: Int
 
-    public var step: Double { value(1) }
-    public var lower: Double { value(first) }
-    public var upper: Double { value(last) }
-    public var values: [Double] { (first...last).map(value) }
+    package var step: Double { value(1) }
+    package var lower: Double { value(first) }
+    package var upper: Double { value(last) }
+    package var values: [Double] { (first...last).map(value) }
 
     private func value(_ k: Int) -> Double {
         var power = 1.0
@@ -23,7 +23,7 @@ public struct NiceTicks: Sendable, Equatable {
     }
 
     /// Ticks enclosing `low...high`, about `target` of them.
-    public init(covering low: Double, _ high: Double, target: Int = 6) {
+    package init(covering low: Double, _ high: Double, target: Int = 6) {
         var lo = low.isFinite ? low : 0, hi = high.isFinite ? high : 1
         if lo > hi { swap(&lo, &hi) }
         if hi - lo < 1e-12 {

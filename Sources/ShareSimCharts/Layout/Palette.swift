@@ -2,14 +2,14 @@
 /// apart, ordered so that neighbours differ in lightness too (for greyscale printers), and
 /// with dash patterns that change with each colour, so a line stays identifiable with no
 /// colour at all. Yellow, darkened, comes last: it is faint on white.
-public enum Palette {
+package enum Palette {
     /// Okabe–Ito's black is a mid grey here: a black band of a stacked area would outweigh the rest.
-    public static let colors = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#7F7F7F", "#B8A600"]
+    package static let colors = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#7F7F7F", "#B8A600"]
     /// Solid, long dash, dots, dash-dot: repeated in an order that never pairs a colour with
     /// the same pattern twice within the first 32 series.
     static let dashes: [String?] = [nil, "8 4", "2 3", "10 3 2 3"]
 
-    public static func color(_ i: Int) -> String { colors[i % colors.count] }
+    package static func color(_ i: Int) -> String { colors[i % colors.count] }
 
     static func dash(_ i: Int) -> String? { dashes[(i + i / colors.count) % dashes.count] }
 

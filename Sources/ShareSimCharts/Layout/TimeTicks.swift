@@ -4,18 +4,18 @@ import ShareSimCore
 /// span is long, else the starts of months (every 1, 2, 3 or 6), labelled `2023` or
 /// `Apr 2022` / `Jul`. Positions are in steps of the timeline, fractional where a tick's
 /// month falls inside a step (a quarterly or yearly run).
-public struct TimeTicks: Sendable, Equatable {
-    public struct Tick: Sendable, Equatable {
-        public var step: Double
-        public var label: String
+package struct TimeTicks: Sendable, Equatable {
+    package struct Tick: Sendable, Equatable {
+        package var step: Double
+        package var label: String
     }
 
-    public let ticks: [Tick]
+    package let ticks: [Tick]
 
     static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     /// Ticks within steps `first...last` of `timeline`, at most `maxTicks` of them.
-    public init(_ timeline: Timeline, first: Int, last: Int, maxTicks: Int) {
+    package init(_ timeline: Timeline, first: Int, last: Int, maxTicks: Int) {
         let startOrdinal = timeline.month(ofStep: first).ordinal
         let endOrdinal = timeline.month(ofStep: last).ordinal
         let months = endOrdinal - startOrdinal

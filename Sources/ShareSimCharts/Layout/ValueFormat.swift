@@ -11,7 +11,7 @@ public enum ValueFormat: Sendable, Equatable {
     case plain
 
     /// A tick label with as few decimals as the ticks' step needs (10%, 12.5%).
-    public func tick(_ x: Double, step: Double) -> String {
+    package func tick(_ x: Double, step: Double) -> String {
         let scale: Double = self == .amount || self == .plain ? 1 : 100
         var decimals = 0
         var s = step * scale

@@ -11,13 +11,13 @@ public struct Chart: Sendable {
     /// One or two sentences for screen readers (`<desc>`): what the chart shows and its outcome.
     public var summary: String
     /// A note under the panels, e.g. what a fan chart's bands are and are not.
-    public var caption: String?
+    package var caption: String?
     public var provenance: ChartProvenance
     /// Small multiples: one panel per segment (or per key of a fan), laid out in rows.
-    public var panels: [Panel]
+    package var panels: [Panel]
     /// A key shown above the panels for styles that mean the same in every panel
     /// ("solid: with easing; dashed: without").
-    public var styleKey: [StyleKeyItem] = []
+    package var styleKey: [StyleKeyItem] = []
     /// Panels per row; nil picks one from their number.
     public var columns: Int?
 
@@ -78,7 +78,7 @@ public struct StyleKeyItem: Sendable, Equatable {
     }
     public var label: String
     public var mark: Mark
-    public init(label: String, mark: Mark) {
+    package init(label: String, mark: Mark) {
         self.label = label
         self.mark = mark
     }
@@ -89,9 +89,9 @@ public struct Panel: Sendable {
     public var title: String?
     public var content: PanelContent
     /// Height of the plotting area relative to a single chart's (a difference panel is shorter).
-    public var relativeHeight: Double = 1
+    package var relativeHeight: Double = 1
 
-    public init(title: String? = nil, content: PanelContent, relativeHeight: Double = 1) {
+    package init(title: String? = nil, content: PanelContent, relativeHeight: Double = 1) {
         self.title = title
         self.content = content
         self.relativeHeight = relativeHeight

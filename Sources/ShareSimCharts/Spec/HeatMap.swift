@@ -1,14 +1,14 @@
 /// A grid of outcomes over two parameters' values (a two-way sweep).
 public struct HeatMap: Sendable {
-    public var rowName: String
-    public var rowLabels: [String]
-    public var columnName: String
-    public var columnLabels: [String]
+    package var rowName: String
+    package var rowLabels: [String]
+    package var columnName: String
+    package var columnLabels: [String]
     /// Row-major, `rowLabels.count × columnLabels.count`.
     public var values: [Double]
     public var format: ValueFormat
 
-    public init(rowName: String, rowLabels: [String], columnName: String, columnLabels: [String], values: [Double], format: ValueFormat) {
+    package init(rowName: String, rowLabels: [String], columnName: String, columnLabels: [String], values: [Double], format: ValueFormat) {
         self.rowName = rowName
         self.rowLabels = rowLabels
         self.columnName = columnName
@@ -39,7 +39,7 @@ public struct Tornado: Sendable {
     public var base: Double?
     public var format: ValueFormat
 
-    public init(entries: [Entry], base: Double?, format: ValueFormat) {
+    package init(entries: [Entry], base: Double?, format: ValueFormat) {
         self.entries = entries.indices.sorted { a, b in
             entries[a].swing != entries[b].swing ? entries[a].swing > entries[b].swing : a < b
         }.map { entries[$0] }

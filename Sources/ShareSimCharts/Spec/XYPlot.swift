@@ -9,12 +9,12 @@ public struct XYPlot: Sendable {
     /// Drawn under the lines, in order (outer bands first).
     public var bands: [BandSeries] = []
     /// Stacked areas, bottom first; their tops sum to 100% for shares.
-    public var stack: [LineSeries] = []
+    package var stack: [LineSeries] = []
     public var events: [EventRule] = []
     public var observations: [ObservationPoint] = []
     public var marks: [MarkedPoint] = []
 
-    public init(x: XAxis, y: YAxis) {
+    package init(x: XAxis, y: YAxis) {
         self.x = x
         self.y = y
     }
@@ -49,9 +49,9 @@ public struct YAxis: Sendable {
     /// Fixed bounds (0–100% for stacked shares); nil fits the data with round ticks.
     public var fixed: ClosedRange<Double>?
     /// Shares start from zero, so that a line's height reads as its share.
-    public var includesZero: Bool
+    package var includesZero: Bool
 
-    public init(format: ValueFormat, fixed: ClosedRange<Double>? = nil, includesZero: Bool = true) {
+    package init(format: ValueFormat, fixed: ClosedRange<Double>? = nil, includesZero: Bool = true) {
         self.format = format
         self.fixed = fixed
         self.includesZero = includesZero
@@ -63,18 +63,18 @@ public struct LineSeries: Sendable {
     public var key: String
     public var values: [Double]
     /// Index into the palette: the same key keeps its colour and dash in every panel.
-    public var style: Int
-    public var pattern: Pattern = .byStyle
+    package var style: Int
+    package var pattern: Pattern = .byStyle
     /// Labelled at its end (or in the legend); false for the second line of a pair.
     public var labelled: Bool = true
     /// A dot at every value: each is a run of its own (a sweep).
-    public var dotted: Bool = false
+    package var dotted: Bool = false
 
     /// How the line is stroked: with its style's dash pattern, or solid or dashed whatever
     /// the style, where solid and dashed mean something (run A and run B of a comparison).
-    public enum Pattern: Sendable { case byStyle, solid, dashed }
+    package enum Pattern: Sendable { case byStyle, solid, dashed }
 
-    public init(key: String, values: [Double], style: Int, pattern: Pattern = .byStyle, labelled: Bool = true, dotted: Bool = false) {
+    package init(key: String, values: [Double], style: Int, pattern: Pattern = .byStyle, labelled: Bool = true, dotted: Bool = false) {
         self.key = key
         self.values = values
         self.style = style
@@ -96,13 +96,13 @@ public struct LineSeries: Sendable {
 public struct BandSeries: Sendable {
     public var lower: [Double]
     public var upper: [Double]
-    public var style: Int
+    package var style: Int
     /// 0–1: inner bands are darker.
-    public var opacity: Double
+    package var opacity: Double
     /// "5–95th percentile"
     public var label: String
 
-    public init(lower: [Double], upper: [Double], style: Int, opacity: Double, label: String) {
+    package init(lower: [Double], upper: [Double], style: Int, opacity: Double, label: String) {
         self.lower = lower
         self.upper = upper
         self.style = style
@@ -115,7 +115,7 @@ public struct BandSeries: Sendable {
 public struct EventRule: Sendable, Equatable {
     public var step: Int
     public var label: String
-    public init(step: Int, label: String) {
+    package init(step: Int, label: String) {
         self.step = step
         self.label = label
     }
@@ -131,8 +131,8 @@ public struct ObservationPoint: Sendable, Equatable {
     public var label: String
     /// What it measures in a few words (`CN, HK`), written once beside the first point of
     /// each series of observations so that a printed chart says what its points are.
-    public var caption: String
-    public init(step: Int, value: Double, role: Role, label: String, caption: String = "") {
+    package var caption: String
+    package init(step: Int, value: Double, role: Role, label: String, caption: String = "") {
         self.step = step
         self.value = value
         self.role = role
@@ -146,7 +146,7 @@ public struct MarkedPoint: Sendable, Equatable {
     public var x: Double
     public var value: Double
     public var label: String
-    public init(x: Double, value: Double, label: String) {
+    package init(x: Double, value: Double, label: String) {
         self.x = x
         self.value = value
         self.label = label

@@ -2,7 +2,7 @@
 public struct Diagnostic: Error, Sendable, Equatable {
     public enum Severity: String, Sendable { case error, warning }
 
-    public var severity: Severity
+    package var severity: Severity
     public var message: String
     public var location: SourceLocation?
     /// Extra facts (`note:` lines), e.g. where a name was first declared.
@@ -32,12 +32,12 @@ public struct Diagnostic: Error, Sendable, Equatable {
 
 /// Diagnostics gathered while reading a scenario: every error of a file is reported,
 /// not only the first.
-public struct DiagnosticBag: Sendable {
-    public private(set) var items: [Diagnostic] = []
-    public init() {}
-    public var hasErrors: Bool { items.contains { $0.severity == .error } }
-    public mutating func add(_ d: Diagnostic) { items.append(d) }
-    public mutating func add(contentsOf ds: [Diagnostic]) { items.append(contentsOf: ds) }
+package struct DiagnosticBag: Sendable {
+    package private(set) var items: [Diagnostic] = []
+    package init() {}
+    package var hasErrors: Bool { items.contains { $0.severity == .error } }
+    package mutating func add(_ d: Diagnostic) { items.append(d) }
+    package mutating func add(contentsOf ds: [Diagnostic]) { items.append(contentsOf: ds) }
 }
 
 /// Thrown when a scenario cannot be used; carries every diagnostic found and the sources
@@ -48,7 +48,7 @@ public struct ScenarioError: Error, Sendable {
     /// True when the failure is an unreadable file (exit 66) rather than bad content (exit 65).
     public var isUnreadableFile: Bool
     /// Errors found but left out of `diagnostics` (see `DiagnosticLimit`).
-    public var omittedErrors: Int
+    package var omittedErrors: Int
     public init(_ diagnostics: [Diagnostic], sources: [String: SourceFile], isUnreadableFile: Bool = false, omittedErrors: Int = 0) {
         self.diagnostics = diagnostics
         self.sources = sources

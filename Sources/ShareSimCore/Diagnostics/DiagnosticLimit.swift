@@ -3,8 +3,8 @@
 /// the terminal and take minutes to locate and print (a 5 MB line of stray characters once
 /// did). The lexer and parser stop recording at the bound and only count, so that finding
 /// the rest costs nothing but the count.
-public enum DiagnosticLimit {
-    public static let errorsPerFile = 100
+package enum DiagnosticLimit {
+    package static let errorsPerFile = 100
 
     /// The first `errorsPerFile` errors of each file, in their order, and how many were left
     /// out; the last error kept of a file that had more says how many more in a note.

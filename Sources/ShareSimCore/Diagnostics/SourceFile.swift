@@ -30,7 +30,7 @@ public struct SourceFile: Sendable {
     }
 
     /// The text of a line without its line break, for quoting under a diagnostic.
-    public func lineText(_ line: Int) -> String {
+    package func lineText(_ line: Int) -> String {
         guard line >= 1, line <= lineStarts.count else { return "" }
         let start = lineStarts[line - 1]
         var end = line < lineStarts.count ? lineStarts[line] - 1 : scalars.count

@@ -22,10 +22,10 @@ public struct SourceLocation: Hashable, Sendable, Comparable {
 }
 
 /// A range of source text, from the first character of a token to the end of another.
-public struct SourceSpan: Hashable, Sendable {
-    public var start: Int
-    public var end: Int
-    public init(_ start: Int, _ end: Int) {
+package struct SourceSpan: Hashable, Sendable {
+    package var start: Int
+    package var end: Int
+    package init(_ start: Int, _ end: Int) {
         self.start = start
         self.end = max(start, end)
     }

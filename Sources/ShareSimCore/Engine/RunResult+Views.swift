@@ -35,7 +35,7 @@ extension RunResult {
 
     /// This run with every segment's per-group and per-channel figures; the same figures.
     /// A run whose segments all ran `StepLoop` kept none, and is run again once to get them.
-    public func detailed() -> RunResult {
+    package func detailed() -> RunResult {
         if segments.allSatisfy({ $0.details != nil }) { return self }
         return detailCache.value.withLock { cached in
             if let cached { return cached }

@@ -14,7 +14,7 @@ public struct RunResult: Sendable {
 /// The other figures are derived when read, by the very expressions the step loop used to
 /// store them, so they are the same bits.
 public struct SegmentSeries: Sendable {
-    public let segmentIndex: Int
+    package let segmentIndex: Int
     /// Indices into the scenario's vendors, in declaration order.
     public let vendors: [Int]
     public let steps: Int

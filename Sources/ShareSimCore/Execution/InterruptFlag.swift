@@ -5,7 +5,7 @@ import CInterrupt
 public enum InterruptFlag {
     /// Routes SIGINT to the flag (without SA_RESTART, so a blocked terminal read
     /// returns). Idempotent; `LibEditLineReader` calls it for you.
-    public static func install() {
+    package static func install() {
         interrupt_flag_install()
     }
 

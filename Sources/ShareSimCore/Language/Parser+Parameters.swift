@@ -136,7 +136,7 @@ extension Parser {
 
 extension DistributionSyntax {
     /// The distribution in model units.
-    public var distribution: Distribution {
+    package var distribution: Distribution {
         let v = arguments.map(\.value)
         switch kind {
         case .uniform: return .uniform(v[0], v[1])

@@ -37,11 +37,11 @@ public struct Quantity: Sendable, Equatable {
     /// Set when the figure is not a number but a parameter's name (`to leakage`) or a
     /// distribution (`to uniform(3%, 10%)`); `value` and `unit` then mean nothing until the
     /// resolver has looked the parameter up.
-    public var reference: FigureReference? = nil
+    package var reference: FigureReference? = nil
 }
 
 /// A figure written as something other than a number.
-public enum FigureReference: Sendable, Equatable {
+package enum FigureReference: Sendable, Equatable {
     /// The name of a parameter declared with `param`.
     case parameter(Name)
     /// A distribution written in place of the number: an anonymous parameter.
@@ -49,38 +49,38 @@ public enum FigureReference: Sendable, Equatable {
 }
 
 /// `uniform(3%, 10%)`, `triangular(3%, 6.5%, 10%)`, `normal(6.5%, 1.5%)`, `oneof(5%, 6.5%, 8%)`.
-public struct DistributionSyntax: Sendable, Equatable {
-    public enum Kind: String, Sendable, CaseIterable {
+package struct DistributionSyntax: Sendable, Equatable {
+    package enum Kind: String, Sendable, CaseIterable {
         case uniform, triangular, normal
         case oneOf = "oneof"
     }
-    public var kind: Kind
+    package var kind: Kind
     /// The numbers between the parentheses, each with its unit as written.
-    public var arguments: [Quantity]
+    package var arguments: [Quantity]
     /// The whole `kind(…)`.
-    public var location: SourceLocation
+    package var location: SourceLocation
 }
 
 /// `param leakage = 6.5%` or `param leakage ~ triangular(3%, 6.5%, 10%)`: a named figure
 /// that segments, shares and event changes may use in place of a number.
-public struct ParamStatement: Sendable, Equatable {
-    public var name: Name
+package struct ParamStatement: Sendable, Equatable {
+    package var name: Name
     /// The figure; its `reference` is a distribution for `~`.
-    public var value: Quantity
-    public var location: SourceLocation
-    public var tag: String?
+    package var value: Quantity
+    package var location: SourceLocation
+    package var tag: String?
 }
 
-public struct DateLiteral: Sendable, Equatable {
-    public var year: Int
-    public var month: Int?
-    public var day: Int?
-    public var text: String
-    public var location: SourceLocation
+package struct DateLiteral: Sendable, Equatable {
+    package var year: Int
+    package var month: Int?
+    package var day: Int?
+    package var text: String
+    package var location: SourceLocation
 }
 
 /// Which vendors a statement is about.
-public enum VendorSelector: Sendable, Equatable {
+package enum VendorSelector: Sendable, Equatable {
     case vendors([Name])
     case origins([Name])
     case all(SourceLocation)
@@ -88,25 +88,25 @@ public enum VendorSelector: Sendable, Equatable {
 
 /// One line of an event: set, add to or scale a field for some vendors, routes, segments
 /// and buyer groups, optionally ramped over a duration and ended at a date.
-public struct ChangeStatement: Sendable, Equatable {
-    public var field: ChangeField
+package struct ChangeStatement: Sendable, Equatable {
+    package var field: ChangeField
     /// Nil only for `growth`, which is a property of a segment.
-    public var vendors: VendorSelector?
-    public var buyers: [Name]
+    package var vendors: VendorSelector?
+    package var buyers: [Name]
     /// The routes after `via`; empty means `direct`. Only access and friction take one.
-    public var channels: [Name]
+    package var channels: [Name]
     /// Empty means every segment.
-    public var segments: [Name]
+    package var segments: [Name]
     /// `to` sets, `by` adds, `times` scales.
-    public var operation: ChangeOperation
+    package var operation: ChangeOperation
     /// The word that gave the operation (`to`, `by`, `times` or `markup`), for messages.
-    public var operationWord: Name
-    public var value: Quantity
-    public var over: Quantity?
+    package var operationWord: Name
+    package var value: Quantity
+    package var over: Quantity?
     /// The change's own end; nil means the event's end, if it has one.
-    public var until: DateLiteral?
-    public var location: SourceLocation
-    public var tag: String?
+    package var until: DateLiteral?
+    package var location: SourceLocation
+    package var tag: String?
 }
 
 public enum Metric: String, Sendable, CaseIterable {
@@ -129,48 +129,48 @@ public enum Relation: String, Sendable {
 /// What an `expect` or `observe` line adds up, in one of MODEL.md's views: vendors by
 /// name (`Huawei, ZTE`, `all`) or by brand origin (`origin US, EU`), routes (`via
 /// "HK intermediaries", direct`) or what customs records (`recorded origin CN, HK`).
-public enum ShareSelector: Sendable, Equatable {
+package enum ShareSelector: Sendable, Equatable {
     case vendors(VendorSelector)
     case channels([Name])
     case recordedOrigins([Name])
 }
 
 /// `expect installed share origin US, EU in telecom at 2021-12 <= 33%`: a scenario's own test.
-public struct ExpectStatement: Sendable, Equatable {
-    public var metric: Metric
-    public var selector: ShareSelector
+package struct ExpectStatement: Sendable, Equatable {
+    package var metric: Metric
+    package var selector: ShareSelector
     /// `for government`: the vendors' share within one buyer group.
-    public var buyer: Name?
-    public var segments: [Name]
-    public var from: DateLiteral
+    package var buyer: Name?
+    package var segments: [Name]
+    package var from: DateLiteral
     /// A second date: the end of a range for levels, the end point for growth.
-    public var to: DateLiteral?
-    public var comparison: Relation
-    public var value: Quantity
-    public var tolerance: Quantity?
-    public var location: SourceLocation
-    public var tag: String?
+    package var to: DateLiteral?
+    package var comparison: Relation
+    package var value: Quantity
+    package var tolerance: Quantity?
+    package var location: SourceLocation
+    package var tag: String?
     /// The line as written, to name the expectation in reports.
-    public var text: String
+    package var text: String
 }
 
-public struct SegmentStatement: Sendable, Equatable {
-    public var name: Name
-    public var title: String?
-    public var lifetime: Quantity?
-    public var growth: Quantity?
-    public var size: Quantity?
-    public var location: SourceLocation
+package struct SegmentStatement: Sendable, Equatable {
+    package var name: Name
+    package var title: String?
+    package var lifetime: Quantity?
+    package var growth: Quantity?
+    package var size: Quantity?
+    package var location: SourceLocation
 }
 
-public struct EventStatement: Sendable, Equatable {
-    public var name: Name
-    public var date: DateLiteral
+package struct EventStatement: Sendable, Equatable {
+    package var name: Name
+    package var date: DateLiteral
     /// `until DATE` on the header: every change without its own `until` ends then.
-    public var until: DateLiteral?
-    public var changes: [ChangeStatement]
-    public var location: SourceLocation
-    public var tag: String?
+    package var until: DateLiteral?
+    package var changes: [ChangeStatement]
+    package var location: SourceLocation
+    package var tag: String?
 }
 
 /// A figure for one vendor or buyer group: `Huawei 55%`.
@@ -179,7 +179,7 @@ public struct Entry: Sendable, Equatable {
     public var value: Quantity
 }
 
-public enum Statement: Sendable, Equatable {
+package enum Statement: Sendable, Equatable {
     case scenario(name: String, location: SourceLocation)
     case timeline(start: DateLiteral, end: DateLiteral, step: Name, location: SourceLocation)
     case segment(SegmentStatement)
@@ -196,7 +196,7 @@ public enum Statement: Sendable, Equatable {
     case channel(ChannelStatement)
     case observe(ObserveStatement)
 
-    public var location: SourceLocation {
+    package var location: SourceLocation {
         switch self {
         case .scenario(_, let l), .timeline(_, _, _, let l), .buyers(_, _, let l, _), .vendor(_, _, let l),
             .share(_, _, _, let l, _), .appeal(_, _, let l, _), .dropEvent(_, let l), .moveEvent(_, _, let l),
@@ -214,11 +214,11 @@ public enum Statement: Sendable, Equatable {
 
 /// A statement the parser reported and left out: `vendor Huawei origin` declares no vendor,
 /// but the resolver should not then report 'Huawei' as unknown wherever it is used.
-public struct UnreadableStatement: Sendable, Equatable {
+package struct UnreadableStatement: Sendable, Equatable {
     /// The statement's keyword, lowercased; for a misspelt keyword the one it stands for.
-    public var keyword: String
+    package var keyword: String
     /// The word or quoted name right after the keyword, if there is one.
-    public var name: String?
+    package var name: String?
 }
 
 /// The statement keywords, for completion and for "did you mean" on a misspelt one.

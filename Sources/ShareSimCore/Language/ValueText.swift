@@ -1,15 +1,15 @@
 import Foundation
 
 /// Values written on the command line in the scenario language's notation.
-public enum ValueText {
+package enum ValueText {
     /// One value alone, e.g. a `--tolerance`: `0.5%`, `0.005`.
-    public static func parse(_ text: String, source: String) throws(ScenarioError) -> Quantity {
+    package static func parse(_ text: String, source: String) throws(ScenarioError) -> Quantity {
         let file = SourceFile(path: source, text: text)
         return try quantity(file: file, from: 0, to: text.unicodeScalars.count, what: "a value")
     }
 
     /// A value in the unit of `unit`, for tables: `3.8%`, `0.45/y`, `0.125`.
-    public static func label(_ v: Double, like unit: Quantity.Unit) -> String {
+    package static func label(_ v: Double, like unit: Quantity.Unit) -> String {
         func short(_ d: Double) -> String {
             var s = NumberText.fixed(d, decimals: 6)
             while s.contains("."), s.hasSuffix("0") { s.removeLast() }

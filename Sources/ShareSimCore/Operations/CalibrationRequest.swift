@@ -35,7 +35,7 @@ public struct CalibrationRequest: Sendable {
     }
 
     /// Whether the fit is by bisection: asked for, or chosen for one parameter and one target.
-    public var usesBisection: Bool {
+    package var usesBisection: Bool {
         method == .bisection || (method == .auto && parameters.count == 1 && targets.count == 1)
     }
 

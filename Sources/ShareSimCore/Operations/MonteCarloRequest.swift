@@ -52,7 +52,7 @@ public struct MonteCarloRequest: Sendable {
     public var memory: Double
     /// What this machine (or its container) has available now: a `memory` above it is cut to it,
     /// so that a batch runs in passes instead of being killed partway.
-    public var available: AvailableMemory
+    package var available: AvailableMemory
 
     /// 1 GiB.
     public static let defaultMemory = Double(1 << 30)

@@ -14,7 +14,7 @@ extension ShareView {
     }
 
     /// The run output's key columns for this view (DESIGN.md "Run output").
-    public var keyColumns: [String] {
+    package var keyColumns: [String] {
         switch self {
         case .vendor: return ["vendor", "origin"]
         case .origin: return ["origin"]
@@ -53,7 +53,7 @@ public struct EntityRow: Sendable {
     public var name: String
     public var origin: String
     /// Indices into the segment's members, in declaration order.
-    public var members: [Int]
+    package var members: [Int]
     /// The view of a channel, recorded-origin or buyer row, whose figure `RunResult.value(of:…)`
     /// takes; nil for a vendor or origin row, which adds up `members`.
     public var view: ShareView? = nil
@@ -64,7 +64,7 @@ public struct EntityRow: Sendable {
 extension EntitySeries {
     /// One row per origin, in the order of each origin's first vendor: its vendors'
     /// figures added in declaration order, so the sums are the same bits every time.
-    public static func summedByOrigin(_ vendorRows: [EntitySeries]) -> [EntitySeries] {
+    package static func summedByOrigin(_ vendorRows: [EntitySeries]) -> [EntitySeries] {
         var order: [String] = []
         var byOrigin: [String: EntitySeries] = [:]
         for row in vendorRows {

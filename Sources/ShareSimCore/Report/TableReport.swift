@@ -62,7 +62,7 @@ public struct TableReport: Sendable {
 
     /// Up to `count` steps from first to last, preferring the starts of years when the
     /// timeline has at least three.
-    public static func spread(steps: Int, count: Int, timeline: Timeline) -> [Int] {
+    package static func spread(steps: Int, count: Int, timeline: Timeline) -> [Int] {
         let perYear = 12 / timeline.step.months
         let yearStarts = (0..<steps).filter { timeline.month(ofStep: $0).month == timeline.start.month && $0 % perYear == 0 }
         return spread(yearStarts: yearStarts, last: steps - 1, count: count)
@@ -72,7 +72,7 @@ public struct TableReport: Sendable {
     /// each anniversary of it) followed by `last`. Shared with `compare`, whose dates are
     /// those two runs have in common rather than a timeline's, so that its columns are
     /// spaced as `run`'s are.
-    public static func spread(yearStarts: [Int], last: Int, count: Int) -> [Int] {
+    package static func spread(yearStarts: [Int], last: Int, count: Int) -> [Int] {
         let steps = last + 1
         guard steps > 1, count > 1 else { return [0] }
         if yearStarts.count < 3 {

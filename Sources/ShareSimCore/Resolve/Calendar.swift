@@ -16,7 +16,7 @@ public struct CalendarMonth: Hashable, Sendable, Comparable {
         self.month = ordinal - year * 12 + 1
     }
 
-    public func adding(months: Int) -> CalendarMonth { CalendarMonth(ordinal: ordinal + months) }
+    package func adding(months: Int) -> CalendarMonth { CalendarMonth(ordinal: ordinal + months) }
 
     public static func < (a: CalendarMonth, b: CalendarMonth) -> Bool { a.ordinal < b.ordinal }
 
@@ -25,7 +25,7 @@ public struct CalendarMonth: Hashable, Sendable, Comparable {
     /// `2022-04-01`: the first day, as the run output's `date` column writes it.
     public var firstDayText: String { text + "-01" }
 
-    public static func daysIn(year: Int, month: Int) -> Int {
+    package static func daysIn(year: Int, month: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: return 30
@@ -64,7 +64,7 @@ public enum StepKind: String, Sendable, Codable, CaseIterable {
     }
 
     /// Δ in MODEL.md: the step's length in years.
-    public var years: Double {
+    package var years: Double {
         switch self {
         case .month: return 1.0 / 12.0
         case .quarter: return 1.0 / 4.0
@@ -72,7 +72,7 @@ public enum StepKind: String, Sendable, Codable, CaseIterable {
         }
     }
 
-    public init?(word: String) {
+    package init?(word: String) {
         switch word.lowercased() {
         case "monthly", "month", "months": self = .month
         case "quarterly", "quarter", "quarters": self = .quarter
@@ -111,7 +111,7 @@ public struct Timeline: Sendable, Equatable {
 
     /// The last month the timeline covers: the last step's last month (`2028-12` for a
     /// quarterly timeline whose last step starts in `2028-10`).
-    public var lastMonth: CalendarMonth { month(ofStep: steps - 1).adding(months: step.months - 1) }
+    package var lastMonth: CalendarMonth { month(ofStep: steps - 1).adding(months: step.months - 1) }
 
     /// `2021-01 to 2027-12`: the first and last months covered, as the `timeline` statement
     /// writes them and as messages quote the span a date must fall in.

@@ -49,7 +49,7 @@ public struct ChangeOrigin: Sendable, Equatable {
     public var file: String
     public var line: Int
     public var event: String?
-    public init(file: String, line: Int, event: String? = nil) {
+    package init(file: String, line: Int, event: String? = nil) {
         self.file = file
         self.line = line
         self.event = event

@@ -14,7 +14,7 @@ extension Observation {
 
     /// A view and its keys as the language writes them: `Huawei, ZTE`, `origin US`,
     /// `via "HK intermediaries"`, `recorded origin CN, HK`, `Huawei for government`.
-    public static func selectorText(view: ShareView, keys: [String], buyer: String?) -> String {
+    package static func selectorText(view: ShareView, keys: [String], buyer: String?) -> String {
         let names = keys.map { $0.contains(" ") ? "\"\($0)\"" : $0 }.joined(separator: ", ")
         switch view {
         case .vendor: return names

@@ -33,7 +33,7 @@ public struct Observation: Sendable, Equatable {
     public var source: String?
     public var location: SourceLocation?
 
-    public init(at: Int, from: Int? = nil, segment: String, measure: Metric, view: ShareView, keys: [String], buyer: String? = nil,
+    package init(at: Int, from: Int? = nil, segment: String, measure: Metric, view: ShareView, keys: [String], buyer: String? = nil,
                 value: Double, uncertainty: Double? = nil, role: ObservationRole, source: String? = nil,
                 location: SourceLocation? = nil) {
         self.at = at

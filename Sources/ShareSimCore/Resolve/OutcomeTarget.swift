@@ -5,7 +5,7 @@ public struct OutcomeTarget: Sendable {
     /// In model terms (85% is 0.85).
     public var value: Double
     /// The value as written.
-    public var valueText: String
+    package var valueText: String
 
     public static func parse(_ text: String, in scenario: ResolvedScenario, source: String = "target") throws(ScenarioError) -> OutcomeTarget {
         let (statement, file) = try Parser.parseOutcome(text, source: source, target: true)

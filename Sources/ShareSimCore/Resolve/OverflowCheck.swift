@@ -11,26 +11,26 @@ import Foundation
 /// `|u| ≤ |α| + max|h| + T·Δ·max|β|`. Growth is bounded piece by piece between the
 /// segment's growth changes, so a short boom does not count as lasting the whole timeline.
 /// The work is per change and segment, never per step.
-public enum OverflowCheck {
+package enum OverflowCheck {
     /// Figures are kept below this; `Double.greatestFiniteMagnitude` is about 1.8e308, and
     /// the margin leaves room for the sums reports take over vendors and origins.
-    public static let limit = 1e300
+    package static let limit = 1e300
 
     /// The figure a finding blames, so that each front end can point at where it was written.
-    public enum Culprit: Equatable, Sendable {
+    package enum Culprit: Equatable, Sendable {
         case size(segment: Int)
         case growth(segment: Int)
         case change(index: Int)
         case appeal(segment: Int, vendor: String)
     }
 
-    public struct Finding: Equatable, Sendable {
-        public var culprit: Culprit
-        public var message: String
-        public var help: String
+    package struct Finding: Equatable, Sendable {
+        package var culprit: Culprit
+        package var message: String
+        package var help: String
     }
 
-    public static func findings(in r: ResolvedScenario) -> [Finding] {
+    package static func findings(in r: ResolvedScenario) -> [Finding] {
         r.segments.indices.flatMap { s in
             [growthFinding(r, segment: s), utilityFinding(r, segment: s)].compactMap { $0 }
         }

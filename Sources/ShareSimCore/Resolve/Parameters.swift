@@ -60,9 +60,9 @@ public struct ScenarioParameter: Sendable, Equatable {
     public var targets: [ParameterTarget]
     /// The values every place it is used accepts: [0, 1] for access, shares and buyer
     /// weights, above 0 for a lifetime or size, at least −100% for growth.
-    public var validRange: ClosedRange<Double>
+    package var validRange: ClosedRange<Double>
 
-    public init(name: String, nominal: Double, distribution: Distribution?, location: SourceLocation,
+    package init(name: String, nominal: Double, distribution: Distribution?, location: SourceLocation,
                 targets: [ParameterTarget], validRange: ClosedRange<Double>) {
         self.name = name
         self.nominal = nominal
@@ -98,7 +98,7 @@ extension ResolvedScenario {
     /// parameter sets take up the difference, in proportion to their current values. A value
     /// that would leave them less than nothing (the parameters' shares over 100%), or a
     /// segment whose every entry is a parameter and no longer sums to 100%, is refused.
-    public func setting(_ name: String, to value: Double) throws(Diagnostic) -> ResolvedScenario {
+    package func setting(_ name: String, to value: Double) throws(Diagnostic) -> ResolvedScenario {
         guard let i = parameters.firstIndex(where: { $0.name == name }) else {
             let names = parameters.map(\.name)
             throw Diagnostic(.error, "unknown parameter '\(name)'", at: nil,

@@ -93,7 +93,7 @@ public struct Segment: Sendable, Equatable {
 
     /// Indices into the scenario's vendors of those that take part in this segment, in
     /// declaration order: those with an initial share or an appeal.
-    public func memberIndices(in vendors: [Vendor]) -> [Int] {
+    package func memberIndices(in vendors: [Vendor]) -> [Int] {
         vendors.indices.filter { initial[vendors[$0].id] != nil || appeal[vendors[$0].id] != nil }
     }
 }
@@ -107,12 +107,12 @@ public struct Expectation: Sendable, Equatable {
     /// The buyer group, for the buyer view.
     public var buyer: String?
     public var segments: [String]
-    public var fromStep: Int
-    public var toStep: Int?
+    package var fromStep: Int
+    package var toStep: Int?
     public var comparison: Relation
     public var value: Double
     public var tolerance: Double
-    public var isPercent: Bool
+    package var isPercent: Bool
     public var location: SourceLocation
     public var text: String
 }

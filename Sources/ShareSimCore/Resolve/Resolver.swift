@@ -4,14 +4,14 @@
 /// A scenario is read in layers: the file given, then (at the REPL) the session's edits.
 /// `use "other.scn"` inlines another file as a layer of its own. A name declared again in
 /// a later layer changes the earlier declaration; declared twice in one layer, it is an error.
-public struct Resolver {
+package struct Resolver {
     /// A file's statements; `id` tells layers apart for the redeclaration rule.
-    public struct Layer: Sendable {
-        public var file: SourceFile
-        public var statements: [Statement]
+    package struct Layer: Sendable {
+        package var file: SourceFile
+        package var statements: [Statement]
         /// Statements the parser left out; names they meant to declare are not reported missing.
-        public var unreadable: [UnreadableStatement]
-        public init(file: SourceFile, statements: [Statement], unreadable: [UnreadableStatement] = []) {
+        package var unreadable: [UnreadableStatement]
+        package init(file: SourceFile, statements: [Statement], unreadable: [UnreadableStatement] = []) {
             self.file = file
             self.statements = statements
             self.unreadable = unreadable
@@ -21,10 +21,10 @@ public struct Resolver {
     /// Reads the file that `use` names; `relativeTo` is the path of the file that says `use`.
     /// A file that was read comes with its parse errors, if any, so that they are reported
     /// together with the resolver's; a failure carries the diagnostics and the sources to quote them.
-    public typealias UseLoader = (_ path: String, _ relativeTo: String) -> Result<(layer: Layer, parseErrors: [Diagnostic]), ScenarioError>
+    package typealias UseLoader = (_ path: String, _ relativeTo: String) -> Result<(layer: Layer, parseErrors: [Diagnostic]), ScenarioError>
 
     /// Reads the CSV file an `observe from` names; `relativeTo` is the path of the file that names it.
-    public typealias ObservationReader = @Sendable (_ path: String, _ relativeTo: String) -> Result<SourceFile, ScenarioError>
+    package typealias ObservationReader = @Sendable (_ path: String, _ relativeTo: String) -> Result<SourceFile, ScenarioError>
 
     /// Deeper than this, `use` is taken to loop through paths that name one file differently.
     static let maxUseDepth = 64
@@ -74,19 +74,19 @@ public struct Resolver {
     /// Notes added to every error reported while set: "'leakage' is 8y, declared at …".
     var extraNotes: [String] = []
 
-    public init(loadUse: @escaping UseLoader, readObservations: @escaping ObservationReader = Resolver.noObservationFiles) {
+    package init(loadUse: @escaping UseLoader, readObservations: @escaping ObservationReader = Resolver.noObservationFiles) {
         self.loadUse = loadUse
         self.readObservations = readObservations
     }
 
     /// Where no file can be read, an `observe from` is refused.
-    public static let noObservationFiles: ObservationReader = { path, _ in
+    package static let noObservationFiles: ObservationReader = { path, _ in
         .failure(ScenarioError([Diagnostic(.error, "cannot read \"\(path)\" here", at: nil)], sources: [:]))
     }
 
     /// Resolves the layers; expectations are taken from these layers only, not from files
     /// they `use`: a used file supplies a world, and its tests are claims about that world.
-    public mutating func resolve(_ layers: [Layer]) throws(ScenarioError) -> ResolvedScenario {
+    package mutating func resolve(_ layers: [Layer]) throws(ScenarioError) -> ResolvedScenario {
         for layer in layers {
             sources[layer.file.path] = layer.file
             useStack = [layer.file.path]
@@ -103,8 +103,8 @@ public struct Resolver {
     }
 
     /// Warnings collected on a successful resolve.
-    public var warnings: [Diagnostic] { diagnostics.items.filter { $0.severity == .warning } }
-    public var sourceFiles: [String: SourceFile] { sources }
+    package var warnings: [Diagnostic] { diagnostics.items.filter { $0.severity == .warning } }
+    package var sourceFiles: [String: SourceFile] { sources }
 
     static func byLocation(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
         switch (a.location, b.location) {

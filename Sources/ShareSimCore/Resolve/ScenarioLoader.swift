@@ -15,7 +15,7 @@ public struct ScenarioLoader: Sendable {
     /// The largest scenario read: far above any written by hand or generated (the bench's
     /// largest is a few MB), and a stop for /dev/zero or a disk image given by mistake long
     /// before a gigabyte is in memory.
-    public static let maxFileSize = 64 << 20
+    package static let maxFileSize = 64 << 20
 
     /// A file's bytes, whatever kind of file can be read: a regular file, a pipe (`<(…)`),
     /// a FIFO, /dev/stdin, /dev/null. Errors say why in the OS's words ("is a directory").

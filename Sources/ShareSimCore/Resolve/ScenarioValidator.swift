@@ -1,9 +1,9 @@
 /// Checks MODEL.md's preconditions on resolved data that did not come through the
 /// resolver (resolved JSON written by other tools), so the engine never sees a scenario
 /// it cannot run.
-public enum ScenarioValidator {
+package enum ScenarioValidator {
     /// `locate` gives where the value at a path such as `segments[0].initial` was written.
-    public static func problems(
+    package static func problems(
         in r: ResolvedScenario, path: String, locate: (String) -> SourceLocation? = { _ in nil }
     ) -> [Diagnostic] {
         var out: [Diagnostic] = []

@@ -11,7 +11,7 @@ public struct AvailableMemory: Sendable, Equatable {
     public var source: String
 
     /// A figure of the caller's own (a test's, a server's share of the machine).
-    public init(bytes: Double, source: String) {
+    package init(bytes: Double, source: String) {
         self.bytes = bytes
         self.source = source
     }

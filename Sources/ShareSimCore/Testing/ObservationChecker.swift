@@ -26,7 +26,7 @@ public enum ObservationChecker {
 
     /// The error as a signed figure: `+2.1 points` for a share, `-0.4 points a year` for a
     /// growth rate, `-3.0M` for an amount.
-    public static func formatError(_ e: Double, for o: Observation) -> String {
+    package static func formatError(_ e: Double, for o: Observation) -> String {
         guard e.isFinite else { return "undefined" }
         let sign = e < 0 ? "-" : "+"
         if o.measure.isGrowth { return "\(sign)\(NumberText.fixed(abs(e) * 100, decimals: 1)) points a year" }

@@ -29,17 +29,17 @@ public enum ScenarioCalibration {
         /// Each target's outcome at the fitted values.
         public var found: [Double]
         /// found − wanted, in the outcome's terms (a share as a fraction, so 0.01 is one point).
-        public var residuals: [Double]
+        package var residuals: [Double]
         /// The residuals the fit minimises: log-odds for shares, log ratio for amounts, log of
         /// the growth factors' ratio for growth rates. For bisection, the same transform.
-        public var transformedResiduals: [Double]
+        package var transformedResiduals: [Double]
         /// Bisection halvings or least-squares iterations.
-        public var iterations: Int
+        package var iterations: Int
         /// Scenario runs, the starting ones included.
         public var runs: Int
-        public var converged: Bool
+        package var converged: Bool
         /// Which fitted values lie on a bound of their range.
-        public var atBound: [Bool]
+        package var atBound: [Bool]
         /// The bounds each parameter was fitted within.
         public var bounds: [ClosedRange<Double>]
         /// The unit each value is shown in: its bounds' as written, else the parameter's own.
@@ -50,7 +50,7 @@ public enum ScenarioCalibration {
 
     /// Fits one parameter to one target by bisection in `interval` (messages name its ends
     /// as written, e.g. `0%` and `20%`).
-    public static func fitByBisection(_ scenario: ResolvedScenario, parameter: String, in interval: ValueInterval,
+    package static func fitByBisection(_ scenario: ResolvedScenario, parameter: String, in interval: ValueInterval,
                                       target: OutcomeTarget, isCancelled: (@Sendable () -> Bool)? = nil) throws(OperationError) -> Result {
         let bounds = try checkBounds(scenario, parameter, interval)
         var runs = 0
@@ -97,7 +97,7 @@ public enum ScenarioCalibration {
     /// Fits several parameters to several targets (at least as many targets as parameters)
     /// by least squares on transformed outcomes, starting from the parameters' values in the
     /// scenario. `bounds[i]`, when given, narrows parameter i's valid range.
-    public static func fitByLeastSquares(_ scenario: ResolvedScenario, parameters: [String], bounds given: [ValueInterval?],
+    package static func fitByLeastSquares(_ scenario: ResolvedScenario, parameters: [String], bounds given: [ValueInterval?],
                                          targets: [OutcomeTarget], threads: Int = ParallelWork.defaultThreads,
                                          isCancelled: (@Sendable () -> Bool)? = nil) throws(OperationError) -> Result {
         guard !parameters.isEmpty, !targets.isEmpty else {
@@ -181,7 +181,7 @@ public enum ScenarioCalibration {
 
     /// What least squares minimises for one target: the log-odds difference for a share, the
     /// log ratio for an amount, the log ratio of growth factors for a growth rate.
-    public static func transformedResidual(_ found: Double, _ target: OutcomeTarget) -> Double {
+    package static func transformedResidual(_ found: Double, _ target: OutcomeTarget) -> Double {
         transform(found, target.outcome.metric) - transform(target.value, target.outcome.metric)
     }
 

@@ -1,30 +1,30 @@
 /// The numerical methods of calibration, on plain functions: bisection for one unknown,
 /// Levenberg–Marquardt least squares for several. Both are deterministic: the same
 /// function gives the same evaluations in the same order, hence the same bits.
-public enum Solver {
+package enum Solver {
     // MARK: bisection
 
     /// At most this many halvings…
-    public static let bisectionMaxIterations = 60
+    package static let bisectionMaxIterations = 60
     /// …stopping once the bracket is narrower than this fraction of its first width
     /// (after 40 halvings, since 2⁻⁴⁰ ≈ 9.1e-13).
-    public static let bisectionRelativeWidth = 1e-12
+    package static let bisectionRelativeWidth = 1e-12
 
-    public struct Bisection: Sendable {
+    package struct Bisection: Sendable {
         /// The end of the final bracket where |f| is smaller (an exact root if one was hit).
-        public var root: Double
+        package var root: Double
         /// f at `root`.
-        public var residual: Double
+        package var residual: Double
         /// The final bracket.
-        public var low: Double
-        public var high: Double
+        package var low: Double
+        package var high: Double
         /// Halvings done, and evaluations of f (two for the ends, one per halving).
-        public var iterations: Int
-        public var evaluations: Int
+        package var iterations: Int
+        package var evaluations: Int
     }
 
     /// Why bisection could not start.
-    public enum BisectionFailure: Error, Sendable, Equatable {
+    package enum BisectionFailure: Error, Sendable, Equatable {
         /// f has the same sign at both ends (values given), so the bracket need not hold a root.
         case noRoot(low: Double, high: Double, fLow: Double, fHigh: Double)
         /// f is not a number at this point.
@@ -34,7 +34,7 @@ public enum Solver {
     /// Finds x in [low, high] with f(x) = 0 by bisection. The signs of f at the two ends
     /// must differ (or f vanish at one of them); f need not be monotonic, only continuous.
     /// f's own errors pass through unchanged.
-    public static func bisect(low: Double, high: Double, _ f: (Double) throws -> Double) throws -> Bisection {
+    package static func bisect(low: Double, high: Double, _ f: (Double) throws -> Double) throws -> Bisection {
         var lo = min(low, high), hi = max(low, high)
         var fLo = try f(lo)
         if fLo.isNaN { throw BisectionFailure.undefined(at: lo) }
@@ -62,23 +62,23 @@ public enum Solver {
 
     // MARK: least squares
 
-    public static let leastSquaresMaxIterations = 100
+    package static let leastSquaresMaxIterations = 100
 
-    public struct LeastSquares: Sendable {
-        public var values: [Double]
+    package struct LeastSquares: Sendable {
+        package var values: [Double]
         /// The residuals at `values`.
-        public var residuals: [Double]
+        package var residuals: [Double]
         /// Σ r², at `values`.
-        public var cost: Double
-        public var iterations: Int
-        public var evaluations: Int
+        package var cost: Double
+        package var iterations: Int
+        package var evaluations: Int
         /// False when the iteration limit was reached before a step stopped improving the fit.
-        public var converged: Bool
+        package var converged: Bool
         /// Which values ended on a bound.
-        public var atBound: [Bool]
+        package var atBound: [Bool]
     }
 
-    public enum LeastSquaresFailure: Error, Sendable, Equatable {
+    package enum LeastSquaresFailure: Error, Sendable, Equatable {
         /// The residuals are not numbers at the starting point.
         case undefinedAtStart([Double])
     }
@@ -88,7 +88,7 @@ public enum Solver {
     /// bounds. `evaluate` takes a batch of points and returns their residual vectors in the
     /// same order, so a caller may compute them in parallel: one batch holds the points of
     /// a Jacobian, one per parameter.
-    public static func leastSquares(start: [Double], lower: [Double], upper: [Double],
+    package static func leastSquares(start: [Double], lower: [Double], upper: [Double],
                                     maxIterations: Int = leastSquaresMaxIterations,
                                     evaluate: ([[Double]]) throws -> [[Double]]) throws -> LeastSquares {
         let n = start.count

@@ -3,8 +3,8 @@
 public struct ValueInterval: Sendable, Equatable {
     public var low: Double
     public var high: Double
-    public var lowText: String
-    public var highText: String
+    package var lowText: String
+    package var highText: String
     public var unit: Quantity.Unit
     /// Where it was written; nil for one that was not (a parameter's valid range).
     public var location: SourceLocation?

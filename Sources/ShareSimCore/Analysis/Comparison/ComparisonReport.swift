@@ -50,7 +50,7 @@ public enum ComparisonReport {
 
     /// Whether the runs agree within the tolerance, which row differs first (when one does) and
     /// the largest difference: a line each, short enough for 80 columns with the usual names.
-    public static func verdict(_ c: RunComparison) -> String {
+    package static func verdict(_ c: RunComparison) -> String {
         let over = c.rows.filter(\.diverges)
         let what = c.grouping.title
         guard let largest = c.largest, largest.maxAbsDifference > 0 else {

@@ -14,7 +14,7 @@
 /// segment or vendor that only one run has is kept, with a share of 0 on the other side
 /// (which is what its absence means), and marked in `presence`; `onlyInA`/`onlyInB` list them.
 public struct RunComparison: Sendable {
-    public enum Presence: String, Sendable { case both, onlyInA = "only in A", onlyInB = "only in B" }
+    package enum Presence: String, Sendable { case both, onlyInA = "only in A", onlyInB = "only in B" }
 
     /// One segment and vendor (or origin).
     public struct Row: Sendable {
@@ -22,7 +22,7 @@ public struct RunComparison: Sendable {
         public var name: String
         /// The vendor's origin; for an origin row, the origin itself.
         public var origin: String
-        public var presence: Presence
+        package var presence: Presence
         /// A's and B's values at each compared date (0 on the side that lacks the row).
         public var a: [Double]
         public var b: [Double]
@@ -36,11 +36,11 @@ public struct RunComparison: Sendable {
         public var maxAt: Int
         /// The signed difference at `maxAt`.
         public var differenceAtMax: Double { difference.isEmpty ? 0 : difference[maxAt] }
-        public var diverges: Bool { firstDivergence != nil }
+        package var diverges: Bool { firstDivergence != nil }
     }
 
-    public var nameA: String
-    public var nameB: String
+    package var nameA: String
+    package var nameB: String
     public var metric: SeriesMetric
     public var grouping: Grouping
     public var tolerance: Double
@@ -48,14 +48,14 @@ public struct RunComparison: Sendable {
     public var dates: [String]
     /// Each compared date's step in A's and in B's timeline.
     public var stepsA: [Int]
-    public var stepsB: [Int]
+    package var stepsB: [Int]
     /// Set when the timelines differ: what was compared.
     public var dateNote: String?
     /// Segment by segment (A's order, then B's new ones); within a segment, A's rows then B's new ones.
     public var rows: [Row]
 
-    public var onlyInA: [Row] { rows.filter { $0.presence == .onlyInA } }
-    public var onlyInB: [Row] { rows.filter { $0.presence == .onlyInB } }
+    package var onlyInA: [Row] { rows.filter { $0.presence == .onlyInA } }
+    package var onlyInB: [Row] { rows.filter { $0.presence == .onlyInB } }
     /// True when no difference exceeds the tolerance (`sharesim compare` exits 0).
     public var isWithinTolerance: Bool { !rows.contains { $0.diverges } }
     /// The row with the largest |B − A|: the first, in row order, within `nearlyLargest` of it.
@@ -68,7 +68,7 @@ public struct RunComparison: Sendable {
     /// to it. A share that stays put (16% from the start) differs from itself by rounding
     /// noise of about 1e-16 from step to step; without this margin the largest difference
     /// would be reported wherever the noise happens to peak, not where it is first reached.
-    public static let nearlyLargest = 1e-9
+    package static let nearlyLargest = 1e-9
 
     static func reaches(_ magnitude: Double, _ largest: Double) -> Bool { magnitude >= largest * (1 - nearlyLargest) }
 

@@ -6,7 +6,7 @@ public struct ShareTable: Sendable {
     public struct SegmentRows: Sendable {
         public var id: String
         public var rows: [EntitySeries]
-        public init(id: String, rows: [EntitySeries]) {
+        package init(id: String, rows: [EntitySeries]) {
             self.id = id
             self.rows = rows
         }
@@ -37,7 +37,7 @@ public struct ShareTable: Sendable {
 
     /// The same figures per origin: each origin's vendors summed in their order, as
     /// `RunResult.entities(segment:by: .origin)` sums them (so the bits agree with a run's).
-    public func byOrigin() -> ShareTable {
+    package func byOrigin() -> ShareTable {
         guard grouping == .vendor else { return self }
         let grouped = segments.map { SegmentRows(id: $0.id, rows: EntitySeries.summedByOrigin($0.rows)) }
         return ShareTable(name: name, dates: dates, segments: grouped, grouping: .origin)

@@ -2,7 +2,7 @@
 public struct BandError: Error, Sendable {
     public var text: String
     /// A percentile not above the one before it, rather than no percentile at all.
-    public var outOfOrder: Bool
+    package var outOfOrder: Bool
 
     /// What is wrong, with an example; `option` names what was given (`--bands`, `bands`).
     public func message(option: String) -> String {

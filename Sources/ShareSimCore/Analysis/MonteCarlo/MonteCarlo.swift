@@ -14,7 +14,7 @@ import Foundation
 /// thread; a step that repeats the one before in every run takes none (`MonteCarloSamples`).
 /// 100,000 runs of the chip scenario at every one of its 36 steps with 5 vendors is 144 MB
 /// at most, 90 MB touched; at the table's 4 dates, 16 MB.
-public enum MonteCarlo {
+package enum MonteCarlo {
     /// Runs per block handed to a thread: large enough that taking one costs nothing, small
     /// enough that threads finish together.
     static let blockSize = 256
@@ -23,7 +23,7 @@ public enum MonteCarlo {
     /// the calling thread every tenth of a second or so with the number of runs done. A run
     /// whose draws cannot be used (shares that no longer sum to 100%, figures past what a
     /// number holds) fails the batch: the earliest such run, with its draws in a note.
-    public static func simulate(
+    package static func simulate(
         _ scenario: ResolvedScenario, batch: MonteCarloBatch, runs: Range<Int>, threads: Int,
         progress: ((Int) -> Void)? = nil, isCancelled: @escaping @Sendable () -> Bool = { false }
     ) throws(OperationError) -> MonteCarloSamples {
@@ -60,7 +60,7 @@ public enum MonteCarlo {
     /// nearest rank. A cell whose runs hold the very values of the same row's cell at the
     /// previous reporting step (a market at rest, the steps before any uncertain event) takes
     /// its bands instead of selecting them again: the same values have the same percentiles.
-    public static func bands(_ samples: MonteCarloSamples, bands: [Band], rows: Int, threads: Int) -> [Double] {
+    package static func bands(_ samples: MonteCarloSamples, bands: [Band], rows: Int, threads: Int) -> [Double] {
         let cells = samples.cells, n = samples.runs, B = bands.count
         let ranks = bands.map { $0.rank(of: n) }
         let out = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, cells * B))
@@ -95,13 +95,13 @@ public enum MonteCarlo {
     }
 
     /// The values one run draws for the uncertain parameters, in declaration order.
-    public static func draws(_ scenario: ResolvedScenario, seed: UInt64, run: Int) -> [Double] {
+    package static func draws(_ scenario: ResolvedScenario, seed: UInt64, run: Int) -> [Double] {
         var rng = Xoshiro256StarStar(batchSeed: seed, run: UInt64(truncatingIfNeeded: run))
         return scenario.parameters.compactMap { p in p.distribution?.draw(&rng, within: p.validRange) }
     }
 
     /// The scenario of run `run`: every uncertain parameter set to its draw.
-    public static func scenario(_ scenario: ResolvedScenario, seed: UInt64, run: Int) throws(Diagnostic) -> ResolvedScenario {
+    package static func scenario(_ scenario: ResolvedScenario, seed: UInt64, run: Int) throws(Diagnostic) -> ResolvedScenario {
         var s = scenario
         var rng = Xoshiro256StarStar(batchSeed: seed, run: UInt64(truncatingIfNeeded: run))
         try s.draw(&rng)
@@ -117,153 +117,5 @@ public enum MonteCarlo {
         let blamed = finding.flatMap { f in uncertain.first { $0.targets.contains(f.culprit.target) } } ?? uncertain.first
         return Diagnostic(.error, finding?.message ?? "a run's draws carry it past what the model can compute with",
                           at: blamed?.location, help: ["narrow the distribution: its extremes must stay within what a run can compute"])
-    }
-
-    /// One batch's shared state: its blocks of runs (what is done, the first failure) and what each run keeps.
-    final class Job: @unchecked Sendable {
-        let scenario: ResolvedScenario
-        let batch: MonteCarloBatch
-        let runs: Range<Int>
-        let sink: MonteCarloBlockSink
-        let isCancelled: @Sendable () -> Bool
-        let rows: [MonteCarloLayout.Row]
-        let blocks: RunBlocks
-
-        init(scenario: ResolvedScenario, batch: MonteCarloBatch, runs: Range<Int>, sink: MonteCarloBlockSink,
-             isCancelled: @escaping @Sendable () -> Bool) {
-            self.scenario = scenario
-            self.batch = batch
-            self.runs = runs
-            self.sink = sink
-            self.isCancelled = isCancelled
-            rows = MonteCarloLayout.rows(of: scenario, by: batch.grouping)
-            blocks = RunBlocks(runs: runs.count)
-        }
-
-        var runsDone: Int { blocks.runsDone }
-        var firstFailure: (Int, Diagnostic)? { blocks.firstFailure }
-        var wasCancelled: Bool { blocks.wasStopped }
-
-        func work(worker: Int) {
-            let planned = PlannedRuns(scenario, workspace: EngineWorkspace())
-            let metric = batch.metric, rows = self.rows
-            let cells = batch.cellCount, seed = batch.seed, rowCount = rows.count
-            precondition(cells == batch.steps.count * rowCount)
-            // Each run writes its draws straight into the plan, which every run of this thread
-            // shares: the draws overwrite the same figures in every run. Where that cannot be
-            // done (shares or buyer weights, which are rebalanced by scaling the others), each
-            // run starts again from the scenario as resolved and is planned afresh.
-            let uncertain = scenario.parameters.filter(\.isUncertain)
-            let draws = uncertain.map { ($0.distribution!, $0.validRange) }
-            let found = uncertain.map { planned.patches(for: $0.targets, in: scenario) }
-            let patches = found.contains { $0 == nil } ? nil : UnsafeBufferPointer.copy(found.flatMap { $0! })
-            defer { patches?.deallocate() }
-            // Parameter p's patches are patches[patchStart[p] ..< patchStart[p + 1]].
-            let patchStart = found.reduce(into: [0]) { $0.append($0.last! + ($1?.count ?? 0)) }
-            // A block's values, cell by cell, then written cell by cell into the samples:
-            // writing each run's figures straight into their cells would touch as many pages
-            // per run as there are cells. The cells lie a cache line more than a block apart:
-            // at a power of two apart, those a run writes would all fall in a few cache sets.
-            let blockSize = MonteCarlo.blockSize, cellStride = blockSize + 8
-            let block = UnsafeMutablePointer<Double>.allocate(capacity: max(1, cells * cellStride))
-            defer { block.deallocate() }
-            // Row e sums the figures of members rowMembers[rowStart[e] ..< rowStart[e + 1]]. The
-            // run loop reads these lists through bare pointers: no retain, no uniqueness check.
-            let rowFigures = rows.map { planned.figures(segment: $0.segment) }
-            let rowStart = rows.reduce(into: [0]) { $0.append($0.last! + $1.members.count) }
-            let rowMembers = UnsafeBufferPointer.copy(rows.flatMap(\.members)), steps = UnsafeBufferPointer.copy(batch.steps)
-            defer { rowMembers.deallocate(); steps.deallocate() }
-            while let start = blocks.take() {
-                let end = min(start + blockSize, runs.count)
-                for r in start..<end {
-                    if r & 63 == 0, isCancelled() {
-                        blocks.stop()
-                        return
-                    }
-                    let run = runs.lowerBound + r
-                    var rng = Xoshiro256StarStar(batchSeed: seed, run: UInt64(truncatingIfNeeded: run))
-                    if let patches {
-                        for p in 0..<draws.count {
-                            let value = draws[p].0.draw(&rng, within: draws[p].1)
-                            planned.set(UnsafeBufferPointer(rebasing: patches[patchStart[p]..<patchStart[p + 1]]), to: value)
-                        }
-                    } else {
-                        var s = scenario
-                        do {
-                            try s.draw(&rng)
-                        } catch {
-                            blocks.fail(run, error)
-                            return
-                        }
-                        planned.replan(s)
-                    }
-                    let figures: UnsafePointer<Double>
-                    do { figures = try planned.run() } catch {
-                        blocks.stop()
-                        return
-                    }
-                    // Cell (step i, row e) is i·rows + e.
-                    let column = block + (r - start)
-                    for e in 0..<rowCount {
-                        let members = UnsafeBufferPointer(rebasing: rowMembers[rowStart[e]..<rowStart[e + 1]])
-                        rowFigures[e].sum(metric, in: figures, members: members, at: steps,
-                                          into: column + e &* cellStride, stride: rowCount &* cellStride)
-                    }
-                    // Draws near a distribution's extreme can carry a run past what a number
-                    // holds, which the resolver's check of the nominal values cannot see. A
-                    // step's figures feed the next, so a nan anywhere shows at the last kept step.
-                    let last = column + (steps.count &- 1) &* rowCount &* cellStride
-                    for e in 0..<rowCount where !last[e &* cellStride].isFinite {
-                        blocks.fail(run, MonteCarlo.overflow(scenario, seed: seed, run: run))
-                        return
-                    }
-                }
-                sink.accept(block: block, stride: cellStride, runs: end - start, at: start, rows: rowCount, worker: worker)
-                blocks.finished(end - start)
-            }
-        }
-    }
-}
-
-extension UnsafeBufferPointer {
-    /// A copy of `values` in memory the caller deallocates.
-    static func copy(_ values: [Element]) -> UnsafeBufferPointer<Element> {
-        let copy = UnsafeMutableBufferPointer<Element>.allocate(capacity: Swift.max(1, values.count))
-        _ = copy.initialize(from: values)
-        return UnsafeBufferPointer(rebasing: copy[0..<values.count])
-    }
-}
-
-extension ResolvedScenario {
-    /// Sets every uncertain parameter to a draw from `rng`, in declaration order, then lets
-    /// the shares and buyer weights no parameter sets take up the difference.
-    mutating func draw(_ rng: inout Xoshiro256StarStar) throws(Diagnostic) {
-        var weighted: [ParameterTarget] = [], first: String?
-        for p in parameters {
-            guard let d = p.distribution else { continue }
-            let v = d.draw(&rng, within: p.validRange)
-            assign(p.targets, v)
-            for t in p.targets {
-                switch t {
-                case .initialShare, .buyerWeight:
-                    weighted.append(t)
-                    if first == nil { first = p.name }
-                default: break
-                }
-            }
-        }
-        if let first { try rebalance(segmentsOf: weighted, changed: first) }
-    }
-}
-
-extension OverflowCheck.Culprit {
-    /// The parameter target that sets the figure blamed.
-    var target: ParameterTarget {
-        switch self {
-        case .size(let s): return .size(segment: s)
-        case .growth(let s): return .growth(segment: s)
-        case .change(let i): return .change(index: i)
-        case .appeal(let s, let v): return .appeal(segment: s, vendor: v)
-        }
     }
 }

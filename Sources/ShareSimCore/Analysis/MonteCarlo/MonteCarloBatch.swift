@@ -27,18 +27,18 @@ public struct MonteCarloBatch: Sendable, Equatable, Codable {
     public var version = JSONReport.toolVersion
     public var scenario: String
     /// The SHA-256 of the resolved scenario, as `run --format json` reports it.
-    public var scenarioSHA256: String
+    package var scenarioSHA256: String
     /// The SHA-256 of the parameters and their distributions, which the resolved JSON leaves out.
-    public var parametersSHA256: String
+    package var parametersSHA256: String
     public var parameters: [Parameter]
     public var runs: Int
     /// Kept as text: JSON numbers lose precision above 2^53.
     public var seedText: String
-    public var bandTexts: [String]
+    package var bandTexts: [String]
     /// `installed_share` or `sales_share`.
-    public var metricName: String
+    package var metricName: String
     /// `vendor` or `origin`.
-    public var groupingName: String
+    package var groupingName: String
     /// The reporting steps, their dates (first day) and the table's column labels.
     public var steps: [Int]
     public var dates: [String]
@@ -51,11 +51,11 @@ public struct MonteCarloBatch: Sendable, Equatable, Codable {
     public var metric: SeriesMetric { SeriesMetric(rawValue: metricName) ?? .installedShare }
     public var grouping: Grouping { Grouping(rawValue: groupingName) ?? .vendor }
     /// Values kept per run: one per reporting step and row.
-    public var cellCount: Int { steps.count * entities.count }
+    package var cellCount: Int { steps.count * entities.count }
 
     /// A batch of `runs` runs of `scenario` from `seed`, reporting `metric` per vendor or
     /// origin at `steps`.
-    public init(scenario s: ResolvedScenario, runs: Int, seed: UInt64, bands: [Band], metric: SeriesMetric,
+    package init(scenario s: ResolvedScenario, runs: Int, seed: UInt64, bands: [Band], metric: SeriesMetric,
                 grouping: Grouping, steps: [Int]) {
         scenario = s.name
         scenarioSHA256 = ResolvedJSON.sha256(s)
@@ -81,7 +81,7 @@ public struct MonteCarloBatch: Sendable, Equatable, Codable {
     /// The batch's identity: everything that decides the values a run keeps and the report
     /// made of them, but the format. Two partial files belong together when their
     /// identities match.
-    public var identity: String {
+    package var identity: String {
         SHA256.hex([version, scenarioSHA256, parametersSHA256, String(runs), seedText, metricName, groupingName,
                     steps.map(String.init).joined(separator: ","), entities.map { "\($0.segment) \($0.name)" }.joined(separator: ","),
                     bandTexts.joined(separator: ",")].joined(separator: "\n"))

@@ -5,7 +5,7 @@ extension MonteCarloReport {
     /// The batch and its values narrowed to the dates that fit `width`, chosen as
     /// `defaultTableSteps` chooses them; unchanged when the batch reports chosen dates
     /// (`--at`, or a table's) or they already fit.
-    public static func fittingTable(_ batch: MonteCarloBatch, values: [Double], width: Int) -> (batch: MonteCarloBatch, values: [Double]) {
+    package static func fittingTable(_ batch: MonteCarloBatch, values: [Double], width: Int) -> (batch: MonteCarloBatch, values: [Double]) {
         guard let timeline = batch.wholeTimeline else { return (batch, values) }
         let count = tableColumns(names: batch.entities.map(\.name), grouping: batch.grouping, bands: batch.bands, width: width)
         let kept = TableReport.spread(steps: timeline.steps, count: count, timeline: timeline)

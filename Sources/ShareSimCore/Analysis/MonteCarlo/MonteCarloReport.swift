@@ -126,7 +126,7 @@ public enum MonteCarloReport {
 
     /// The table's dates when none are given: evenly spaced ones, preferring the starts of
     /// years, as many as fit `width` beside the row names.
-    public static func defaultTableSteps(_ s: ResolvedScenario, grouping: Grouping, bands: [Band], width: Int) -> [Int] {
+    package static func defaultTableSteps(_ s: ResolvedScenario, grouping: Grouping, bands: [Band], width: Int) -> [Int] {
         let names = MonteCarloLayout.rows(of: s, by: grouping).map(\.name)
         return TableReport.spread(steps: s.timeline.steps, count: tableColumns(names: names, grouping: grouping, bands: bands, width: width),
                                   timeline: s.timeline)

@@ -10,9 +10,9 @@ import Foundation
 /// cell repeats, lets the cell share the earlier cell's memory. A cell's memory left out
 /// this way is never touched, and fresh memory costs the kernel's zeroing of it: for 100,000
 /// runs of the chip scenario at 36 steps, the 144 MB of values took more time than the runs.
-public final class MonteCarloSamples: @unchecked Sendable {
-    public let cells: Int
-    public let runs: Int
+package final class MonteCarloSamples: @unchecked Sendable {
+    package let cells: Int
+    package let runs: Int
     let base: UnsafeMutablePointer<Double>
     /// Set when the block is huge pages mapped for it (see HugePages): a large batch touches
     /// hundreds of megabytes once, and 4 KiB pages made that cost more than the runs.
@@ -24,7 +24,7 @@ public final class MonteCarloSamples: @unchecked Sendable {
     private let leftOut: UnsafeMutablePointer<Bool>
     private var blockCount: Int { (runs + MonteCarlo.blockSize - 1) / MonteCarlo.blockSize }
 
-    public init(cells: Int, runs: Int) {
+    package init(cells: Int, runs: Int) {
         self.cells = cells
         self.runs = runs
         let count = max(1, cells * runs)
@@ -47,13 +47,13 @@ public final class MonteCarloSamples: @unchecked Sendable {
     }
 
     /// The runs' values of one cell.
-    public func cell(_ c: Int) -> UnsafeMutablePointer<Double> { base + source[c] * runs }
+    package func cell(_ c: Int) -> UnsafeMutablePointer<Double> { base + source[c] * runs }
 
     /// Whether cell `c` shares the memory of an earlier cell whose values it repeats.
     func isRepeat(_ c: Int) -> Bool { source[c] != c }
 
     /// Every value, cell by cell; a cell that shares an earlier cell's memory gets its own copy.
-    public var values: UnsafeBufferPointer<Double> {
+    package var values: UnsafeBufferPointer<Double> {
         for c in 0..<cells where source[c] != c {
             (base + c * runs).update(from: base + source[c] * runs, count: runs)
             source[c] = c
@@ -62,7 +62,7 @@ public final class MonteCarloSamples: @unchecked Sendable {
     }
 
     /// Copies `part`'s values into runs `offset ..< offset + part.runs` of each cell.
-    public func place(_ part: UnsafeBufferPointer<Double>, runs count: Int, at offset: Int) {
+    package func place(_ part: UnsafeBufferPointer<Double>, runs count: Int, at offset: Int) {
         precondition(part.count == cells * count && offset + count <= runs)
         for c in 0..<cells {
             (base + c * runs + offset).update(from: part.baseAddress! + c * count, count: count)

@@ -10,21 +10,21 @@ import Foundation
 /// side by side in shard order they are the values one machine keeps, so the merge computes
 /// the same percentiles and renders the same bytes.
 public enum MonteCarloShard {
-    public static let magic = "sharesim-montecarlo-part 1"
+    package static let magic = "sharesim-montecarlo-part 1"
 
     public struct Header: Sendable, Equatable, Codable {
         public var batch: MonteCarloBatch
         /// `batch.identity`, written out so a reader can compare without recomputing.
-        public var identity: String
+        package var identity: String
         public var shard: Int
         public var shards: Int
-        public var firstRun: Int
+        package var firstRun: Int
         public var runs: Int
         /// The format the shard's command asked for: what `merge` writes unless told otherwise.
         public var format: String
-        public var valueCount: Int
+        package var valueCount: Int
 
-        public init(batch: MonteCarloBatch, shard: Int, shards: Int, format: MonteCarloReport.Format) {
+        package init(batch: MonteCarloBatch, shard: Int, shards: Int, format: MonteCarloReport.Format) {
             self.batch = batch
             identity = batch.identity
             self.shard = shard
@@ -84,7 +84,7 @@ public enum MonteCarloShard {
     }
 
     /// The header of a partial file and where its values start.
-    public static func readHeader(_ path: String) throws(OperationError) -> (header: Header, dataOffset: Int) {
+    package static func readHeader(_ path: String) throws(OperationError) -> (header: Header, dataOffset: Int) {
         let f = try open(path)
         defer { fclose(f) }
         var lines: [[UInt8]] = [[], []]
@@ -132,7 +132,7 @@ public enum MonteCarloShard {
 
     /// Whether `path` already holds this shard's complete result: the same batch, the same
     /// shard, and every value present. A rerun of a shard skips it then.
-    public static func isComplete(_ path: String, _ expected: Header) -> Bool {
+    package static func isComplete(_ path: String, _ expected: Header) -> Bool {
         guard let (header, offset) = try? readHeader(path),
               header.identity == expected.identity, header.batch.identity == expected.identity,
               header.shard == expected.shard, header.shards == expected.shards, header.valueCount == expected.valueCount,

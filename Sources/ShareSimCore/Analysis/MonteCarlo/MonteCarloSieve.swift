@@ -71,11 +71,6 @@ final class MonteCarloSieve: MonteCarloBlockSink, @unchecked Sendable {
         self.workers = (0..<max(1, workers)).map { _ in Worker(windows: windows.count, histogramSize: size) }
     }
 
-    /// The bytes a pass with these windows takes beyond the kept values: each worker's bins.
-    static func histogramBytes(_ windows: [Window], workers: Int) -> Int {
-        windows.reduce(0) { $0 + $1.bins } * MemoryLayout<Int>.size * workers
-    }
-
     func accept(block: UnsafePointer<Double>, stride: Int, runs count: Int, at start: Int, rows: Int, worker: Int) {
         let state = workers[worker], histogram = state.histogram
         for c in cells {

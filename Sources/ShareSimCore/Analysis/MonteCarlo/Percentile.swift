@@ -4,7 +4,7 @@ public enum Percentile {
     /// The values at the given 1-based ranks among `count` values at `base`: exactly what
     /// sorting and reading off the ranks gives. `base` is left as it was; `scratch` serves
     /// threads that select many cells one after another.
-    public static func select(_ base: UnsafeMutablePointer<Double>, count n: Int, ranks: [Int], scratch: SelectionScratch? = nil) -> [Double] {
+    package static func select(_ base: UnsafeMutablePointer<Double>, count n: Int, ranks: [Int], scratch: SelectionScratch? = nil) -> [Double] {
         guard n > 0 else { return ranks.map { _ in .nan } }
         let ks = ranks.map { min(max($0, 1), n) - 1 }
         let scratch = scratch ?? SelectionScratch()
@@ -20,7 +20,7 @@ public enum Percentile {
     }
 
     /// Nearest-rank percentiles of an array, by sorting: the definition, for tests.
-    public static func nearestRank(_ values: [Double], _ bands: [Band]) -> [Double] {
+    package static func nearestRank(_ values: [Double], _ bands: [Band]) -> [Double] {
         let sorted = values.sorted()
         return bands.map { sorted[$0.rank(of: sorted.count) - 1] }
     }

@@ -1,9 +1,9 @@
 /// Buffers a thread reuses from one selection to the next.
-public final class SelectionScratch {
+package final class SelectionScratch {
     private var buffers: [UnsafeMutablePointer<Double>?] = [nil, nil, nil]
     private var capacities = [0, 0, 0]
 
-    public init() {}
+    package init() {}
 
     deinit { for b in buffers { b?.deallocate() } }
 

@@ -26,15 +26,15 @@ public struct Sensitivity: Sendable {
     /// A parameter's Morris statistics over the trajectories asked for.
     public struct Effect: Sendable, Equatable {
         public var name: String
-        public var muStar: Double
-        public var sigma: Double
+        package var muStar: Double
+        package var sigma: Double
         /// The 2.5th and 97.5th percentiles of μ* over bootstrap resamples of the trajectories.
         public var interval: ClosedRange<Double>
         /// 1 for the largest μ*.
         public var rank: Int
         /// Its rank over twice the trajectories; a rank that differs says the ranking is not settled.
-        public var rankDoubled: Int
-        public var isUnstable: Bool { rank != rankDoubled }
+        package var rankDoubled: Int
+        package var isUnstable: Bool { rank != rankDoubled }
     }
 
     /// A parameter set alone to its 10th and its 90th percentile (an assumption to its two
@@ -59,7 +59,7 @@ public struct Sensitivity: Sendable {
     public var trajectories: Int
     public var seed: UInt64
     public static let levels = 4
-    public static let bootstrapResamples = 1_000
+    package static let bootstrapResamples = 1_000
     /// Ranked by μ*, largest first (Morris).
     public var effects: [Effect]
     /// Ranked by width, widest first (one-at-a-time).

@@ -23,7 +23,7 @@ public struct Sweep: Sendable {
     public func value(row i: Int, column j: Int = 0) -> Double { values[i * columns + j] }
 
     /// The most runs one sweep may ask for.
-    public static let maxRuns = 1_000_000
+    package static let maxRuns = 1_000_000
 
     /// Runs the scenario once per value (per cell of a grid) and reads the outcome of each. A
     /// parameter or value the scenario does not accept is refused with its axis as the part at fault.

@@ -20,9 +20,9 @@ public struct SweepAxis: Sendable, Equatable {
     }
 
     /// The number of values a range takes when `/COUNT` is left out.
-    public static let defaultCount = 11
+    package static let defaultCount = 11
     /// The most values one axis may take.
-    public static let maxCount = 100_000
+    package static let maxCount = 100_000
 
     /// Parses `NAME=FROM..TO[/COUNT]` or `NAME=V1,V2,…`; `source` names it in diagnostics.
     public static func parse(_ spec: String, source: String = "--vary") throws(ScenarioError) -> SweepAxis {
