@@ -38,7 +38,7 @@ import Testing
         // The cloud's growth cannot reach a telecom share.
         #expect(one.effects.last.map { $0.name == "growth of cloud (line 6)" && $0.muStar == 0 } == true)
         let table = SensitivityReport.table(one)
-        #expect(table.contains("Morris elementary effects of the figures tagged [assumption], each within ±20% of its value, 10 trajectories (seed 5), 141 runs\n"))
+        #expect(table.contains("Morris elementary effects of the figures tagged [assumption], each within ±20%\nof its value, 10 trajectories (seed 5), 141 runs\n"))
         #expect(table.contains("rank  assumption  "))
     }
 

@@ -13,10 +13,12 @@ public enum SensitivityReport {
         case .assumptions(let spread):
             let by = NumberText.percent(spread, decimals: 0)
             (factor, low, high) = ("assumption", "at −\(by)", "at +\(by)")
-            out += s.method == .morris
+            // Labels make the table wide; the prose around it keeps to 80 columns.
+            out += Wrap.line(s.method == .morris
                 ? "Morris elementary effects of the figures tagged [assumption], each within ±\(by) of its value, "
-                    + "\(s.trajectories) trajectories (seed \(s.seed)), \(NumberText.counted(s.runs, "run"))\n"
-                : "one at a time: each figure tagged [assumption] alone at −\(by) and +\(by) of its value, \(NumberText.counted(s.runs, "run"))\n"
+                    + "\(s.trajectories) trajectories (seed \(s.seed)), \(NumberText.counted(s.runs, "run"))"
+                : "one at a time: each figure tagged [assumption] alone at −\(by) and +\(by) of its value, \(NumberText.counted(s.runs, "run"))",
+                width: 80, indent: 0) + "\n"
         }
         out += "outcome: \(s.outcome.text) (nominal \(s.outcome.describe(s.nominal)))\n\n"
         // A size reads as an amount (2.4B), not as ten digits.
@@ -51,10 +53,10 @@ public enum SensitivityReport {
         for r in rows { out += line(r) }
         out = out.split(separator: "\n", omittingEmptySubsequences: false).map { String($0.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n")
         if !s.unvaried.isEmpty {
-            out += "\nNot varied, at 0 (no share of 0 moves it): \(s.unvaried.joined(separator: "; ")).\n"
+            out += "\n" + Wrap.line("Not varied, at 0 (no share of 0 moves it): \(s.unvaried.joined(separator: "; ")).", width: 80, indent: 0) + "\n"
         }
         if case .assumptions = s.factors {
-            out += "\nShares and buyer weights varied keep their segment summing to 100%: the segment's others are scaled together.\n"
+            out += "\nShares and buyer weights varied keep their segment summing to 100%:\nthe segment's others are scaled together.\n"
         }
         if s.method == .morris {
             out += "\nμ*: mean size of the outcome's change when the \(factor) moves across half its \(s.factors == .parameters ? "distribution" : "range");\n"
