@@ -45,7 +45,7 @@ public enum SensitivityReport {
             // Names read from the left, figures line up on the right.
             cells.indices.map { c in
                 let pad = String(repeating: " ", count: widths[c] - cells[c].count)
-                return c == 1 || (s.method == .oat && c == 0) ? cells[c] + pad : pad + cells[c]
+                return c == (s.method == .oat ? 0 : 1) ? cells[c] + pad : pad + cells[c]
             }
                 .joined(separator: "  ") + "\n"
         }
