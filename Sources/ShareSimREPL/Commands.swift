@@ -30,7 +30,7 @@ enum Commands {
                 summary: "Fit a parameter to a target; several at once by least squares.",
                 example: "calibrate leakage 2%..20% to installed share origin CN, HK in chips at 2023-01 = 85%",
                 action: { s, _, input in s.calibrate(input) }),
-        Command(name: "sensitivity", usage: "sensitivity [morris|oat] OUTCOME",
+        Command(name: "sensitivity", usage: "sensitivity [morris|oat] [assumptions] OUTCOME",
                 summary: "Rank the uncertain parameters by how much they move an outcome.",
                 example: "sensitivity installed share origin CN, HK in chips at 2023-01",
                 action: { s, _, input in s.sensitivity(input) }),

@@ -34,13 +34,16 @@ extension Session {
         }
     }
 
-    /// `sensitivity [morris|oat] OUTCOME`: Morris unless `oat` comes first, 20 trajectories, seed 1.
+    /// `sensitivity [morris|oat] [assumptions] OUTCOME`: Morris unless `oat` comes first, 20
+    /// trajectories, seed 1; `assumptions` ranks the figures tagged [assumption], each ±20%.
     func sensitivity(_ input: InputAssembler.Input) -> Reply {
         let words = input.text.split(separator: " ", omittingEmptySubsequences: true)
         let method = words.count > 1 ? Sensitivity.Method(rawValue: String(words[1])) : nil
-        let first = 1 + (method == nil ? 0 : 1)
+        var first = 1 + (method == nil ? 0 : 1)
+        let assumptions = words.count > first && words[first] == "assumptions"
+        if assumptions { first += 1 }
         guard words.count > first else {
-            return .failure("usage: sensitivity [morris|oat] OUTCOME\n  example: \(Commands.named("sensitivity")!.example)", status: .usage)
+            return .failure("usage: sensitivity [morris|oat] [assumptions] OUTCOME\n  example: \(Commands.named("sensitivity")!.example)", status: .usage)
         }
         let outcomeText = input.text[words[first].startIndex...]
         guard case .success(let loaded) = resolve() else { return unresolvedReply() }
@@ -49,7 +52,8 @@ extension Session {
             return Reply(error: render(placed(error, source: "outcome", piece: outcomeText)), failed: true, status: .usage)
         }
         do {
-            let result = try SensitivityRequest(input: loaded, outcome: outcome, method: method ?? .morris).perform(env.hooks)
+            let result = try SensitivityRequest(input: loaded, outcome: outcome, method: method ?? .morris,
+                                                factors: assumptions ? .assumptions(spread: AssumptionSpread.standard) : .parameters).perform(env.hooks)
             return Reply(output: SensitivityReport.table(result))
         } catch {
             return reply(to: error, of: "sensitivity")

@@ -96,6 +96,15 @@ final class Flag: @unchecked Sendable {
         #expect(done.isSet)
     }
 
+    @Test func sensitivityRanksTheAssumptionsAtThePrompt() {
+        type("load Tests/Fixtures/assumed.scn")
+        let reply = type("sensitivity oat assumptions installed share A in telecom at 2023-12")
+        #expect(!reply.failed && reply.output.contains("one at a time: each figure tagged [assumption] alone at −20% and +20% of its\nvalue, 13 runs\n"))
+        #expect(reply.output.contains("\nshare A in telecom 2021-01 (line 10)  "))
+        let bare = type("sensitivity assumptions")
+        #expect(bare.failed && bare.error.hasPrefix("usage: sensitivity [morris|oat] [assumptions] OUTCOME"))
+    }
+
     @Test func montecarloRanksItsParametersAtThePromptAsTheCommandDoes() {
         type("load Tests/Fixtures/chips-one-origin.scn")
         let quoted = type("montecarlo 300 seed 3 rank \"installed share origin CN, HK in chips at 2023-01\"")
@@ -274,7 +283,7 @@ final class Flag: @unchecked Sendable {
         #expect(morris.contains("   1  leakage    4.4%"))
         let oat = type("sensitivity oat installed share origin CN, HK in chips at 2023-01").output
         #expect(oat.contains("leakage    0.0457    89.0%  0.0843    81.4%   7.6%\n"))
-        #expect(type("sensitivity oat").error.hasPrefix("usage: sensitivity [morris|oat] OUTCOME"))
+        #expect(type("sensitivity oat").error.hasPrefix("usage: sensitivity [morris|oat] [assumptions] OUTCOME"))
     }
 
     @Test func aRunsNameIsOneWord() {
