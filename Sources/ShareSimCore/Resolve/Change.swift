@@ -1,14 +1,3 @@
-/// What a change moves (MODEL.md "Parameters over time").
-public enum ChangeField: String, Sendable, Codable, CaseIterable {
-    case access, friction, shift, trend, growth
-}
-
-/// How a change's value combines with the value in effect: `to` sets it, `by` adds to it,
-/// `times` multiplies it (MODEL.md "Parameters over time").
-public enum ChangeOperation: String, Sendable, Codable, CaseIterable {
-    case to, by, times
-}
-
 /// One resolved change of one field on one target, ramped over `over` steps.
 public struct Change: Sendable, Equatable {
     public var at: Int
@@ -41,17 +30,5 @@ public struct Change: Sendable, Equatable {
         self.over = max(1, over)
         self.until = until
         self.origin = origin
-    }
-}
-
-/// Where a change was written, and by which event.
-public struct ChangeOrigin: Sendable, Equatable {
-    public var file: String
-    public var line: Int
-    public var event: String?
-    package init(file: String, line: Int, event: String? = nil) {
-        self.file = file
-        self.line = line
-        self.event = event
     }
 }

@@ -1,14 +1,3 @@
-/// Which figures a share is taken over (MODEL.md "What a run reports"): trade statistics
-/// count the recorded origin, brand surveys the vendor or its origin.
-public enum ShareView: String, Sendable, CaseIterable {
-    case vendor, origin, channel, recorded, buyer
-}
-
-/// Whether an observation is fitted by `calibrate` or only checked by `test`.
-public enum ObservationRole: String, Sendable {
-    case fit, check
-}
-
 /// One observed figure: data to check or calibrate against. The engine ignores them.
 public struct Observation: Sendable, Equatable {
     /// The step it was observed at; for a growth rate, the step it ends at.

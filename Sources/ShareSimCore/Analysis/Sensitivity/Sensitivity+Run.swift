@@ -146,9 +146,9 @@ extension Sensitivity {
     static func evaluate(_ scenario: ResolvedScenario, points: [[(String, Double)]], setter: Setter, outcome: ScenarioOutcome, threads: Int,
                          isCancelled: @escaping @Sendable () -> Bool) throws(OperationError) -> [Double] {
         let results = ParallelWork.map(count: points.count, threads: threads, worker: { EngineWorkspace() }) { workspace, index -> SweepJobResult in
-            SweepJob.evaluate(scenario, outcomes: [outcome], workspace: workspace, isCancelled: isCancelled) { base throws(Diagnostic) in
-                try setter.scenario(base, points[index])
-            }.map { $0[0] }
+            SweepJob.evaluate(scenario, workspace: workspace, isCancelled: isCancelled,
+                              making: { base throws(Diagnostic) in try setter.scenario(base, points[index]) },
+                              read: { [outcome.value(in: $0)] }).map { $0[0] }
         }
         var values: [Double] = []
         for r in results {

@@ -32,17 +32,25 @@ enum SweepJob {
     /// few thousand steps, so a calibration of short runs would otherwise never see it.
     static func evaluate(_ base: ResolvedScenario, setting: [(String, Double)], outcomes: [ScenarioOutcome],
                          workspace: EngineWorkspace, isCancelled: (@Sendable () -> Bool)?) -> Result<[Double]> {
-        evaluate(base, outcomes: outcomes, workspace: workspace, isCancelled: isCancelled) { s throws(Diagnostic) in try scenario(s, setting: setting) }
+        evaluate(base, setting: setting, workspace: workspace, isCancelled: isCancelled) { run in outcomes.map { $0.value(in: run) } }
     }
 
-    /// As `evaluate(_:setting:…)`, with the scenario made from `base` by `make`.
-    static func evaluate(_ base: ResolvedScenario, outcomes: [ScenarioOutcome], workspace: EngineWorkspace, isCancelled: (@Sendable () -> Bool)?,
-                         making make: (ResolvedScenario) throws(Diagnostic) -> ResolvedScenario) -> Result<[Double]> {
+    /// As above, reading the figures with `read` (a scenario's observations, say) while the
+    /// run's memory is still the workspace's.
+    static func evaluate(_ base: ResolvedScenario, setting: [(String, Double)], workspace: EngineWorkspace,
+                         isCancelled: (@Sendable () -> Bool)?, read: (RunResult) -> [Double]) -> Result<[Double]> {
+        evaluate(base, workspace: workspace, isCancelled: isCancelled, making: { s throws(Diagnostic) in try scenario(s, setting: setting) }, read: read)
+    }
+
+    /// As above, with the scenario made from `base` by `make` (a sensitivity's assumptions
+    /// set, say) rather than by setting parameters.
+    static func evaluate(_ base: ResolvedScenario, workspace: EngineWorkspace, isCancelled: (@Sendable () -> Bool)?,
+                         making make: (ResolvedScenario) throws(Diagnostic) -> ResolvedScenario, read: (RunResult) -> [Double]) -> Result<[Double]> {
         if let isCancelled, isCancelled() { return .cancelled }
         let s: ResolvedScenario
         do { s = try make(base) } catch { return .invalid(error) }
         let run: RunResult
         do { run = try Engine.run(s, workspace: workspace, isCancelled: isCancelled) } catch { return .cancelled }
-        return .value(outcomes.map { $0.value(in: run) })
+        return .value(read(run))
     }
 }

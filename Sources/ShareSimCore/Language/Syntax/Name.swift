@@ -1,0 +1,5 @@
+/// A name or word as written, with its place.
+public struct Name: Sendable, Equatable {
+    public var text: String
+    public var location: SourceLocation
+}
