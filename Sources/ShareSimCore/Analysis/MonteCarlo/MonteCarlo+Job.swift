@@ -23,7 +23,6 @@ extension MonteCarlo {
         }
 
         var runsDone: Int { blocks.runsDone }
-        var firstFailure: (Int, Diagnostic)? { blocks.firstFailure }
         var wasCancelled: Bool { blocks.wasStopped }
 
         func work(worker: Int) {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The runs of a Monte Carlo batch read for a rank regression: each run's draws and one
 /// outcome. Run `i` is the batch's run `i` (the same stream, the same draws, the same
 /// figures), so the regression speaks of the very runs the batch's bands summarise.
@@ -19,12 +17,7 @@ enum MonteCarloRanking {
             job.work(scenario, seed: seed, outcome: outcome, isCancelled: isCancelled)
         }
         progress(job.blocks.runsDone)
-        if let (run, found) = job.blocks.firstFailure {
-            var diagnostic = found
-            diagnostic.notes.append("in run \(run) of the batch (seed \(seed)); the draws: "
-                                    + MonteCarlo.draws(scenario, seed: seed, run: run).map { NumberText.csv($0) }.joined(separator: ", "))
-            throw .refused(ScenarioError([diagnostic], sources: [:]), status: ExitStatus.dataError)
-        }
+        if let failure = job.blocks.failure(of: scenario, seed: seed) { throw failure }
         if job.blocks.wasStopped || isCancelled() { throw .cancelled }
         return job.collect()
     }

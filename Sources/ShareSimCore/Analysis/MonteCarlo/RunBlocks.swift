@@ -17,7 +17,7 @@ final class RunBlocks: @unchecked Sendable {
     init(runs: Int) { self.runs = runs }
 
     var runsDone: Int { lock.withLock { done } }
-    var firstFailure: (Int, Diagnostic)? { lock.withLock { failure } }
+    private var firstFailure: (Int, Diagnostic)? { lock.withLock { failure } }
     var wasStopped: Bool { lock.withLock { stopped } }
 
     /// The next block's first run (an offset below `runs`), or nil when all are taken or the batch stops.
@@ -41,5 +41,14 @@ final class RunBlocks: @unchecked Sendable {
             if failure == nil || failure!.0 > run { failure = (run, diagnostic) }
             stopped = true
         }
+    }
+
+    /// The earliest failure as the batch reports it, with that run's draws in a note; nil if none.
+    func failure(of scenario: ResolvedScenario, seed: UInt64) -> OperationError? {
+        guard let (run, found) = firstFailure else { return nil }
+        var diagnostic = found
+        diagnostic.notes.append("in run \(run) of the batch (seed \(seed)); the draws: "
+                                + MonteCarlo.draws(scenario, seed: seed, run: run).map { NumberText.csv($0) }.joined(separator: ", "))
+        return .refused(ScenarioError([diagnostic], sources: [:]), status: ExitStatus.dataError)
     }
 }
