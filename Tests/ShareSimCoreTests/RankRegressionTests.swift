@@ -37,6 +37,19 @@ import Testing
         #expect(constant.coefficients.map(\.isConstant) == [false, true] && constant.coefficients[1].srrc == 0)
     }
 
+    @Test func aLowRSquaredIsFlaggedInEveryForm() throws {
+        let input = try Self.chips()
+        let outcome = try ScenarioOutcome.parse("installed share origin CN, HK in chips at 2023-01", in: input.scenario)
+        let x = (0..<100).map { Double(($0 * 37) % 100) }
+        let bowl = RankRegression.fit(names: ["leakage"], columns: [x], outcome: x.map { ($0 - 50) * ($0 - 50) })
+        let ranked = MonteCarloRank(scenario: input.scenario, outcome: outcome, seed: 1, regression: bowl)
+        let table = RankRegressionReport.table(ranked)
+        #expect(table.contains("warning: R² is below 0.7: the outcome is not close to monotone in the\n"
+                               + "parameters; do not trust this ranking, rank with 'sharesim sensitivity'.\n"))
+        #expect(table.split(separator: "\n").allSatisfy { $0.count <= 80 })
+        #expect(RankRegressionReport.json(ranked).contains("\"trusted\": false"))
+    }
+
     static func chips() throws -> ScenarioLoader.Loaded {
         try ScenarioLoader().load(path: Fixtures.packageRoot.appendingPathComponent(Fixtures.oneOriginChips).path)
     }

@@ -70,4 +70,11 @@ public struct MonteCarloRank: Sendable {
     public var outcome: ScenarioOutcome
     public var seed: UInt64
     public var regression: RankRegression
+
+    package init(scenario: ResolvedScenario, outcome: ScenarioOutcome, seed: UInt64, regression: RankRegression) {
+        self.scenario = scenario
+        self.outcome = outcome
+        self.seed = seed
+        self.regression = regression
+    }
 }

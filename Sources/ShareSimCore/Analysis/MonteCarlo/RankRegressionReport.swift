@@ -16,8 +16,8 @@ public enum RankRegressionReport {
         }
         out += "\nR² of the rank regression: \(NumberText.fixed(g.rSquared, decimals: 3))\n"
         if !g.isTrusted {
-            out += "warning: R² is below \(NumberText.fixed(RankRegression.trustedRSquared, decimals: 1)): the outcome is not close to monotone\n"
-                + "in the parameters, so this ranking is not to be trusted; rank with 'sensitivity' (Morris).\n"
+            out += "warning: R² is below \(NumberText.fixed(RankRegression.trustedRSquared, decimals: 1)): the outcome is not close to monotone in the\n"
+                + "parameters; do not trust this ranking, rank with 'sharesim sensitivity'.\n"
         }
         out += "\nSRRC: by how many standard deviations the outcome's rank moves when the\n"
         out += "parameter's moves by one, the others held; its sign is the direction.\n"
