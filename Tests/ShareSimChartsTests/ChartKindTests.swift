@@ -146,6 +146,24 @@ import Testing
         #expect(svg.contains("fill=\"#FFFFFF\">") && svg.contains("<title>check 55%</title>"))
     }
 
+    /// An expectation and an observation of one figure at one date: the observation's dot
+    /// is drawn over the expectation's square, and one label names both notes.
+    @Test func markersAtOnePlaceShareALabel() {
+        var plot = XYPlot(x: .time(Timeline(start: CalendarMonth(year: 2021, month: 1), step: .month, steps: 24), first: 0, last: 23),
+                          y: YAxis(format: .percent))
+        plot.lines = [LineSeries(key: "RU", values: Array(repeating: 0.25, count: 24), style: 0)]
+        var fit = ObservationPoint(step: 12, value: 0.25, role: .fit, label: "observed (fit): RU 25%")
+        var expected = ObservationPoint(step: 12, value: 0.25, role: .expected, label: "expected: RU 25%")
+        fit.number = 1
+        expected.number = 2
+        plot.observations = [fit, expected]
+        let svg = SVGChart.render(Chart(title: "t", subtitle: "s", summary: "d", provenance: ChartProvenance(names: ["t"], sha256: ["0"], seed: nil),
+                                        panels: [Panel(content: .xy(plot))]))
+        let square = svg.range(of: "<title>expected: RU 25%</title>"), dot = svg.range(of: "<title>observed (fit): RU 25%</title>")
+        #expect(square != nil && dot != nil && square!.lowerBound < dot!.lowerBound)
+        #expect(svg.contains(">1, 2</text>") && !svg.contains(">1</text>"))
+    }
+
     /// A scenario's observations reach the chart of their own share and view, and no other.
     @Test func aScenariosObservationsArePointsOnTheChartOfTheirView() throws {
         let text = """

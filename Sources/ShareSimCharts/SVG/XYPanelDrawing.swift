@@ -268,7 +268,8 @@ struct XYPanelDrawing {
         guard !plot.observations.isEmpty else { return }
         let n = SVGWriter.number
         svg.open("g", [("class", "observations"), ("stroke", ChartStyle.ink), ("stroke-width", "1.5")])
-        for o in plot.observations {
+        // Expectations first: an observation of the same figure at the same date stays in sight on top.
+        for o in plot.observations.filter({ $0.role == .expected }) + plot.observations.filter({ $0.role != .expected }) {
             let px = x(Double(o.step)), py = y(o.value)
             let element: String
             switch o.role {
@@ -297,9 +298,18 @@ struct XYPanelDrawing {
         // (hollow square or bar), as docs/charts.md explains.
         svg.open("g", [("class", "observation-captions"), ("font-size", n(ChartStyle.labelSize)), ("fill", ChartStyle.ink),
                        ("stroke", "#FFFFFF"), ("stroke-width", "4"), ("stroke-linejoin", "round"), ("paint-order", "stroke")])
+        // Markers at one place (an expectation and an observation of one figure) share one label: `2, 3`.
+        var numbered: [(first: ObservationPoint, numbers: [Int])] = []
         for o in plot.observations where o.number > 0 {
+            if let i = numbered.firstIndex(where: { $0.first.step == o.step && $0.first.value == o.value && $0.first.lastStep == o.lastStep }) {
+                numbered[i].numbers.append(o.number)
+            } else {
+                numbered.append((o, [o.number]))
+            }
+        }
+        for (o, numbers) in numbered {
             svg.element("text", [("x", n(x(Double(o.step)))), ("y", n(y(o.value) - 9)), ("font-size", "10"), ("font-weight", "bold"),
-                                 ("text-anchor", o.lastStep == nil ? "middle" : "start")], text: String(o.number))
+                                 ("text-anchor", o.lastStep == nil ? "middle" : "start")], text: numbers.map(String.init).joined(separator: ", "))
         }
         var captioned: Set<String> = []
         for o in plot.observations where !o.caption.isEmpty && captioned.insert(o.caption).inserted {
@@ -309,8 +319,11 @@ struct XYPanelDrawing {
                 svg.element("text", [("x", n(start + number)), ("y", n(py - 9))], text: o.caption)
                 continue
             }
-            let fitsLeft = start - 9 - TextWidth.of(o.caption, size: ChartStyle.labelSize) >= x.range.lowerBound
-            svg.element("text", [("x", n(fitsLeft ? start - 9 : end + 9)), ("y", n(py - 9)), ("text-anchor", fitsLeft ? "end" : "start")],
+            // Clear of the number above the marker, however many notes it names.
+            let numbers = numbered.first { $0.first.step == o.step && $0.first.value == o.value && $0.first.lastStep == nil }?.numbers ?? []
+            let gap = max(9, TextWidth.of(numbers.map(String.init).joined(separator: ", "), size: 10) / 2 + 5)
+            let fitsLeft = start - gap - TextWidth.of(o.caption, size: ChartStyle.labelSize) >= x.range.lowerBound
+            svg.element("text", [("x", n(fitsLeft ? start - gap : end + gap)), ("y", n(py - 9)), ("text-anchor", fitsLeft ? "end" : "start")],
                         text: o.caption)
         }
         svg.close("g")
