@@ -32,6 +32,26 @@ import Testing
         #expect(lexer.diagnostics.map(\.message) == ["unterminated string"])
         #expect(lexer.diagnostics.first?.location == ShareSimCore.SourceLocation(file: "t.scn", line: 1, column: 10, length: 4))
     }
+
+    /// Past the bound the lexer only counts: 10,000 stray characters give a hundred recorded
+    /// errors and 9,900 counted, every `$` between them still a token.
+    @Test func strayCharactersPastTheBoundAreCountedNotRecorded() {
+        var lexer = Lexer(SourceFile(path: "t.scn", text: String(repeating: "§$", count: 10_000)))
+        let tokens = lexer.tokenize()
+        #expect(lexer.diagnostics.count == DiagnosticLimit.errorsPerFile)
+        #expect(lexer.omittedErrors == 10_000 - DiagnosticLimit.errorsPerFile)
+        #expect(lexer.diagnostics.last?.message == "unexpected character '§'")
+        #expect(lexer.diagnostics.last?.location == ShareSimCore.SourceLocation(file: "t.scn", line: 1, column: 199))
+        #expect(tokens.count == 10_001)
+    }
+
+    /// A run of stray characters is one error, quoting its first twenty.
+    @Test func aRunOfStrayCharactersIsOneErrorQuotedShortened() {
+        var lexer = Lexer(SourceFile(path: "t.scn", text: String(repeating: "§", count: 30)))
+        _ = lexer.tokenize()
+        #expect(lexer.diagnostics.map(\.message) == ["unexpected characters '\(String(repeating: "§", count: 20))…'"])
+        #expect(lexer.diagnostics.first?.location?.length == 30)
+    }
 }
 
 @Suite struct QuantityTests {
