@@ -152,6 +152,7 @@ extension Session {
             guard case .bands(let bands) = try request.perform(env.hooks) else { return Reply() }
             var out = MonteCarloReport.render(bands.batch, values: bands.values, as: .table)
             if request.isNominalOnly { out += "note: no parameter is uncertain, so every run is the nominal run\n" }
+            if let note = request.passesNote { out += "note: \(note)\n" }
             return Reply(output: out)
         } catch {
             return reply(to: error, of: "montecarlo")

@@ -45,6 +45,18 @@ import Testing
         #expect(tokens.count == 10_001)
     }
 
+    /// Latin-1's letters start and continue names, decided without the Unicode tables as the
+    /// tables decide: every scalar from U+0080 to U+00FF agrees with `isAlphabetic`.
+    @Test func latinOneLettersAreNamesAndItsSignsAreNot() {
+        #expect(kinds("Société ªµº") == [.identifier("Société"), .identifier("ªµº"), .end])
+        for v in UInt32(0x80)..<0x100 {
+            let c = Unicode.Scalar(v)!
+            var lexer = Lexer(SourceFile(path: "t", text: String(Character(c))))
+            let startsName = lexer.tokenize().first.map { if case .identifier = $0.kind { true } else { false } } ?? false
+            #expect(startsName == c.properties.isAlphabetic, "U+\(String(v, radix: 16))")
+        }
+    }
+
     /// A run of stray characters is one error, quoting its first twenty.
     @Test func aRunOfStrayCharactersIsOneErrorQuotedShortened() {
         var lexer = Lexer(SourceFile(path: "t.scn", text: String(repeating: "§", count: 30)))

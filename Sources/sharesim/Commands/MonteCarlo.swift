@@ -102,6 +102,7 @@ struct MonteCarloCommand: ParsableCommand {
         if request.isNominalOnly {
             Output.report(Diagnostic(.warning, "no parameter of '\(file)' is uncertain: every run is the nominal run", at: nil), printer: input.printer)
         }
+        if let note = request.passesNote { Output.err("sharesim: \(note)\n") }
         // Ctrl-C raises a flag that the workers poll between runs: the batch stops, nothing
         // half-done is written, and the command exits 130.
         let bar = Terminal.isTerminal(STDERR_FILENO) ? ProgressBar() : nil
