@@ -73,45 +73,68 @@ extension Session {
     private func boundsSource(_ i: Int) -> String { "bounds \(i + 1)" }
 
     /// `calibrate NAME [LOW..HIGH] to OUTCOME = VALUE` (bisection), or several names and
-    /// targets, `calibrate a, b to T1; T2` (least squares).
+    /// targets, `calibrate a, b to T1; T2` (least squares); without `to`, the names are fitted
+    /// to the scenario's own fit observations: `calibrate leakage intermediaries`.
     func calibrate(_ input: InputAssembler.Input) -> Reply {
         // Pieces of the input itself, so that their errors point into it.
         let body = input.text.drop { $0 != " " }.drop { $0 == " " }
-        guard let split = body.range(of: " to ") else {
-            return .failure("usage: calibrate NAME [LOW..HIGH] to OUTCOME = VALUE\n  example: \(Commands.named("calibrate")!.example)", status: .usage)
-        }
-        let fits = body[..<split.lowerBound].split(separator: ",").map { $0.split(separator: " ") }
-        let targetTexts = body[split.upperBound...].split(separator: ";").map { $0.drop { $0 == " " } }.filter { !$0.isEmpty }
-        guard !fits.isEmpty, fits.allSatisfy({ (1...2).contains($0.count) }), !targetTexts.isEmpty else {
-            return .failure("usage: calibrate NAME [LOW..HIGH] to OUTCOME = VALUE", status: .usage)
+        let split = body.range(of: " to ")
+        let fits = Self.fittedNames(split.map { body[..<$0.lowerBound] } ?? body)
+        let targetTexts = split.map { body[$0.upperBound...].split(separator: ";").map { $0.drop { $0 == " " } }.filter { !$0.isEmpty } } ?? []
+        guard let fits, !fits.isEmpty, split == nil || !targetTexts.isEmpty else {
+            return .failure("usage: \(Commands.named("calibrate")!.usage)\n  example: \(Commands.named("calibrate")!.example)", status: .usage)
         }
         guard case .success(let loaded) = resolve() else { return unresolvedReply() }
         let scenario = loaded.scenario
         do {
             let intervals = try fits.indices.map { i throws(ScenarioError) -> ValueInterval? in
-                guard fits[i].count == 2 else { return nil }
-                do throws(ScenarioError) { return try ValueInterval.parse(String(fits[i][1]), source: boundsSource(i)) } catch {
-                    throw placed(error, source: boundsSource(i), piece: fits[i][1])
+                guard let bounds = fits[i].bounds else { return nil }
+                do throws(ScenarioError) { return try ValueInterval.parse(String(bounds), source: boundsSource(i)) } catch {
+                    throw placed(error, source: boundsSource(i), piece: bounds)
                 }
             }
             let targets = try targetTexts.map { t throws(ScenarioError) in
                 do throws(ScenarioError) { return try OutcomeTarget.parse(String(t), in: scenario, source: "target") } catch { throw placed(error, source: "target", piece: t) }
             }
-            let names = fits.map { String($0[0]) }
-            let result = try CalibrationRequest(input: loaded, parameters: names, bounds: intervals, targets: targets).perform(env.hooks)
-            return Reply(output: CalibrationReport.text(result, scenario: scenario.name, width: env.width))
+            let request = CalibrationRequest(input: loaded, parameters: fits.map { String($0.name) }, bounds: intervals, targets: targets)
+            if targets.isEmpty {
+                return Reply(output: ObservationFitReport.text(try request.fitObservations(env.hooks), scenario: scenario, width: env.width))
+            }
+            return Reply(output: CalibrationReport.text(try request.perform(env.hooks), scenario: scenario.name, width: env.width))
         } catch let error as ScenarioError {
             return Reply(error: render(error), failed: true, status: .usage)
         } catch let error as OperationError {
             // Bounds outside the valid range point at the bounds as typed; a name without
             // bounds it needs, at the name.
-            return reply(to: error, of: "calibration", word: { String(fits[$0][0]) }, placing: { error in
-                guard let i = fits.indices.first(where: { i in error.diagnostics.contains { $0.location?.file == boundsSource(i) } }) else { return error }
-                return placed(error, source: boundsSource(i), piece: fits[i][1])
+            return reply(to: error, of: "calibration", word: { String(fits[$0].name) }, placing: { error in
+                guard let i = fits.indices.first(where: { i in error.diagnostics.contains { $0.location?.file == boundsSource(i) } }),
+                      let bounds = fits[i].bounds else { return error }
+                return placed(error, source: boundsSource(i), piece: bounds)
             })
         } catch {
             return .failure("\(error)", status: .internalError)
         }
+    }
+
+    /// The parameters of a `calibrate`, each with its bounds if given, in any of the ways
+    /// they are written: `a 2%..20%, b`, `a 2%..20% b`, `a in 2%..20% b in 5%..80%`. Nil when
+    /// bounds have no name before them or `in` no bounds after it.
+    static func fittedNames(_ text: Substring) -> [(name: Substring, bounds: Substring?)]? {
+        var fits: [(name: Substring, bounds: Substring?)] = []
+        var expectingBounds = false
+        for word in text.split(whereSeparator: { $0 == " " || $0 == "," }) {
+            if word == "in", !expectingBounds, fits.last?.bounds == nil, !fits.isEmpty {
+                expectingBounds = true
+            } else if word.contains("..") {
+                guard !fits.isEmpty, fits[fits.count - 1].bounds == nil else { return nil }
+                fits[fits.count - 1].bounds = word
+                expectingBounds = false
+            } else {
+                if expectingBounds { return nil }
+                fits.append((word, nil))
+            }
+        }
+        return expectingBounds ? nil : fits
     }
 
     /// `montecarlo RUNS [seed S] [bands LIST] [at DATES] [--share …] [--by …]`

@@ -120,10 +120,10 @@ extension Session {
             // itself is what there is to save, as resolved JSON, which loads again.
             text = ResolvedJSON.encode(scenario).pretty + "\n"
         } else if let base {
-            if standardized(base.path) == standardized(target) {
+            if OverlayPath.standardized(base.path) == OverlayPath.standardized(target) {
                 return .failure("'\(target)' is the loaded file; save the edits under a new name (they are saved as an overlay that uses it)", word: target)
             }
-            text += "use \"\(relativePath(from: target, to: base.path))\"\n\n"
+            text += "use \"\(OverlayPath.relative(from: target, to: base.path, in: env.currentDirectory))\"\n\n"
         }
         text += edits.map(\.text).joined(separator: "\n") + (edits.isEmpty ? "" : "\n")
         do {
@@ -141,31 +141,6 @@ extension Session {
     func expandingTilde(_ path: String) -> String {
         guard let home = env.homeDirectory, path == "~" || path.hasPrefix("~/") else { return path }
         return home + path.dropFirst()
-    }
-
-    private func standardized(_ path: String) -> String {
-        var parts: [Substring] = []
-        for p in path.split(separator: "/") where p != "." {
-            if p == "..", let last = parts.last, last != ".." { parts.removeLast() } else { parts.append(p) }
-        }
-        return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
-    }
-
-    /// `use` paths are relative to the file that says `use`, so the overlay and the file
-    /// it uses can move together. Two paths with nothing but the root in common (`/tmp`
-    /// and `/home`) keep the used file's absolute path.
-    private func relativePath(from target: String, to file: String) -> String {
-        let targetDir = absolute(target).split(separator: "/").dropLast()
-        let fileParts = absolute(file).split(separator: "/")
-        var common = 0
-        while common < targetDir.count, common < fileParts.count - 1, targetDir[targetDir.startIndex + common] == fileParts[common] { common += 1 }
-        if common == 0 { return absolute(file) }
-        let ups = Array(repeating: "..", count: targetDir.count - common)
-        return (ups + fileParts[common...].map(String.init)).joined(separator: "/")
-    }
-
-    private func absolute(_ path: String) -> String {
-        standardized(path.hasPrefix("/") ? path : env.currentDirectory + "/" + path)
     }
 }
 

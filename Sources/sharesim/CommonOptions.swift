@@ -111,7 +111,7 @@ struct ReportOutput: ParsableArguments {
     /// Refuses, as a usage error, an output file that is one of `inputs` (the same file,
     /// whatever the path): the report would replace the scenario it came from; and, with
     /// exit 73, an output that could not be written (a missing directory), before any work.
-    static func refuse(_ output: String?, overwriting inputs: [String]) throws {
+    static func refuse(_ output: String?, overwriting inputs: [String], option: String = "-o") throws {
         try Output.checkWritable(output)
         guard let output, output != "-", let written = regularFile(output) else { return }
         for input in inputs where input != "-" {
@@ -119,7 +119,7 @@ struct ReportOutput: ParsableArguments {
             let read = regularFile(input) ?? input.lastIndex(of: "#").flatMap { regularFile(String(input[..<$0])) }
             guard read == written else { continue }
             let same = input == output ? "is also an input" : "is the input '\(input)'"
-throw Output.fail("the output '\(output)' \(same): writing it would replace the input", help: "give -o another file", status: ExitStatus.usage)
+throw Output.fail("the output '\(output)' \(same): writing it would replace the input", help: "give \(option) another file", status: ExitStatus.usage)
         }
     }
 

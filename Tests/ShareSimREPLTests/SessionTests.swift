@@ -295,7 +295,7 @@ final class Flag: @unchecked Sendable {
             let text = type("help \(topic)").output
             #expect(text.split(separator: "\n").allSatisfy { $0.count <= 80 }, "help \(topic) is wider than 80 columns")
         }
-        #expect(type("help calibrate").output.hasPrefix("calibrate NAME [LOW..HIGH][, NAME2 [LOW..HIGH]] to OUTCOME =\n    VALUE[; OUTCOME2 = VALUE2]\n"))
+        #expect(type("help calibrate").output.hasPrefix("calibrate NAME [LOW..HIGH][, NAME2 [LOW..HIGH]]\n    [to OUTCOME = VALUE[; OUTCOME2 = VALUE2]]\n"))
         #expect(type("help sweep").output.hasSuffix("  example: sweep leakage=2%..20%/10 installed share origin CN, HK in chips at\n      2023-01\n"))
         session.width = 50
         #expect(type("help montecarlo").output.hasPrefix("montecarlo RUNS [seed S] [bands LIST] [at DATES]\n    [--share installed|sales] [--by vendor|origin]\n"))
@@ -438,6 +438,27 @@ final class Flag: @unchecked Sendable {
         let range = type("calibrate leakage 0%..120% to installed share origin CN in chips at 2023-01 = 50%", line: 6)
         #expect(range.error.hasPrefix("<input>:6:19: error: the bounds 0%..120% of 'leakage' leave its valid range\n"))
         #expect(range.error.contains("note: 'leakage' (declared at scenarios/china-chip-share.scn:51:7) accepts values from 0% to 100% where it is used\n"))
+    }
+
+    /// Without `to`, calibrate fits the loaded scenario's own observations, with the
+    /// bounds written any of the ways the batch spellings allow.
+    @Test func calibrateWithoutATargetFitsTheObservations() {
+        type("load \(Fixtures.observedChips)")
+        let fit = type("calibrate us_access in 1%..20%, eu_access", line: 2)
+        #expect(!fit.failed)
+        #expect(fit.output.hasPrefix("Observed test chips — calibration to its 2 fit observations\n"))
+        #expect(fit.output.contains("\nus_access  7%     "))
+        #expect(fit.output.contains("\neu_access  35%    "))
+        #expect(fit.output.hasSuffix("1 of 1 check within its uncertainty\n"))
+        #expect(type("calibrate us_access 1%..20% eu_access", line: 3).output == fit.output)
+        #expect(type("calibrate us_access 1%..20%, eu_access", line: 4).output == fit.output)
+        let dangling = type("calibrate us_access in", line: 5)
+        #expect(dangling.failed && dangling.error.hasPrefix("usage: calibrate NAME [LOW..HIGH]"))
+        let unknown = type("calibrate us_acess", line: 6)
+        #expect(unknown.failed && unknown.error.contains("unknown parameter 'us_acess'") && unknown.error.contains("did you mean 'us_access'?"))
+        type("load scenarios/ofac-easing.scn", line: 7)
+        let none = type("calibrate x", line: 8)
+        #expect(none.failed && none.error.contains("unknown parameter 'x'"))
     }
 
     @Test func problemsAtAPromptStayPlain() {

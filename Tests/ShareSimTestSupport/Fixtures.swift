@@ -13,6 +13,9 @@ public enum Fixtures {
     /// The chip scenario before routes (one origin per vendor, one leakage with a closed-form
     /// answer), kept for the tests of calibrate and sweep: `Tests/Fixtures/chips-one-origin.scn`.
     public static let oneOriginChips = "Tests/Fixtures/chips-one-origin.scn"
+    /// A flow market whose fit observations were read off a run with us_access 7% and
+    /// eu_access 35%, with one check held out: calibrate's fit to observations recovers them.
+    public static let observedChips = "Tests/Fixtures/observed-chips.scn"
 
     public static func scenarioPath(_ name: String) -> String {
         packageRoot.appendingPathComponent("scenarios/\(name).scn").path

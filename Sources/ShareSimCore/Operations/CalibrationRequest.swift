@@ -1,10 +1,13 @@
 /// `calibrate`: parameters fitted to observed outcomes, by bisection (one parameter, one
-/// target) or least squares.
+/// target) or least squares; or, with no targets, to the scenario's own `fit` observations
+/// (`fitObservations`).
 ///
 /// ```swift
 /// let fit = try CalibrationRequest(input: loaded, parameters: ["leakage"], bounds: [try ValueInterval.parse("0%..20%")],
 ///                                  targets: [try OutcomeTarget.parse("installed share origin CN in chips at 2023-01 = 85%", in: s)]).perform()
 /// fit.values[0]
+/// let joint = try CalibrationRequest(input: loaded, parameters: ["leakage", "intermediaries"], targets: []).fitObservations()
+/// joint.intervals[0]
 /// ```
 public struct CalibrationRequest: Sendable {
     public enum Method: String, Sendable, CaseIterable {
@@ -62,6 +65,20 @@ public struct CalibrationRequest: Sendable {
         return try quotingSources { () throws(OperationError) in
             try ScenarioCalibration.fitByBisection(scenario, parameter: parameters[0], in: bracket, target: targets[0],
                                                    isCancelled: hooks.isCancelled)
+        }
+    }
+
+    /// Fits the parameters to the scenario's own `fit` observations (`targets` must be empty:
+    /// targets and observations are two questions, asked one at a time), weighted by their
+    /// uncertainties, with each parameter's 95% profile interval and the `check`
+    /// observations' errors at the fit.
+    public func fitObservations(_ hooks: OperationHooks = .none) throws(OperationError) -> ObservationFit.Result {
+        guard targets.isEmpty else {
+            throw .refused("a fit to the scenario's observations takes no targets", status: ExitStatus.usage)
+        }
+        let bounds = parameters.indices.map { $0 < self.bounds.count ? self.bounds[$0] : nil }
+        return try quotingSources { () throws(OperationError) in
+            try ObservationFit.fit(input.scenario, parameters: parameters, bounds: bounds, threads: threads, isCancelled: hooks.isCancelled)
         }
     }
 

@@ -17,11 +17,16 @@ public enum ObservationChecker {
     }
 
     public static func check(_ o: Observation, in r: RunResult) -> Verdict {
-        let found = o.from.map { r.growth(of: o.measure, view: o.view, keys: o.keys, buyer: o.buyer, segments: [o.segment], from: $0, to: o.at) }
-            ?? r.value(of: o.measure, view: o.view, keys: o.keys, buyer: o.buyer, segments: [o.segment], step: o.at)
+        let found = value(of: o, in: r)
         let tolerance = o.uncertainty ?? 0
         let within = found.isFinite && abs(found - o.value) <= tolerance + 1e-12 * max(1, abs(o.value))
         return Verdict(observation: o, found: found, passed: o.role == .fit || within)
+    }
+
+    /// The run's value of the observed figure: a level at its date, or a growth rate over its period.
+    static func value(of o: Observation, in r: RunResult) -> Double {
+        o.from.map { r.growth(of: o.measure, view: o.view, keys: o.keys, buyer: o.buyer, segments: [o.segment], from: $0, to: o.at) }
+            ?? r.value(of: o.measure, view: o.view, keys: o.keys, buyer: o.buyer, segments: [o.segment], step: o.at)
     }
 
     /// The error as a signed figure: `+2.1 points` for a share, `-0.4 points a year` for a

@@ -29,22 +29,37 @@ public enum CalibrationReport {
 
     /// The targets, wanted and found, and their residuals.
     static func targetTable(_ r: ScenarioCalibration.Result, width: Int) -> String {
-        let targetTexts = r.targets.map(\.outcome.text)
-        let wanted = r.targets.map(\.valueText), found = zip(r.found, r.targets).map { $1.outcome.describe($0) }
-        let wantedWidth = max(6, wanted.map(\.count).max() ?? 0), foundWidth = max(5, found.map(\.count).max() ?? 0)
-        let residuals = r.targets.indices.map { residualText(r, $0) }
-        let residualWidth = max(8, residuals.map(\.count).max() ?? 0)
-        let transformed = r.transformedResiduals.map(signed)
-        let figuresWidth = 2 + wantedWidth + 2 + foundWidth + 2 + residualWidth + 2 + max(transformName(r).count, transformed.map(\.count).max() ?? 0)
-        // The widest target that fits beside the figures sets the column; longer ones go on a line of their own.
-        let targetWidth = max(6, targetTexts.map(\.count).filter { $0 + figuresWidth <= width }.max() ?? 0)
-        var out = padRight("target", targetWidth) + "  " + padLeft("wanted", wantedWidth) + "  " + padLeft("found", foundWidth) + "  "
-            + padLeft("residual", residualWidth) + "  " + transformName(r) + "\n"
-        for i in r.targets.indices {
-            let fits = targetTexts[i].count <= targetWidth
-            if !fits { out += targetTexts[i] + "\n" }
-            out += padRight(fits ? targetTexts[i] : "", targetWidth) + "  " + padLeft(wanted[i], wantedWidth) + "  " + padLeft(found[i], foundWidth) + "  "
-                + padLeft(residuals[i], residualWidth) + "  " + transformed[i] + "\n"
+        let residuals = r.targets.indices.map { residualText(r.residuals[$0], metric: r.targets[$0].outcome.metric, wanted: r.targets[$0].value) }
+        return rows("target", r.targets.map(\.outcome.text), figures: [
+            ("wanted", r.targets.map(\.valueText)),
+            ("found", zip(r.found, r.targets).map { $1.outcome.describe($0) }),
+            ("residual", residuals),
+            (transformName(r), r.transformedResiduals.map(signed)),
+        ], width: width)
+    }
+
+    /// A table of labels and their figures within `width` columns where the labels allow:
+    /// the widest label that fits beside the figures sets the first column, and a longer
+    /// one stands on a line of its own, its figures on the next. Figures are right-aligned,
+    /// the last column left-aligned (it has no column after it to line up with), unless
+    /// `leftAligned` says every column is text to read rather than figures to compare.
+    static func rows(_ header: String, _ labels: [String], figures: [(header: String, cells: [String])], width: Int,
+                     leftAligned: Bool = false) -> String {
+        let widths = figures.map { f in max(DisplayWidth.of(f.header), f.cells.map(DisplayWidth.of).max() ?? 0) }
+        let figuresWidth = widths.reduce(0) { $0 + 2 + $1 }
+        let labelWidth = max(DisplayWidth.of(header), labels.map(DisplayWidth.of).filter { $0 + figuresWidth <= width }.max() ?? 0)
+        func line(_ label: String, _ cells: [String]) -> String {
+            var out = padRight(label, labelWidth)
+            for (k, cell) in cells.enumerated() {
+                out += "  " + (k == cells.count - 1 ? cell : leftAligned ? padRight(cell, widths[k]) : padLeft(cell, widths[k]))
+            }
+            return out + "\n"
+        }
+        var out = line(header, figures.map(\.header))
+        for (i, label) in labels.enumerated() {
+            let fits = DisplayWidth.of(label) <= labelWidth
+            if !fits { out += label + "\n" }
+            out += line(fits ? label : "", figures.map { $0.cells[i] })
         }
         return out
     }
@@ -77,15 +92,14 @@ public enum CalibrationReport {
     /// A bound, or null for none (a valid range open at that end).
     static func bound(_ x: Double) -> JSONValue { abs(x) < 1e300 ? .number(x) : .null }
 
-    /// `+0.00 points`, `-1.2%/y points`, `+3.1%` of an amount.
-    static func residualText(_ r: ScenarioCalibration.Result, _ i: Int) -> String {
-        let d = r.residuals[i]
-        switch r.targets[i].outcome.metric {
+    /// `+0.00 points`, `-1.20 points/y`, `+3.1M (+2.00%)` of an amount: found − wanted in
+    /// the figure's own terms.
+    static func residualText(_ d: Double, metric: Metric, wanted: Double) -> String {
+        switch metric {
         case .installedShare, .salesShare: return signedPoints(d) + " points"
         case .installedGrowth, .salesGrowth: return signedPoints(d) + " points/y"
         case .installed, .sales:
-            let t = r.targets[i].value
-            return (d < 0 ? "-" : "+") + NumberText.amount(abs(d)) + " (" + signedPoints(t != 0 ? d / t : 0) + "%)"
+            return (d < 0 ? "-" : "+") + NumberText.amount(abs(d)) + " (" + signedPoints(wanted != 0 ? d / wanted : 0) + "%)"
         }
     }
 

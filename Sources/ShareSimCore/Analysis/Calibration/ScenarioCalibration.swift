@@ -100,65 +100,27 @@ public enum ScenarioCalibration {
     package static func fitByLeastSquares(_ scenario: ResolvedScenario, parameters: [String], bounds given: [ValueInterval?],
                                          targets: [OutcomeTarget], threads: Int = ParallelWork.defaultThreads,
                                          isCancelled: (@Sendable () -> Bool)? = nil) throws(OperationError) -> Result {
-        guard !parameters.isEmpty, !targets.isEmpty else {
+        guard !targets.isEmpty else {
             throw .invalid(Diagnostic(.error, "calibration needs at least one parameter and one target", at: nil))
-        }
-        for (i, name) in parameters.enumerated() where parameters[..<i].contains(name) {
-            throw .invalid(Diagnostic(.error, "parameter '\(name)' is fitted twice", at: nil))
         }
         guard targets.count >= parameters.count else {
             throw .invalid(Diagnostic(.error, "\(parameters.count) parameters cannot be fitted to \(targets.count) target\(targets.count == 1 ? "" : "s")",
                                       at: nil, help: ["give at least as many targets as parameters, or fit fewer parameters"]))
         }
-        var bounds: [ClosedRange<Double>] = [], units: [Quantity.Unit] = []
-        for (i, name) in parameters.enumerated() {
-            bounds.append(try checkBounds(scenario, name, i < given.count ? given[i] : nil))
-            units.append(try unit(of: name, in: scenario, written: i < given.count ? given[i] : nil))
-        }
+        let fitted = try FittedParameters(scenario, names: parameters, bounds: given)
         for t in targets { try checkTransformable(t) }
-        let start = parameters.indices.map { i in
-            let nominal = scenario.parameters.first { $0.name == parameters[i] }!.nominal
-            return min(max(nominal, bounds[i].lowerBound), bounds[i].upperBound)
-        }
         let outcomes = targets.map(\.outcome)
-        var runs = 0
-        let evaluate: ([[Double]]) throws -> [[Double]] = { points in
-            runs += points.count
-            let results = ParallelWork.map(count: points.count, threads: threads, worker: { EngineWorkspace() }) { workspace, k in
-                SweepJob.evaluate(scenario, setting: Array(zip(parameters, points[k])), outcomes: outcomes, workspace: workspace,
-                                  isCancelled: isCancelled)
-            }
-            return try results.map { r in
-                switch r {
-                case .value(let found): return zip(found, targets).map { transformedResidual($0, $1) }
-                case .invalid(let d): throw OperationError.invalid(d)
-                case .cancelled: throw OperationError.cancelled
-                }
-            }
+        let evaluate = FitEvaluator(scenario, names: parameters, threads: threads, isCancelled: isCancelled) { run in
+            zip(outcomes, targets).map { transformedResidual($0.value(in: run), $1) }
         }
-        let fit: Solver.LeastSquares
-        do {
-            fit = try Solver.leastSquares(start: start, lower: bounds.map(\.lowerBound), upper: bounds.map(\.upperBound), evaluate: evaluate)
-        } catch let failure as OperationError {
-            throw failure
-        } catch Solver.LeastSquaresFailure.undefinedAtStart {
-            throw .invalid(Diagnostic(.error, "an outcome is undefined at the starting values", at: nil,
-                                      help: ["a growth rate needs sales at its first date"]))
-        } catch {
-            throw .invalid(Diagnostic(.error, "\(error)", at: nil))
-        }
+        let fit = try evaluate.leastSquares(start: fitted.start, bounds: fitted.bounds)
         // The outcomes at the fit, in their own terms.
-        let final: [Double]
-        switch SweepJob.evaluate(scenario, setting: Array(zip(parameters, fit.values)), outcomes: outcomes, workspace: EngineWorkspace(),
-                                 isCancelled: isCancelled) {
-        case .value(let v): final = v
-        case .invalid(let d): throw .invalid(d)
-        case .cancelled: throw .cancelled
-        }
-        runs += 1
+        let run = try evaluate.run(at: fit.values)
+        let final = outcomes.map { $0.value(in: run) }
         return Result(method: .leastSquares, parameters: parameters, values: fit.values, targets: targets, found: final,
                       residuals: zip(final, targets).map { $0 - $1.value }, transformedResiduals: fit.residuals,
-                      iterations: fit.iterations, runs: runs, converged: fit.converged, atBound: fit.atBound, bounds: bounds, units: units)
+                      iterations: fit.iterations, runs: evaluate.runs, converged: fit.converged, atBound: fit.atBound,
+                      bounds: fitted.bounds, units: fitted.units)
     }
 
     /// A parameter's valid range when both its ends are finite, in the parameter's unit: the

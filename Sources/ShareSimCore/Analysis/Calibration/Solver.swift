@@ -33,8 +33,11 @@ package enum Solver {
 
     /// Finds x in [low, high] with f(x) = 0 by bisection. The signs of f at the two ends
     /// must differ (or f vanish at one of them); f need not be monotonic, only continuous.
-    /// f's own errors pass through unchanged.
-    package static func bisect(low: Double, high: Double, _ f: (Double) throws -> Double) throws -> Bisection {
+    /// f's own errors pass through unchanged. `relativeWidth` is where halving stops, as a
+    /// fraction of the first width: a profile interval's end needs far fewer digits than a
+    /// fitted value, and each of its evaluations is a fit of its own.
+    package static func bisect(low: Double, high: Double, relativeWidth: Double = bisectionRelativeWidth,
+                              _ f: (Double) throws -> Double) throws -> Bisection {
         var lo = min(low, high), hi = max(low, high)
         var fLo = try f(lo)
         if fLo.isNaN { throw BisectionFailure.undefined(at: lo) }
@@ -45,7 +48,7 @@ package enum Solver {
         guard (fLo < 0) != (fHi < 0) else { throw BisectionFailure.noRoot(low: lo, high: hi, fLow: fLo, fHigh: fHi) }
         let width = hi - lo
         var iterations = 0, evaluations = 2
-        while iterations < bisectionMaxIterations, hi - lo > bisectionRelativeWidth * width {
+        while iterations < bisectionMaxIterations, hi - lo > relativeWidth * width {
             let mid = lo + (hi - lo) / 2
             if mid <= lo || mid >= hi { break }  // no Double left between the ends
             let fMid = try f(mid)
@@ -94,11 +97,6 @@ package enum Solver {
         let n = start.count
         precondition(lower.count == n && upper.count == n, "one bound per parameter")
         func clamp(_ p: [Double]) -> [Double] { (0..<n).map { min(max(p[$0], lower[$0]), upper[$0]) } }
-        func sumOfSquares(_ r: [Double]) -> Double {
-            var s = 0.0
-            for x in r { s += x * x }
-            return s.isNaN ? .infinity : s
-        }
         var p = clamp(start)
         var r = try evaluate([p])[0]
         var evaluations = 1
@@ -171,6 +169,14 @@ package enum Solver {
         }
         return LeastSquares(values: p, residuals: r, cost: cost, iterations: iterations, evaluations: evaluations,
                             converged: converged, atBound: (0..<n).map { p[$0] == lower[$0] || p[$0] == upper[$0] })
+    }
+
+    /// Σ r², summed in order; infinity where a residual is not a number, so that a step to
+    /// such a point is never taken.
+    static func sumOfSquares(_ r: [Double]) -> Double {
+        var s = 0.0
+        for x in r { s += x * x }
+        return s.isNaN ? .infinity : s
     }
 
     /// Solves M x = b by Gaussian elimination with partial pivoting; nil when M is singular.

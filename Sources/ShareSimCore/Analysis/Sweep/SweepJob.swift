@@ -32,11 +32,18 @@ enum SweepJob {
     /// few thousand steps, so a calibration of short runs would otherwise never see it.
     static func evaluate(_ base: ResolvedScenario, setting: [(String, Double)], outcomes: [ScenarioOutcome],
                          workspace: EngineWorkspace, isCancelled: (@Sendable () -> Bool)?) -> Result<[Double]> {
+        evaluate(base, setting: setting, workspace: workspace, isCancelled: isCancelled) { run in outcomes.map { $0.value(in: run) } }
+    }
+
+    /// As above, reading the figures with `read` (a scenario's observations, say) while the
+    /// run's memory is still the workspace's.
+    static func evaluate(_ base: ResolvedScenario, setting: [(String, Double)], workspace: EngineWorkspace,
+                         isCancelled: (@Sendable () -> Bool)?, read: (RunResult) -> [Double]) -> Result<[Double]> {
         if let isCancelled, isCancelled() { return .cancelled }
         let s: ResolvedScenario
         do { s = try scenario(base, setting: setting) } catch { return .invalid(error) }
         let run: RunResult
         do { run = try Engine.run(s, workspace: workspace, isCancelled: isCancelled) } catch { return .cancelled }
-        return .value(outcomes.map { $0.value(in: run) })
+        return .value(read(run))
     }
 }
