@@ -153,8 +153,8 @@ extension Session {
             }
         }
         let bandList: [Band]
-        switch Band.parseList(bands) {
-        case .failure(let e): return .failure(e.message(option: "bands"), word: bands, status: .usage)
+        switch Band.parseList(bands, option: "bands") {
+        case .failure(let e): return .failure(e.message, word: bands, status: .usage)
         case .success(let list): bandList = list
         }
         guard case .success(let loaded) = resolve() else { return unresolvedReply() }

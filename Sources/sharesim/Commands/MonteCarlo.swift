@@ -60,7 +60,7 @@ struct MonteCarloCommand: ParsableCommand {
         try view.require([.vendor, .origin], for: "montecarlo")
         guard runs <= 1 << 40 else { throw ValidationError("--runs must be at most 2^40") }
         if case .failure(let e) = Band.parseList(bands) {
-            throw ValidationError(e.message(option: "--bands"))
+            throw ValidationError(e.message)
         }
         if let at { _ = try ReportDates.months(at) }
         if let memory, ByteCount.parse(memory) == nil {

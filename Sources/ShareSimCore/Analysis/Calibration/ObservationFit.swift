@@ -42,24 +42,24 @@ public enum ObservationFit {
         /// The unit each value is shown in: its bounds' as written, else the parameter's own.
         public var units: [Quantity.Unit]
         /// Which fitted values lie on a bound of their range.
-        public var atBound: [Bool]
+        package var atBound: [Bool]
         /// Each parameter's 95% profile interval; nil when there is none (equal weights and
         /// no more observations than parameters, so nothing estimates the residuals' spread).
         public var intervals: [ProfileInterval?]
-        public var weighting: Weighting
+        package var weighting: Weighting
         public var fitted: [Residual]
         /// The sum of the squared weighted residuals at the fit.
-        public var sumOfSquares: Double
+        package var sumOfSquares: Double
         /// The sum of squares an interval's ends reach: the fit's plus 3.84, or under equal
         /// weights the fit's times 1 + 3.84/(n − p); nil without intervals.
-        public var threshold: Double?
+        package var threshold: Double?
         /// The scenario's `check` observations at the fitted values: held out, not fitted.
         public var checks: [ObservationChecker.Verdict]
         /// Levenberg–Marquardt iterations of the fit itself.
-        public var iterations: Int
+        package var iterations: Int
         /// Scenario runs, the intervals' included.
         public var runs: Int
-        public var converged: Bool
+        package var converged: Bool
     }
 
     /// Fits `parameters` (each within `bounds[i]` when given, else its valid range) to every

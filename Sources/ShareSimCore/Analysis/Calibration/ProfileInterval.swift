@@ -21,7 +21,7 @@ public struct ProfileInterval: Sendable, Equatable {
 
     /// χ² with one degree of freedom at 95% (1.96²): how far the weighted sum of squares may
     /// rise above its minimum within the interval.
-    public static let chiSquare95 = 3.841458820694124
+    package static let chiSquare95 = 3.841458820694124
 
     /// Where halving stops, as a fraction of the bracket: the interval's ends are read to
     /// about six digits, enough for a figure nobody knows to three.
