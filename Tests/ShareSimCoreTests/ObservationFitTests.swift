@@ -183,6 +183,17 @@ import Testing
         #expect(verdicts.allSatisfy { $0.passed })
     }
 
+    /// Ctrl-C stops the fit and its interval searches between runs.
+    @Test func aCancelledFitStopsWithCancelled() throws {
+        let s = try Self.loaded().scenario
+        do {
+            _ = try ObservationFit.fit(s, parameters: ["us_access", "eu_access"], bounds: [], isCancelled: { true })
+            Issue.record("expected a cancellation")
+        } catch {
+            guard case .cancelled = error else { Issue.record("expected cancelled, got \(error)"); return }
+        }
+    }
+
     @Test func theOverlaysUsePathIsRelativeToTheOverlay() {
         #expect(OverlayPath.relative(from: "out/fitted.scn", to: "scenarios/a.scn", in: "/work/p") == "../scenarios/a.scn")
         #expect(OverlayPath.relative(from: "scenarios/fitted.scn", to: "scenarios/a.scn", in: "/work/p") == "a.scn")

@@ -1,4 +1,5 @@
-/// Observations in words, for `test`, `sources` and `explain`.
+/// Observations in words, for `test`, `sources` and `explain`, and as the language writes
+/// them, for the overlay `calibrate --write` saves.
 extension Observation {
     /// `sales share recorded origin CN, HK in chips at 2023-01`, `sales growth Huawei in
     /// telecom from 2014-01 to 2019-01`: what the observation measures.
@@ -31,5 +32,18 @@ extension Observation {
         guard x.isFinite else { return "undefined" }
         if measure.isGrowth { return NumberText.percent(x) + "/y" }
         return measure.isShare ? NumberText.percent(x) : NumberText.amount(x)
+    }
+
+    /// The observation as an `observe` line of the language, values as the fit read them.
+    func statement(timeline: Timeline) -> String {
+        func figure(_ x: Double) -> String {
+            if measure.isGrowth { return ValueText.label(x, like: .percentPerYear) }
+            return measure.isShare ? ValueText.label(x, like: .percent) : NumberText.csv(x)
+        }
+        var text = "observe \(measure.rawValue) \(Observation.selectorText(view: view, keys: keys, buyer: buyer)) in \(segment)"
+        if let uncertainty { text += " ± " + (measure.isShare || measure.isGrowth ? ValueText.label(uncertainty, like: .percent) : NumberText.csv(uncertainty)) }
+        text += ": " + (from.map { timeline.label(ofStep: $0) + " to " } ?? "") + timeline.label(ofStep: at) + " " + figure(value)
+        if let source { text += " [\(source)]" }
+        return text + " " + role.rawValue
     }
 }

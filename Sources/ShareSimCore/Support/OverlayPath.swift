@@ -16,7 +16,7 @@ public enum OverlayPath {
         return (ups + usedParts[common...].map(String.init)).joined(separator: "/")
     }
 
-    public static func absolute(_ path: String, in directory: String) -> String {
+    static func absolute(_ path: String, in directory: String) -> String {
         standardized(path.hasPrefix("/") ? path : directory + "/" + path)
     }
 

@@ -29,18 +29,3 @@ public enum CalibrationOverlay {
         return out
     }
 }
-
-extension Observation {
-    /// The observation as an `observe` line of the language, values as the fit read them.
-    func statement(timeline: Timeline) -> String {
-        func figure(_ x: Double) -> String {
-            if measure.isGrowth { return ValueText.label(x, like: .percentPerYear) }
-            return measure.isShare ? ValueText.label(x, like: .percent) : NumberText.csv(x)
-        }
-        var text = "observe \(measure.rawValue) \(Observation.selectorText(view: view, keys: keys, buyer: buyer)) in \(segment)"
-        if let uncertainty { text += " ± " + (measure.isShare || measure.isGrowth ? ValueText.label(uncertainty, like: .percent) : NumberText.csv(uncertainty)) }
-        text += ": " + (from.map { timeline.label(ofStep: $0) + " to " } ?? "") + timeline.label(ofStep: at) + " " + figure(value)
-        if let source { text += " [\(source)]" }
-        return text + " " + role.rawValue
-    }
-}

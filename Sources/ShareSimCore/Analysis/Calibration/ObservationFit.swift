@@ -15,7 +15,7 @@
 /// fit.intervals[0]  // leakage's 95% profile interval
 /// ```
 public enum ObservationFit {
-    public enum Weighting: String, Sendable {
+    package enum Weighting: String, Sendable {
         /// By 1/σ, each observation's stated uncertainty.
         case uncertainty
         /// Equal weights, none having a σ.
@@ -23,42 +23,42 @@ public enum ObservationFit {
     }
 
     /// One fitted observation at the fitted values.
-    public struct Residual: Sendable {
-        public var observation: Observation
+    package struct Residual: Sendable {
+        package var observation: Observation
         /// The run's value of the observed figure.
-        public var found: Double
+        package var found: Double
         /// found − observed, in the observation's unit (share points as a fraction).
-        public var residual: Double { found - observation.value }
+        package var residual: Double { found - observation.value }
         /// What the fit squares: residual/σ, or the residual itself under equal weights.
-        public var weighted: Double
+        package var weighted: Double
     }
 
     public struct Result: Sendable {
-        public var parameters: [String]
+        package var parameters: [String]
         /// The fitted values, one per parameter.
-        public var values: [Double]
+        package var values: [Double]
         /// The bounds each parameter was fitted within.
-        public var bounds: [ClosedRange<Double>]
+        package var bounds: [ClosedRange<Double>]
         /// The unit each value is shown in: its bounds' as written, else the parameter's own.
-        public var units: [Quantity.Unit]
+        package var units: [Quantity.Unit]
         /// Which fitted values lie on a bound of their range.
         package var atBound: [Bool]
         /// Each parameter's 95% profile interval; nil when there is none (equal weights and
         /// no more observations than parameters, so nothing estimates the residuals' spread).
-        public var intervals: [ProfileInterval?]
+        package var intervals: [ProfileInterval?]
         package var weighting: Weighting
-        public var fitted: [Residual]
+        package var fitted: [Residual]
         /// The sum of the squared weighted residuals at the fit.
         package var sumOfSquares: Double
         /// The sum of squares an interval's ends reach: the fit's plus 3.84, or under equal
         /// weights the fit's times 1 + 3.84/(n − p); nil without intervals.
         package var threshold: Double?
         /// The scenario's `check` observations at the fitted values: held out, not fitted.
-        public var checks: [ObservationChecker.Verdict]
+        package var checks: [ObservationChecker.Verdict]
         /// Levenberg–Marquardt iterations of the fit itself.
         package var iterations: Int
         /// Scenario runs, the intervals' included.
-        public var runs: Int
+        package var runs: Int
         package var converged: Bool
     }
 
@@ -66,7 +66,7 @@ public enum ObservationFit {
     /// `fit` observation of `scenario`, then searches each parameter's interval, the ends in
     /// parallel on `threads` (each end on its own thread, so the result does not depend on
     /// their number).
-    public static func fit(_ scenario: ResolvedScenario, parameters: [String], bounds given: [ValueInterval?],
+    package static func fit(_ scenario: ResolvedScenario, parameters: [String], bounds given: [ValueInterval?],
                            threads: Int = ParallelWork.defaultThreads,
                            isCancelled: (@Sendable () -> Bool)? = nil) throws(OperationError) -> Result {
         let observations = scenario.observations.filter { $0.role == .fit }
@@ -124,7 +124,7 @@ public enum ObservationFit {
             throw .invalid(Diagnostic(
                 .error, "the scenario has no fit observations to calibrate against", at: nil,
                 notes: checks == 0 ? [] : ["its \(NumberText.counted(checks, "observation")) \(checks == 1 ? "is a check" : "are checks"), held out for `test`"],
-                help: ["add one ending in 'fit', e.g. observe sales share origin CN in chips ± 3%: 2023-01 85% [source] fit; or give --target"]))
+                help: ["add one ending in 'fit', e.g. observe sales share origin CN in chips ± 3%: 2023-01 85% [source] fit; or fit to targets instead"]))
         }
         guard observations.count >= parameters else {
             throw .invalid(Diagnostic(.error, "\(parameters) parameters cannot be fitted to \(NumberText.counted(observations.count, "fit observation"))",
@@ -141,42 +141,5 @@ public enum ObservationFit {
         throw .invalid(Diagnostic(.error, "this fit observation has no uncertainty, while \(NumberText.counted(stated, "other")) \(stated == 1 ? "has one" : "have one")",
                                   at: missing.location,
                                   help: ["give it one (± …, one standard deviation) so it can be weighted, or give none any"]))
-    }
-}
-
-/// One parameter's profile: the least weighted sum of squares with it held at a value, the
-/// other parameters fitted again from the best fit (so every point starts alike, whatever
-/// order the search visits it in).
-private final class ProfileSearch {
-    let evaluate: FitEvaluator
-    let j: Int
-    let others: [Int]
-    let start: [Double]
-    let bounds: [ClosedRange<Double>]
-
-    init(scenario: ResolvedScenario, fitted: FittedParameters, best: [Double], j: Int, isCancelled: (@Sendable () -> Bool)?,
-         residuals: @escaping @Sendable (RunResult) -> [Double]) {
-        self.j = j
-        others = fitted.names.indices.filter { $0 != j }
-        start = others.map { best[$0] }
-        bounds = others.map { fitted.bounds[$0] }
-        // Parameter j last, its value held: the solver moves only the others.
-        evaluate = FitEvaluator(scenario, names: others.map { fitted.names[$0] } + [fitted.names[j]], threads: 1,
-                                isCancelled: isCancelled, residuals: residuals)
-    }
-
-    var runs: Int { evaluate.runs }
-
-    func sumOfSquares(at x: Double) throws(OperationError) -> Double {
-        evaluate.held = [x]
-        do {
-            if others.isEmpty { return Solver.sumOfSquares(try evaluate([[]])[0]) }
-            return try evaluate.leastSquares(start: start, bounds: bounds).cost
-        } catch {
-            // A point the model cannot run, or where an observed figure is undefined, is
-            // outside any interval.
-            if case .cancelled = error { throw error }
-            return .infinity
-        }
     }
 }

@@ -3,12 +3,12 @@
 /// than the best fit by the threshold (3.84 for weighted residuals: χ² with one degree of
 /// freedom at 95%). Unlike ±2 standard errors from the curvature at the best fit, it follows
 /// a nonlinear model's own shape, and so may be lopsided.
-public struct ProfileInterval: Sendable, Equatable {
-    public struct End: Sendable, Equatable {
-        public var value: Double
+package struct ProfileInterval: Sendable, Equatable {
+    package struct End: Sendable, Equatable {
+        package var value: Double
         /// The search met the parameter's bound before the sum of squares reached the
         /// threshold: the observations do not rule out values beyond it (`≥ bound`).
-        public var open: Bool
+        package var open: Bool
 
         package init(value: Double, open: Bool) {
             self.value = value
@@ -16,8 +16,8 @@ public struct ProfileInterval: Sendable, Equatable {
         }
     }
 
-    public var low: End
-    public var high: End
+    package var low: End
+    package var high: End
 
     /// χ² with one degree of freedom at 95% (1.96²): how far the weighted sum of squares may
     /// rise above its minimum within the interval.
