@@ -140,7 +140,7 @@ extension Session {
     /// `montecarlo RUNS [seed S] [bands LIST] [at DATES] [--share …] [--by …]`
     func montecarlo(_ args: [String]) -> Reply {
         guard let runsText = args.first, let runs = Int(runsText), runs >= 1 else {
-            return .failure("usage: montecarlo RUNS [seed S] [bands 5,25,50,75,95] [at DATES] [--share installed|sales] [--by vendor|origin]", word: args.first, status: .usage)
+            return .failure("usage: \(Commands.named("montecarlo")!.usage)", word: args.first, status: .usage)
         }
         var rest = Array(args.dropFirst())
         var seed: UInt64 = 1
@@ -160,7 +160,7 @@ extension Session {
         guard case .success(let loaded) = resolve() else { return unresolvedReply() }
         let scenario = loaded.scenario
         let o: ViewOptions
-        switch ViewOptions.parse(rest, runNames: [], scenario: scenario, views: [.vendor, .origin]) {
+        switch ViewOptions.parse(rest, runNames: [], scenario: scenario) {
         case .failure(let p): return .failure(p, status: .usage)
         case .success(let parsed): o = parsed
         }

@@ -5,13 +5,12 @@ import ShareSimCore
 extension Session {
     func compare(_ args: [String]) -> Reply {
         let o: ViewOptions
-        switch ViewOptions.parse(args, runNames: runNames, scenario: runs.last?.result.scenario,
-                                 views: [.vendor, .origin, .channel, .recorded]) {
+        switch ViewOptions.parse(args, runNames: runNames, scenario: runs.last?.result.scenario) {
         case .failure(let p): return .failure(p, status: .usage)
         case .success(let parsed): o = parsed
         }
         guard o.runs.count == 2 else {
-            return .failure("usage: compare RUN RUN [SEGMENT] [VENDORS…] [at DATES] [--share installed|sales] [--by vendor|origin|channel|recorded] [--tolerance T]\n  runs: "
+            return .failure("usage: \(Commands.named("compare")!.usage)\n  runs: "
                             + (runNames.isEmpty ? "none yet ('run as NAME' makes one)" : runNames.joined(separator: ", ")), status: .usage)
         }
         let a = runs.first { $0.name == o.runs[0] }!.result

@@ -41,7 +41,7 @@ extension Session {
             }
             if !run.checks.isEmpty {
                 let failed = run.failedChecks
-                out += "\nobserve: \(run.checks.count - failed.count) checks passed, \(failed.count) failed\n"
+                out += "\nobserve: \(NumberText.counted(run.checks.count - failed.count, "check")) passed, \(failed.count) failed\n"
                 for o in failed {
                     out += DiagnosticPrinter(useColor: env.color).render(ObservationChecker.diagnostic(o, timeline: scenario.timeline), sources: sources)
                 }

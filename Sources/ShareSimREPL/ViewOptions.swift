@@ -13,10 +13,7 @@ struct ViewOptions {
     var grouping: Grouping = .vendor
     var tolerance: Double = 0
 
-    /// `views` are those `--by` may name: compare has no buyer view, Monte Carlo reads vendors
-    /// and origins only.
-    static func parse(_ args: [String], runNames: [String], scenario: ResolvedScenario?,
-                      views: [Grouping] = Grouping.allCases) -> Result<ViewOptions, Problem> {
+    static func parse(_ args: [String], runNames: [String], scenario: ResolvedScenario?) -> Result<ViewOptions, Problem> {
         var o = ViewOptions()
         var i = 0
         while i < args.count {
@@ -29,8 +26,8 @@ struct ViewOptions {
                     guard v == "installed" || v == "sales" else { return .failure(Problem("\(w) is installed or sales, not '\(v)'", word: v)) }
                     o.metric = v == "installed" ? .installedShare : .salesShare
                 } else {
-                    guard let g = Grouping(rawValue: v), views.contains(g) else {
-                        let names = views.map(\.rawValue)
+                    guard let g = Grouping(rawValue: v) else {
+                        let names = Grouping.allCases.map(\.rawValue)
                         return .failure(Problem("\(w) is \(names.dropLast().joined(separator: ", ")) or \(names.last!), not '\(v)'", word: v))
                     }
                     o.grouping = g

@@ -139,16 +139,6 @@ struct ShareOptions: ParsableArguments {
     @Option(help: "Rows per vendor, origin (brand origin), channel, recorded (the origin customs records) or buyer (vendors within each buyer group).")
     var by: Grouping = .vendor
 
-    /// For the commands that read only some views: compare not the buyer view, Monte Carlo
-    /// vendors and origins only.
-    func require(_ views: [Grouping], for command: String) throws {
-        guard views.contains(by) else {
-            let names = views.map(\.rawValue)
-            throw ValidationError("\(command) --by is \(names.dropLast().joined(separator: ", ")) or \(names.last!); "
-                                  + "'sharesim run --by \(by.rawValue)' shows the \(by.rawValue) view")
-        }
-    }
-
     var metric: SeriesMetric { share == .installed ? .installedShare : .salesShare }
 }
 

@@ -55,8 +55,10 @@ struct BrowserTests {
         #expect(run.status == 0, "\(run.stderr)")
         let dom = try Self.chromium(["--dump-dom", "file://\(path)"])
         #expect(dom.status == 0, "\(dom.stderr)")
-        #expect(dom.stdout.components(separatedBy: "<svg").count - 1 == 2)
-        for label in ["The question", "Export controls after the invasion", "Expectations", "Sources", "parameter leakage", "Download the plotted numbers"] {
+        // The chips by origin, the fan, and the two shares the evidence is in: sales by origin and by recorded origin.
+        #expect(dom.stdout.components(separatedBy: "<svg").count - 1 == 4)
+        for label in ["The question", "Export controls after the invasion", "Expectations", "Sources", "parameter leakage", "Download the plotted numbers",
+                      "sales share by recorded origin"] {
             #expect(dom.stdout.contains(label), "the report's DOM lacks \(label)")
         }
         #expect(try Self.screenshot(path, height: 900) > 20_000)

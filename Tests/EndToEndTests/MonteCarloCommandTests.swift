@@ -71,7 +71,10 @@ import Testing
         let run = try BinaryRunner.run(["montecarlo", Self.chips, "--runs", "1000", "--seed", "3"])
         #expect(run.status == 0)
         #expect(run.stdout.contains("1000 runs, seed 3; bands are nearest-rank percentiles of the runs"))
-        #expect(run.stdout.contains("uncertain: leakage ~ triangular(0.03, 0.065, 0.1)"))
+        #expect(run.stdout.contains("uncertain: leakage ~ triangular(3%, 6.5%, 10%)"))
+        // In the unit it is written in, not the Double's shortest form (0.10619999999999999).
+        let bundled = try BinaryRunner.run(["montecarlo", "scenarios/china-chip-share.scn", "--runs", "10", "--seed", "3"])
+        #expect(bundled.stdout.contains("uncertain: leakage ~ triangular(4%, 7.31%, 10.62%)\n"))
         #expect(run.stdout.contains("vendor      origin band 2021-01 2022-01 2023-01 2023-12"))
         #expect(run.stdout.contains("ChinaMakers CN     p5     22.0%"))
     }
@@ -179,6 +182,8 @@ import Testing
             #expect(run.status == 2, "\(args): \(run.stderr)")
         }
         #expect(try BinaryRunner.run(["merge"]).status == 2)
+        let one = try BinaryRunner.run(["montecarlo", Self.chips, "--runs", "1", "--seed", "1", "--shard", "0/2", "-o", "x"])
+        #expect(one.status == 2 && one.stderr.contains("--shard 0/2: there are more shards than the 1 run\n"))
     }
 
     @Test func aScenarioWithErrorsExits65AndNoUncertaintyWarns() throws {

@@ -2,8 +2,8 @@ import Foundation
 import ShareSimTestSupport
 import Testing
 
-/// `run --by` in every view and format, on the conformance vector with channels; the views
-/// other commands do not read yet are refused with a hint.
+/// `run --by` and `compare --by` in every view and format, on the conformance vector with
+/// channels (Monte Carlo's views: `MonteCarloViewTests`).
 @Suite struct ViewCommandTests {
     static let vector = "Tests/ShareSimCoreTests/Conformance/channels-and-recorded-origin.json"
 
@@ -35,8 +35,7 @@ import Testing
         #expect(buyers.stdout.contains("\"buyer\": \"military\",\n          \"id\": \"Intel\""))
     }
 
-    /// compare reads channels and recorded origins, from runs and from run output; the buyer
-    /// view it refuses, and Monte Carlo reads vendors and origins only.
+    /// compare reads channels and recorded origins, from runs and from run output.
     @Test func compareReadsChannelsAndRecordedOrigins() throws {
         let csv = try BinaryRunner.run(["run", Self.vector, "--by", "recorded", "--format", "csv"])
         let saved = try Fixtures.temporaryFile("recorded.csv", csv.stdout)
@@ -45,10 +44,35 @@ import Testing
         #expect(same.stdout.hasPrefix("step,date,segment,recorded_origin,present,a,b,difference\n0,2021-01-01,chips,US,both,0.5,0.5,0.0\n"))
         let mixed = try BinaryRunner.run(["compare", Self.vector, saved, "--by", "channel"])
         #expect(mixed.status == 65 && mixed.stderr.contains("holds figures by recorded origin, not by channel"))
-        let buyer = try BinaryRunner.run(["compare", Self.vector, Self.vector, "--by", "buyer"])
-        #expect(buyer.status == 2)
-        #expect(buyer.stderr.contains("compare --by is vendor, origin, channel or recorded; 'sharesim run --by buyer' shows the buyer view"))
-        let bands = try BinaryRunner.run(["montecarlo", Self.vector, "--runs", "10", "--seed", "1", "--by", "channel"])
-        #expect(bands.status == 2 && bands.stderr.contains("montecarlo --by is vendor or origin"))
+    }
+
+    /// compare's buyer view: a row per vendor within each group, matched by group and vendor,
+    /// in the table, CSV (`buyer,vendor`) and JSON, from a scenario and from run output.
+    @Test func compareByBuyerMatchesVendorsWithinGroups() throws {
+        // The military buyers lose Intel's direct route in B; the civil ones do not.
+        let json = try String(contentsOfFile: Self.vector, encoding: .utf8)
+        let cut = json.replacingOccurrences(
+            of: "\"changes\":[\n",
+            with: "\"changes\":[\n  {\"at\":5,\"segment\":\"chips\",\"vendor\":\"Intel\",\"buyer\":\"military\",\"channel\":null,\"field\":\"access\",\"to\":0.0,\"over\":1},\n")
+        let b = try Fixtures.temporaryFile("military-cut.json", cut)
+        let table = try BinaryRunner.run(["compare", Self.vector, b, "--by", "buyer"])
+        #expect(table.status == 1)
+        #expect(table.stdout.contains("installed share by buyer group: B − A in percentage points; tolerance 0\n"))
+        #expect(table.stdout.contains("\nchips\nbuyer    vendor    diverges  largest       at  2021-01  2021-10  2022-06\n"
+                                      + "military Intel      2021-07    -3.06  2022-01        0    -1.26    -2.12\n"))
+        #expect(table.stdout.contains("\ncivil    Intel            —        0        —        0        0        0\n"))
+        #expect(table.stdout.contains("over tolerance: 3 of 12 vendors in buyer groups differ by more than 0\n"
+                                      + "first to differ: Intel for military in chips at 2021-07\n"))
+
+        let csv = try BinaryRunner.run(["run", Self.vector, "--by", "buyer", "--format", "csv"])
+        let saved = try Fixtures.temporaryFile("buyers.csv", csv.stdout)
+        let fromCSV = try BinaryRunner.run(["compare", saved, b, "--by", "buyer", "--format", "csv"])
+        #expect(fromCSV.stdout.hasPrefix("step,date,segment,buyer,vendor,present,a,b,difference\n0,2021-01-01,chips,military,Intel,both,0.5,0.5,0.0\n"))
+        #expect(fromCSV.stdout.contains("\n6,2021-07-01,chips,civil,Intel,both,"))
+        let same = try BinaryRunner.run(["compare", saved, Self.vector, "--by", "buyer"])
+        #expect(same.status == 0 && same.stdout.contains("identical: no vendor in a buyer group differs at any of the 18 dates"))
+
+        let doc = try BinaryRunner.run(["compare", Self.vector, b, "--by", "buyer", "--format", "json"])
+        #expect(doc.stdout.contains("\"vendors\": [\n        {\n          \"buyer\": \"military\",\n          \"id\": \"Intel\",\n          \"present\": \"both\""))
     }
 }

@@ -223,7 +223,7 @@ extension TerminalChartTests {
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         for part in ["<h2>The question</h2>", "<h2>Charts</h2>", "<h2>Uncertainty: china-chip-share</h2>",
                      "<h2>Tables</h2>", "<h2>Expectations</h2>", "<tr class=\"pass\"><td>pass</td>", "<h2>Sources</h2>",
-                     "<details><summary>parameter leakage = 0.0731 ~ triangular", "<details><summary>event Export controls after the invasion",
+                     "<details><summary>parameter leakage = 7.31% ~ triangular(4%, 7.31%, 10.62%)</summary>", "<details><summary>event Export controls after the invasion",
                      "href=\"data:text/csv;charset=utf-8,step,date,segment,origin,installed_share", "@media print"] {
             #expect(html.contains(part), "missing \(part)")
         }
@@ -232,6 +232,31 @@ extension TerminalChartTests {
         let outside = html.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "")
         #expect(!html.contains("<script") && !outside.contains("http://") && !outside.contains("https://"))
         #expect(try Self.report(["china-chip-share"]) == html)
+    }
+
+    /// The header comment's indented lines (the commands that run the file) stay lines of
+    /// code; the prose around them stays paragraphs.
+    @Test func theQuestionKeepsCommandLinesAsCode() throws {
+        let html = try Self.report(["china-chip-share"])
+        #expect(html.contains("checks each figure in the view it measures:</p>\n<pre><code>"
+                              + "sharesim run scenarios/china-chip-share.scn --by recorded --share sales\n"
+                              + "sharesim run scenarios/china-chip-share.scn --by origin --share sales</code></pre>\n"
+                              + "<p>chips-brand-only.scn is the one-origin reading, for comparison.</p>"))
+    }
+
+    /// A report by origin of the chip scenario also charts and tabulates the shares its
+    /// evidence is in: sales share by recorded origin (customs) and by brand origin; a
+    /// scenario whose checks are all in the report's view gets nothing more.
+    @Test func theReportShowsTheViewsTheEvidenceMeasures() throws {
+        let html = try Self.report(["china-chip-share"])
+        for part in ["China's chip share of Russian imports — sales share by recorded origin, 2021-01 to 2023-12</title>",
+                     "China's chip share of Russian imports — sales share by origin, 2021-01 to 2023-12</title>",
+                     "<pre>China's chip share of Russian imports — sales share by recorded origin\n\nchips — Semiconductor imports\nrecorded "] {
+            #expect(html.contains(part), "missing \(part)")
+        }
+        #expect(html.contains("observed 85.0% ± 3.0% [seed 003: about 85% after] (fit)</title>"))
+        let plain = try Self.report(["huawei-substitution"])
+        #expect(!plain.contains("by recorded origin") && !plain.contains("sales share by"))
     }
 
     @Test func twoRunsGetAComparison() throws {

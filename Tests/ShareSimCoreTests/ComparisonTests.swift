@@ -69,6 +69,39 @@ import Testing
         #expect(try RunComparison(table(["A": [0.2, 0, 0, 0], "B": [0, 0.2001, 0, 0]]), table(["A": [0, 0, 0, 0], "B": [0, 0, 0, 0]])).largest?.name == "B")
     }
 
+    /// The same world run by the engine's short path (`StepLoop`) and by its full one
+    /// (`GroupStepLoop`, which a run's per-group details come from) rounds differently, by
+    /// about 1e-15; compare counts that as equal, in every metric, and still sees a real
+    /// difference of a millionth of a point.
+    @Test func theTwoStepLoopsRoundingDifferentlyCompareAsEqual() throws {
+        let world = Self.base.replacingOccurrences(of: "size 100M USD\n", with: "size 100M USD\nbuyers telecom: government 20%, operators 80%\n")
+            + "event \"Exit\" 2021-06: access Cisco to 10% over 3 months\n"
+        let short = try run(world), full = short.detailed()
+        let raw = (0..<24).map { k in (0..<3).map { j in
+            full.segments[0].value(.salesShare, step: k, member: j) - short.segments[0].value(.salesShare, step: k, member: j)
+        } }.joined()
+        #expect(raw.contains { $0 != 0 } && raw.allSatisfy { abs($0) < 1e-13 })
+        for metric in SeriesMetric.allCases {
+            let c = try RunComparison(short, full, metric: metric)
+            #expect(c.isWithinTolerance, "\(metric)")
+            #expect(c.rows.allSatisfy { $0.maxAbsDifference == 0 && $0.difference.allSatisfy { $0 == 0 } }, "\(metric)")
+            #expect(ComparisonReport.verdict(c).hasPrefix("identical: no vendor differs"), "\(metric)")
+        }
+        let nudged = table(["V": [0.3, 0.3 + 1e-8, 0.3, 0.3]])
+        #expect(try RunComparison(table(["V": [0.3, 0.3, 0.3, 0.3]]), nudged).rows[0].firstDivergence == 1)
+    }
+
+    /// The verdict agrees in number with its counts.
+    @Test func theVerdictIsSingularForOneRowOrDate() throws {
+        let one = try RunComparison(table(["A": [0.5, 0.5, 0.5, 0.5], "B": [0.5, 0.5, 0.5, 0.5]]),
+                                    table(["A": [0.5, 0.6, 0.5, 0.5], "B": [0.5, 0.5, 0.5, 0.5]]))
+        #expect(ComparisonReport.verdict(one).hasPrefix("over tolerance: 1 of 2 vendors differs by more than 0\n"))
+        let alone = try RunComparison(table(["A": [0.5]], dates: 1), table(["A": [0.6]], dates: 1))
+        #expect(ComparisonReport.verdict(alone).hasPrefix("over tolerance: 1 of 1 vendor differs by more than 0\n"))
+        let same = try RunComparison(table(["A": [0.5]], dates: 1), table(["A": [0.5]], dates: 1))
+        #expect(ComparisonReport.verdict(same) == "identical: no vendor differs at the one date")
+    }
+
     @Test func anEventDivergesTheStepAfterItInInstalledShare() throws {
         let a = try run(Self.base)
         let b = try run(Self.base + "event \"Exit\" 2022-03: access Cisco to 10%\n")

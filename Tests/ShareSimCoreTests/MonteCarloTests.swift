@@ -175,6 +175,6 @@ import Testing
         #expect(json.contains("\"distribution\": \"triangular(0.03, 0.065, 0.1)\""))
         let table = MonteCarloReport.render(b, values: values, as: .table)
         #expect(table.contains("10 runs, seed 42"))
-        #expect(table.contains("uncertain: leakage ~ triangular(0.03, 0.065, 0.1)"))
+        #expect(table.contains("uncertain: leakage ~ triangular(3%, 6.5%, 10%)"))
     }
 }

@@ -60,6 +60,13 @@ import Testing
         #expect(out.contains("(chips.scn:10)"))
     }
 
+    /// One check observation: "1 check passed", not "1 checks passed".
+    @Test func aRunCountsItsChecksInTheSingular() {
+        _ = type("observe sales share Loongson in chips ± 1%: 2021 30% [seed 003] check")
+        let out = type("run").output
+        #expect(out.contains("\nobserve: 1 check passed, 0 failed\n"))
+    }
+
     @Test func sourcesListChannelsAndObservations() {
         let out = type("sources seed").output
         #expect(out.contains("channel HK intermediaries records"))

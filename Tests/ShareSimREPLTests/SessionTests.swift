@@ -69,7 +69,7 @@ final class Flag: @unchecked Sendable {
         #expect(session.runNames == ["base"])
     }
 
-    /// `show` and `plot` take every view; `compare` reads vendors and origins only.
+    /// `show`, `plot` and `compare` take every view.
     @Test func showAndPlotTakeEveryView() {
         type("load Tests/ShareSimCoreTests/Conformance/channels-and-recorded-origin.json")
         type("run as routes")
@@ -82,7 +82,20 @@ final class Flag: @unchecked Sendable {
         let compare = type("compare routes again --by channel")
         #expect(compare.output.contains("identical: no channel differs at any of the 18 dates"))
         let buyers = type("compare routes again --by buyer")
-        #expect(buyers.failed && buyers.error.contains("--by is vendor, origin, channel or recorded, not 'buyer'"))
+        #expect(buyers.output.contains("identical: no vendor in a buyer group differs at any of the 18 dates"))
+    }
+
+    /// compare by buyer group: the GL 25 easing reaches the operators, not the government.
+    @Test func compareByBuyerShowsWhichGroupTheEditReaches() {
+        type("load scenarios/ofac-easing.scn")
+        type("run as a")
+        type("drop event \"OFAC GL 25\"")
+        type("run as b")
+        let out = type("compare a b telecom --by buyer at 2024-01").output
+        #expect(out.contains("buyer      vendor    diverges  largest       at  2024-01\ngovernment Huawei           —        0        —        0\n"))
+        #expect(out.contains("\noperators  Huawei     2022-05    +0.42  2027-12    +0.13\n"))
+        #expect(out.contains("\n           Cisco      2022-05    -0.68  2027-12    -0.21\n"))
+        #expect(out.contains("first to differ: Huawei for operators in telecom at 2022-05\n"))
     }
 
     @Test func montecarloAtThePromptReportsItsProgressThroughTheSessionsHooks() {
@@ -94,6 +107,17 @@ final class Flag: @unchecked Sendable {
         let reply = type(in: s, "montecarlo 600 seed 1")
         #expect(!reply.failed && reply.output.contains("p50"))
         #expect(done.isSet)
+    }
+
+    /// The prompt's montecarlo takes every view, as the batch command does.
+    @Test func montecarloAtThePromptTakesEveryView() {
+        type("load scenarios/china-chip-share.scn")
+        let recorded = type("montecarlo 200 seed 3 --share sales --by recorded at 2022-01,2023-06")
+        #expect(!recorded.failed && recorded.output.contains("\nrecorded band 2022-01 2023-06\nCN       p5     22.0%   38.4%\n"))
+        let buyers = type("montecarlo 50 seed 3 by buyer at 2023-06")
+        #expect(buyers.output.contains("\nbuyer  vendor      band 2023-06\nall    ChinaMakers p5  "))
+        let wrong = type("montecarlo 50 --by brand")
+        #expect(wrong.failed && wrong.error.contains("--by is vendor, origin, channel, recorded or buyer, not 'brand'"))
     }
 
     @Test func whatIfEditsAreCheckedAndUndoable() {
@@ -298,7 +322,7 @@ final class Flag: @unchecked Sendable {
         #expect(type("help calibrate").output.hasPrefix("calibrate NAME [LOW..HIGH][, NAME2 [LOW..HIGH]]\n    [to OUTCOME = VALUE[; OUTCOME2 = VALUE2]]\n"))
         #expect(type("help sweep").output.hasSuffix("  example: sweep leakage=2%..20%/10 installed share origin CN, HK in chips at\n      2023-01\n"))
         session.width = 50
-        #expect(type("help montecarlo").output.hasPrefix("montecarlo RUNS [seed S] [bands LIST] [at DATES]\n    [--share installed|sales] [--by vendor|origin]\n"))
+        #expect(type("help montecarlo").output.hasPrefix("montecarlo RUNS [seed S] [bands LIST] [at DATES]\n    [--share installed|sales]\n    [--by vendor|origin|channel|recorded|buyer]\n"))
     }
 
     /// `help` of a name that is nothing is an error, as an unknown command is, so a pipe stops there.

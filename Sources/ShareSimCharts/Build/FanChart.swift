@@ -1,9 +1,10 @@
 import ShareSimCore
 
-/// A Monte Carlo fan the Bank of England way: for each vendor or origin, the median line
-/// and nested bands (5th–95th, 25th–75th percentile …), darker inwards, with a caption
-/// that says what the bands are: ranges of model outcomes under the sampled assumptions,
-/// not confidence intervals. One panel per vendor or origin, on one scale.
+/// A Monte Carlo fan the Bank of England way: for each row of the view (a vendor, origin,
+/// channel, recorded origin, or vendor within a buyer group), the median line and nested
+/// bands (5th–95th, 25th–75th percentile …), darker inwards, with a caption that says what
+/// the bands are: ranges of model outcomes under the sampled assumptions, not confidence
+/// intervals. One panel per row, on one scale.
 package enum FanChart {
     /// `fan` is what `MonteCarloRequest` gives, with every step among its dates.
     package static func make(_ s: ResolvedScenario, _ fan: MonteCarloBands, view: ChartView) throws(Diagnostic) -> Chart {
@@ -38,7 +39,8 @@ package enum FanChart {
             if let median { plot.lines = [LineSeries(key: "median", values: series(e, median), style: style, pattern: .solid, labelled: false)] }
             plot.events = ChartView.events(of: s, segment: s.segments[entity.segment].id, within: steps)
             let segmentNote = segments.count > 1 ? " in \(s.segments[entity.segment].id)" : ""
-            panels.append(Panel(title: entity.name + segmentNote, content: .xy(plot)))
+            let name = entity.buyer.map { "\(entity.name) for \($0)" } ?? entity.name
+            panels.append(Panel(title: name + segmentNote, content: .xy(plot)))
         }
         let ordinal: (Double, String) -> String = { p, text in
             let whole = p.rounded() == p ? Int(p) : -1
@@ -47,7 +49,7 @@ package enum FanChart {
         }
         let ranges = pairs.map { "\(ordinal(percent[$0.0], bands[$0.0].text)) to \(ordinal(percent[$0.1], bands[$0.1].text))" }
         let runs = NumberText.counted(batch.runs, "run")
-        let uncertain = batch.parameters.filter { $0.distribution != nil }.map { "\($0.name) ~ \($0.distribution!)" }
+        let uncertain = batch.parameters.filter { $0.distribution != nil }.map { "\($0.name) ~ \($0.shown ?? $0.distribution!)" }
         let caption = "The shaded bands are ranges of model outcomes under the sampled assumptions (\(uncertain.isEmpty ? "no parameter is uncertain" : uncertain.joined(separator: "; "))), "
             + "not confidence intervals: they say what the assumptions imply, not how likely the real outcome is to fall inside them. "
             + "Bands, outermost first: the \(ranges.joined(separator: ", the ")) percentile of \(runs) (seed \(batch.seedText))"

@@ -37,7 +37,7 @@ public enum TornadoChart {
         for (i, line) in lines.enumerated().dropFirst() {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             guard fields.count == names.count else {
-                throw Diagnostic(.error, "row \(i + 1) has \(fields.count) fields; the header has \(names.count)", at: location(i + 1),
+                throw Diagnostic(.error, "row \(i + 1) has \(NumberText.counted(fields.count, "field")); the header has \(names.count)", at: location(i + 1),
                                  help: ["give every row the header's columns"])
             }
             func number(_ column: Int) throws(Diagnostic) -> Double {

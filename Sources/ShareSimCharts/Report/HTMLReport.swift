@@ -1,7 +1,8 @@
 import ShareSimCore
 
 /// One self-contained HTML file an analyst can mail: the scenario's question, a chart
-/// per segment, a comparison when given two runs, a Monte Carlo fan when the scenario has
+/// per segment (and one for each view its expectations and observations measure, see
+/// `MeasuredViews`), a comparison when given two runs, a Monte Carlo fan when the scenario has
 /// uncertain parameters, the tables, the expectations with pass or fail, the sources, each
 /// target's provenance in collapsible sections, and the plotted numbers as a CSV
 /// download. Inline SVG and CSS only: no script, no network. The same inputs give the same
@@ -32,7 +33,12 @@ public enum HTMLReport {
             let question = input.sourceText.map(HTMLText.headerComment) ?? []
             guard !question.isEmpty else { continue }
             body.element("h2", inputs.count > 1 ? "The question: \(input.name)" : "The question")
-            for p in question { body.element("p", p) }
+            for block in question {
+                switch block {
+                case .paragraph(let p): body.element("p", p)
+                case .code(let lines): body.raw("<pre><code>" + HTMLText.escape(lines.joined(separator: "\n")) + "</code></pre>\n")
+                }
+            }
         }
 
         var chartNumber = 0
@@ -46,6 +52,9 @@ public enum HTMLReport {
                 var segmentView = view
                 segmentView.segment = segment.id
                 figure(try RunCharts.make(.lines, runs: [(input.name, input.result)], view: segmentView))
+            }
+            for measured in MeasuredViews.of(input.result.scenario, besides: view) {
+                figure(try RunCharts.make(.lines, runs: [(input.name, input.result)], view: measured))
             }
         }
         if inputs.count == 2 {
@@ -61,6 +70,10 @@ public enum HTMLReport {
         for input in inputs {
             let table = TableReport(metric: view.metric, grouping: view.grouping, width: 100).render(input.result)
             body.raw("<pre>" + HTMLText.escape(table) + "</pre>\n")
+            for measured in MeasuredViews.of(input.result.scenario, besides: view) {
+                let table = TableReport(metric: measured.metric, grouping: measured.grouping, width: 100, segment: measured.segment)
+                body.raw("<pre>" + HTMLText.escape(table.render(input.result)) + "</pre>\n")
+            }
         }
         expectations(inputs, into: &body)
         sources(inputs, into: &body)
@@ -69,7 +82,7 @@ public enum HTMLReport {
         let csv = CSVReport.render(inputs.map { ($0.name, $0.result) }, grouping: view.grouping)
         body.element("h2", "Data")
         body.raw("<p><a download=\"\(HTMLText.escape(first.name)).csv\" href=\"\(HTMLText.dataURL(csv, type: "text/csv"))\">"
-                 + "Download the plotted numbers (CSV, every step, \(view.grouping.rawValue == "vendor" ? "per vendor" : "per origin"))</a></p>\n")
+                 + "Download the plotted numbers (CSV, every step, by \(view.grouping.title))</a></p>\n")
         return document(title: s.name, body: body.text)
     }
 
@@ -112,8 +125,9 @@ public enum HTMLReport {
             let s = input.result.scenario
             if inputs.count > 1 { body.element("h3", input.name) }
             for p in s.parameters {
-                body.raw("<details><summary>parameter \(HTMLText.escape(p.name)) = \(HTMLText.escape(NumberText.csv(p.nominal)))"
-                         + (p.distribution.map { " ~ " + HTMLText.escape($0.description) } ?? "") + "</summary>\n")
+                let unit = p.unit(in: s)
+                body.raw("<details><summary>parameter \(HTMLText.escape(p.name)) = \(HTMLText.escape(ValueText.label(p.nominal, like: unit)))"
+                         + (p.distribution.map { " ~ " + HTMLText.escape($0.text(in: unit)) } ?? "") + "</summary>\n")
                 body.element("p", "declared at \(p.location.file):\(p.location.line); sets \(NumberText.counted(p.targets.count, "figure"))")
                 body.raw("</details>\n")
             }

@@ -19,23 +19,41 @@ enum HTMLText {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// A part of a scenario's header comment: prose, or lines to keep as written.
+    enum CommentBlock: Equatable {
+        case paragraph(String)
+        /// Lines indented beyond the one space after `#`, such as the commands that run the
+        /// file: joined into prose they would read as a sentence of flags and paths.
+        case code([String])
+    }
+
     /// The comment lines a scenario file opens with (its question), `#` and one space
-    /// removed, paragraphs split at empty comment lines.
-    static func headerComment(_ text: String) -> [String] {
-        var paragraphs: [String] = []
-        var current: [String] = []
+    /// removed: paragraphs split at empty comment lines, indented lines kept line by line.
+    static func headerComment(_ text: String) -> [CommentBlock] {
+        var blocks: [CommentBlock] = []
+        var prose: [String] = [], code: [String] = []
+        func flush() {
+            if !prose.isEmpty { blocks.append(.paragraph(prose.joined(separator: " "))); prose = [] }
+            if !code.isEmpty { blocks.append(.code(code)); code = [] }
+        }
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let t = line.drop { $0 == " " || $0 == "\t" }
             guard t.hasPrefix("#") else { break }
-            let body = t.dropFirst().drop { $0 == " " }.trimmingTrailingSpaces()
+            let afterHash = t.dropFirst()
+            let body = afterHash.drop { $0 == " " || $0 == "\t" }.trimmingTrailingSpaces()
+            let indented = afterHash.hasPrefix("  ") || afterHash.hasPrefix("\t") || afterHash.hasPrefix(" \t")
             if body.isEmpty {
-                if !current.isEmpty { paragraphs.append(current.joined(separator: " ")); current = [] }
+                flush()
+            } else if indented {
+                if !prose.isEmpty { flush() }
+                code.append(body)
             } else {
-                current.append(body)
+                if !code.isEmpty { flush() }
+                prose.append(body)
             }
         }
-        if !current.isEmpty { paragraphs.append(current.joined(separator: " ")) }
-        return paragraphs
+        flush()
+        return blocks
     }
 }
 

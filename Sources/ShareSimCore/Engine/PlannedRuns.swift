@@ -45,6 +45,13 @@ struct PlannedRuns {
         UnsafePointer(try workspace.memory.runPlan(steps: steps, dt: dt, isCancelled: isCancelled).0.base)
     }
 
+    /// Runs the plan as it stands into a result with every segment's per-group and
+    /// per-channel figures, for the views that read them; `scenario` names its rows (the
+    /// one planned: the figures are the plan's, draws and all).
+    func detailedResult(of scenario: ResolvedScenario, isCancelled: (() -> Bool)? = nil) throws(OperationError) -> RunResult {
+        try workspace.memory.runPlanned(scenario, detailed: true, isCancelled: isCancelled)
+    }
+
     /// Where segment `s`'s figures lie in every run's.
     func figures(segment s: Int) -> SegmentFigures {
         let plan = workspace.memory.plan.segments[s]

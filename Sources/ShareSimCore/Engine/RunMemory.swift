@@ -22,6 +22,14 @@ struct RunMemory {
     mutating func run(_ scenario: ResolvedScenario, detailed: Bool = false,
                       isCancelled: (() -> Bool)?) throws(OperationError) -> RunResult {
         plan.build(scenario)
+        return try runPlanned(scenario, detailed: detailed, isCancelled: isCancelled)
+    }
+
+    /// Runs the plan as it stands into a result of `scenario`, which must be the scenario
+    /// planned, or one of its structure with other values (Monte Carlo patches its draws
+    /// into the plan; the result names the rows after `scenario`).
+    mutating func runPlanned(_ scenario: ResolvedScenario, detailed: Bool,
+                             isCancelled: (() -> Bool)?) throws(OperationError) -> RunResult {
         let steps = scenario.timeline.steps
         let (storage, detail) = try runPlan(steps: steps, dt: scenario.timeline.step.years, detailed: detailed,
                                             isCancelled: isCancelled)

@@ -20,17 +20,9 @@ extension RunResult {
         return measure.isShare ? (whole > 0 ? part / whole : 0) : part
     }
 
-    /// The keys of a view in segment `s`, in report order: vendors and their origins in
-    /// declaration order, `direct` then the declared channels, and for recorded origins the
-    /// brands' origins then those the channels record.
+    /// The keys of a view in segment `s` (see `ResolvedScenario.keys(of:segment:)`).
     public func keys(of view: ShareView, segment s: Int) -> [String] {
-        let members = segments[s].vendors.map { scenario.vendors[$0] }
-        switch view {
-        case .vendor, .buyer: return members.map(\.id)
-        case .origin: return distinct(members.map(\.origin))
-        case .channel: return scenario.routeNames
-        case .recorded: return distinct(members.map(\.origin) + scenario.channels.compactMap(\.records))
-        }
+        scenario.keys(of: view, segment: segments[s].segmentIndex)
     }
 
     /// This run with every segment's per-group and per-channel figures; the same figures.
@@ -79,11 +71,6 @@ extension RunResult {
             guard let buyer, let b = scenario.segments[series.segmentIndex].buyers.firstIndex(where: { $0.id == buyer }) else { return }
             for j in vendors.indices { body(vendors[j].id, series.amount(amount, step: k, member: j, buyer: b)) }
         }
-    }
-
-    private func distinct(_ xs: [String]) -> [String] {
-        var seen = Set<String>()
-        return xs.filter { seen.insert($0).inserted }
     }
 }
 

@@ -16,9 +16,7 @@ public enum CSVReport {
                 for e in rows {
                     out += prefix
                     out += String(k); out += ","; out += date; out += ","; out += seg; out += ","
-                    if let buyer = e.buyer { out += csvField(buyer); out += "," }
-                    out += csvField(e.name); out += ","
-                    if grouping == .vendor { out += csvField(e.origin); out += "," }
+                    keyFields(name: e.name, origin: e.origin, buyer: e.buyer, grouping: grouping, to: &out)
                     out += NumberText.csv(e.installedShare[k]); out += ","
                     out += NumberText.csv(e.salesShare[k]); out += ","
                     out += NumberText.csv(e.installed[k]); out += ","
@@ -33,6 +31,15 @@ public enum CSVReport {
         var out = header(grouping: grouping, withRun: withRun) + "\n"
         for run in runs { write(run.result, grouping: grouping, runName: withRun ? run.name : nil, to: &out) }
         return out
+    }
+
+    /// A row's key fields in a view, each with its comma, as `header(grouping:…)` names them:
+    /// the buyer group in the buyer view, the name, and beside a vendor its origin. Run
+    /// output, comparisons and Monte Carlo bands all key their rows so.
+    static func keyFields(name: String, origin: String, buyer: String?, grouping: Grouping, to out: inout String) {
+        if let buyer { out += csvField(buyer); out += "," }
+        out += csvField(name); out += ","
+        if grouping == .vendor { out += csvField(origin); out += "," }
     }
 
     /// RFC 4180 quoting, only where a field needs it. Looks at scalars: `"\r\n"` is one

@@ -110,27 +110,7 @@ extension RunResult {
     /// The rows of one segment as `entities(segment:by:)` gives them, without their series:
     /// for reports that read a few dates of a run, however long, without copying it whole.
     public func rows(segment s: Int, by grouping: Grouping) -> [EntityRow] {
-        switch grouping {
-        case .vendor, .origin: break
-        case .channel, .recorded:
-            return keys(of: grouping, segment: s).map { EntityRow(name: $0, origin: $0, members: [], view: grouping) }
-        case .buyer:
-            return scenario.segments[segments[s].segmentIndex].buyers.flatMap { b in
-                keys(of: .buyer, segment: s).map { EntityRow(name: $0, origin: $0, members: [], view: .buyer, buyer: b.id) }
-            }
-        }
-        let series = segments[s]
-        let vendorRows = series.vendors.enumerated().map { j, v in
-            EntityRow(name: scenario.vendors[v].id, origin: scenario.vendors[v].origin, members: [j])
-        }
-        guard grouping == .origin else { return vendorRows }
-        var order: [String] = []
-        var members: [String: [Int]] = [:]
-        for row in vendorRows {
-            if members[row.origin] == nil { order.append(row.origin) }
-            members[row.origin, default: []] += row.members
-        }
-        return order.map { EntityRow(name: $0, origin: $0, members: members[$0]!) }
+        scenario.rows(segment: segments[s].segmentIndex, by: grouping)
     }
 
     /// A row's figure at step `k`: its members' added in order, the same bits as the sums

@@ -24,10 +24,7 @@ public enum JSONReport {
                     ("id", .string(seg.id)),
                     ("unit", seg.unit.map { .string($0) } ?? .null),
                     (arrayKey(grouping), .array(r.entities(segment: s, by: grouping).map { e in
-                        var entity: [(String, JSONValue)] = []
-                        if let buyer = e.buyer { entity.append(("buyer", .string(buyer))) }
-                        entity.append(("id", .string(e.name)))
-                        if grouping == .vendor { entity.append(("origin", .string(e.origin))) }
+                        var entity = keyFields(name: e.name, origin: e.origin, buyer: e.buyer, grouping: grouping)
                         for m in SeriesMetric.allCases { entity.append((m.rawValue, .array(e.values(m).map { .number($0) }))) }
                         return .object(entity)
                     })),
@@ -38,6 +35,16 @@ public enum JSONReport {
     }
 
     /// What a segment's rows are called in each view; a buyer-view row names its group.
+    /// A row's keys in a view, as `CSVReport.keyFields` writes them: its buyer group in the
+    /// buyer view, its `id`, and beside a vendor its origin. Run output, comparisons and
+    /// Monte Carlo bands all key their rows so.
+    static func keyFields(name: String, origin: String, buyer: String?, grouping: Grouping) -> [(String, JSONValue)] {
+        var fields: [(String, JSONValue)] = buyer.map { [("buyer", .string($0))] } ?? []
+        fields.append(("id", .string(name)))
+        if grouping == .vendor { fields.append(("origin", .string(origin))) }
+        return fields
+    }
+
     static func arrayKey(_ view: ShareView) -> String {
         switch view {
         case .vendor, .buyer: return "vendors"

@@ -32,15 +32,7 @@ public struct TableReport: Sendable {
             let seg = r.scenario.segments[s]
             let rows = r.rows(segment: s, by: grouping).filter { only.isEmpty || only.contains($0.name) || only.contains($0.origin) }
             if rows.isEmpty { continue }
-            // The buyer view's rows are a vendor within a group: the group first, named on its first row only.
-            var labels: [TextTable.Column]
-            if grouping == .buyer {
-                let groups = rows.enumerated().map { i, e in i > 0 && rows[i - 1].buyer == e.buyer ? "" : e.buyer ?? "" }
-                labels = [.label("buyer", groups, minimum: 6), .label("vendor", rows.map(\.name), minimum: 6)]
-            } else {
-                labels = [.label(grouping == .recorded ? "recorded" : grouping.rawValue, rows.map(\.name), minimum: 6)]
-            }
-            if grouping == .vendor { labels.append(.label("origin", rows.map(\.origin), minimum: 6)) }
+            let labels = TextTable.Column.labels(of: grouping, names: rows.map(\.name), origins: rows.map(\.origin), buyers: rows.map(\.buyer))
             let chosen = (steps ?? []).filter { $0 >= 0 && $0 < r.steps }
             let cells = rows.flatMap { e in chosen.map { cell(r.value(metric, of: e, segment: s, step: $0)) } }
             let table = TextTable(labels: labels, figureWidth: max(8, (cells.map(\.count).max() ?? 0) + 1))

@@ -16,6 +16,21 @@ struct TextTable {
             Column(header: header, cells: cells, width: max(minimum, DisplayWidth.of(header), cells.map(DisplayWidth.of).max() ?? 0))
         }
 
+        /// The label columns of a view's rows, as `run` and `compare` both show them: the key;
+        /// beside a vendor its origin; in the buyer view the group first, named on its first
+        /// row only, then the vendor. `names` may carry a marker (compare's `*`, `†`).
+        static func labels(of view: ShareView, names: [String], origins: [String], buyers: [String?]) -> [Column] {
+            var columns: [Column]
+            if view == .buyer {
+                let groups = buyers.indices.map { i in i > 0 && buyers[i - 1] == buyers[i] ? "" : buyers[i] ?? "" }
+                columns = [.label("buyer", groups, minimum: 6), .label("vendor", names, minimum: 6)]
+            } else {
+                columns = [.label(view.rawValue, names, minimum: 6)]
+            }
+            if view == .vendor { columns.append(.label("origin", origins, minimum: 6)) }
+            return columns
+        }
+
         /// A right-aligned figure column `width` wide.
         static func figure(_ header: String, _ cells: [String], width: Int) -> Column {
             Column(header: header, cells: cells, width: width)

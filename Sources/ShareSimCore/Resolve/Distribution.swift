@@ -31,8 +31,13 @@ public enum Distribution: Sendable, Equatable {
     }
 
     /// The distribution as the language writes it, with plain numbers in model units.
-    public var description: String {
-        func n(_ d: Double) -> String { NumberText.csv(d) }
+    public var description: String { written(NumberText.csv) }
+
+    /// The distribution for people, each value in `unit` as tables show it:
+    /// `triangular(4%, 7.31%, 10.62%)` rather than `triangular(0.04, 0.0731, 0.10619999999999999)`.
+    package func text(in unit: Quantity.Unit) -> String { written { ValueText.label($0, like: unit) } }
+
+    private func written(_ n: (Double) -> String) -> String {
         switch self {
         case .uniform(let a, let b): return "uniform(\(n(a)), \(n(b)))"
         case .triangular(let a, let c, let b): return "triangular(\(n(a)), \(n(c)), \(n(b)))"

@@ -215,7 +215,7 @@ extension Resolver {
                 let extra = row[header.count]
                 var loc = file.location(at: extra.offset)
                 loc.length = max(1, extra.text.count)
-                error("this row has \(row.count) fields; the header names \(header.count) columns", at: loc, help: help)
+                error("this row has \(NumberText.counted(row.count, "field")); the header names \(NumberText.counted(header.count, "column"))", at: loc, help: help)
                 continue
             }
             guard dateColumn < row.count, let date = parseCell(row[dateColumn], of: file, { try $0.parseDate(context: "in the date column") }),

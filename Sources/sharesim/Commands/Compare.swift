@@ -9,11 +9,12 @@ struct Compare: ParsableCommand {
             A and B are scenario files (.scn or resolved .json; '-' reads standard \
             input) or run output written by 'sharesim run --format csv' (one run per \
             file; FILE#RUN picks one run of a file that holds several). For each \
-            segment and vendor it reports the difference B - A over time, the first \
+            segment and vendor (or row of the view) it reports the difference B - A over time, the first \
             date where |B - A| exceeds the tolerance, and the largest difference. \
             The tolerance is absolute, in share: 0.5% (or 0.005) is half a \
-            percentage point. The default, 0, counts any difference. Exits 1 when a \
-            difference exceeds the tolerance, 0 otherwise.
+            percentage point. The default, 0, counts any difference but rounding: \
+            figures that agree to 12 digits are equal. --by takes every view of \
+            'run'. Exits 1 when a difference exceeds the tolerance, 0 otherwise.
 
             Examples:
               sharesim compare scenarios/ofac-easing.scn \\
@@ -37,7 +38,6 @@ struct Compare: ParsableCommand {
 
     func validate() throws {
         if a == "-" && b == "-" { throw ValidationError("only one of A and B can be standard input") }
-        try view.require([.vendor, .origin, .channel, .recorded], for: "compare")
     }
 
     func run() throws {

@@ -12,7 +12,7 @@ struct MonteCarloCommand: ParsableCommand {
             in place of a number) from its own random stream, seeded from mix(SEED) + run, so the output is \
             the same bytes on any number of threads or machines. Bands are nearest-rank percentiles.
 
-            Memory: holding every value takes 8 bytes × runs × dates × rows (rows: vendors or origins \
+            Memory: holding every value takes 8 bytes × runs × dates × rows (rows: the view's rows \
             over all segments). CSV and JSON keep every step unless --at names dates; a table keeps only \
             its columns' dates. When that is more than 80% of --memory (1G unless told), the batch runs \
             in passes instead: the first counts each value into bins, the next keeps only the values \
@@ -57,7 +57,6 @@ struct MonteCarloCommand: ParsableCommand {
 
     func validate() throws {
         guard runs >= 1 else { throw ValidationError("--runs must be at least 1") }
-        try view.require([.vendor, .origin], for: "montecarlo")
         guard runs <= 1 << 40 else { throw ValidationError("--runs must be at most 2^40") }
         if case .failure(let e) = Band.parseList(bands) {
             throw ValidationError(e.message)
@@ -70,7 +69,7 @@ struct MonteCarloCommand: ParsableCommand {
             guard let (i, n) = ShardSpec.parse(shard) else {
                 throw ValidationError("--shard takes I/N with 0 ≤ I < N, e.g. 0/4 for the first of four shards")
             }
-            guard n <= runs else { throw ValidationError("--shard \(i)/\(n): there are more shards than the \(runs) runs") }
+            guard n <= runs else { throw ValidationError("--shard \(i)/\(n): there are more shards than the \(NumberText.counted(runs, "run"))") }
             guard !report.toStandardOutput else { throw ValidationError("--shard writes a partial result file: give it with --output FILE") }
         }
     }

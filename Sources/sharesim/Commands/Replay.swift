@@ -41,14 +41,14 @@ struct Replay: ParsableCommand {
             if update {
                 let text = entries.map { Transcript.format($0, reply: Transcript.execute($0, in: session)) }.joined()
                 try Output.deliver(text, to: file)
-                Output.out("updated \(file) (\(entries.count) inputs)\n")
+                Output.out("updated \(file) (\(NumberText.counted(entries.count, "input")))\n")
                 continue
             }
             if let m = Transcript.replay(entries, in: session) {
                 failed += 1
                 Output.out("FAIL \(file):\(m.line): after '\(m.input.split(separator: "\n").first ?? "")'\n  expected: \(m.expected)\n  actual:   \(m.actual)\n")
             } else {
-                Output.out("ok   \(file) (\(entries.count) inputs)\n")
+                Output.out("ok   \(file) (\(NumberText.counted(entries.count, "input")))\n")
             }
         }
         Output.out("\(files.count - failed) passed, \(failed) failed\n")

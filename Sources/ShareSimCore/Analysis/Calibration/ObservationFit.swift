@@ -127,7 +127,7 @@ public enum ObservationFit {
                 help: ["add one ending in 'fit', e.g. observe sales share origin CN in chips ± 3%: 2023-01 85% [source] fit; or fit to targets instead"]))
         }
         guard observations.count >= parameters else {
-            throw .invalid(Diagnostic(.error, "\(parameters) parameters cannot be fitted to \(NumberText.counted(observations.count, "fit observation"))",
+            throw .invalid(Diagnostic(.error, "\(NumberText.counted(parameters, "parameter")) cannot be fitted to \(NumberText.counted(observations.count, "fit observation"))",
                                       at: first.location, help: ["fit fewer parameters, or add fit observations"]))
         }
         if let bad = observations.first(where: { ($0.uncertainty ?? 1) <= 0 }) {

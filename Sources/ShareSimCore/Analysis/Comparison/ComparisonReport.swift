@@ -18,8 +18,8 @@ public enum ComparisonReport {
         for r in c.rows where !segmentOrder.contains(r.segment) { segmentOrder.append(r.segment) }
         for seg in segmentOrder {
             let rows = c.rows.filter { $0.segment == seg }
-            var labels = [TextTable.Column.label(c.grouping.rawValue, rows.map { $0.name + marker($0.presence) }, minimum: 6)]
-            if c.grouping == .vendor { labels.append(.label("origin", rows.map(\.origin), minimum: 6)) }
+            let labels = TextTable.Column.labels(of: c.grouping, names: rows.map { $0.name + marker($0.presence) },
+                                                 origins: rows.map(\.origin), buyers: rows.map(\.buyer))
             let largest = rows.map { $0.maxAbsDifference == 0 ? "0" : cell($0.differenceAtMax, c) }
             let fixed: [TextTable.Column] = [
                 .figure("diverges", rows.map { r in r.firstDivergence.map { monthText(c.dates[$0]) } ?? "—" }, width: 10),
@@ -35,8 +35,8 @@ public enum ComparisonReport {
             out += "\n\(seg)\n"
             out += table.render(shown.map { k in .figure(monthText(c.dates[k]), rows.map { cell($0.difference[k], c) }, width: table.figureWidth) },
                                 width: width)
-            let onlyA = rows.filter { $0.presence == .onlyInA }.map(\.name)
-            let onlyB = rows.filter { $0.presence == .onlyInB }.map(\.name)
+            let onlyA = rows.filter { $0.presence == .onlyInA }.map(\.label)
+            let onlyB = rows.filter { $0.presence == .onlyInB }.map(\.label)
             if !onlyA.isEmpty { out += fitted("* only in A: \(onlyA.joined(separator: ", ")) (no share in B)", width) }
             if !onlyB.isEmpty { out += fitted("† only in B: \(onlyB.joined(separator: ", ")) (no share in A)", width) }
         }
@@ -52,27 +52,31 @@ public enum ComparisonReport {
     /// the largest difference: a line each, short enough for 80 columns with the usual names.
     package static func verdict(_ c: RunComparison) -> String {
         let over = c.rows.filter(\.diverges)
-        let what = c.grouping.title
+        // The buyer view's rows are vendors within groups: "no vendor in a buyer group differs".
+        let what = c.grouping == .buyer ? "vendor in a buyer group" : c.grouping.title
+        let whats = c.grouping == .buyer ? "vendors in buyer groups" : c.grouping.title + "s"
         guard let largest = c.largest, largest.maxAbsDifference > 0 else {
-            return "identical: no \(what) differs at any of the \(c.dates.count) dates"
+            return "identical: no \(what) differs at \(c.dates.count == 1 ? "the one date" : "any of the \(c.dates.count) dates")"
         }
-        let worst = "largest difference: \(largest.name) in \(largest.segment), \(cell(largest.differenceAtMax, c))\(isShare(c.metric) ? " points" : "") at \(monthText(c.dates[largest.maxAt]))"
+        let worst = "largest difference: \(largest.label) in \(largest.segment), \(cell(largest.differenceAtMax, c))\(isShare(c.metric) ? " points" : "") at \(monthText(c.dates[largest.maxAt]))"
         if over.isEmpty { return "within tolerance: no \(what) differs by more than \(toleranceText(c))\n\(worst)" }
         let first = over.min { a, b in a.firstDivergence! < b.firstDivergence! }!
-        return "over tolerance: \(over.count) of \(c.rows.count) \(what)s differ by more than \(toleranceText(c))\n"
-            + "first to differ: \(first.name) in \(first.segment) at \(monthText(c.dates[first.firstDivergence!]))\n\(worst)"
+        return "over tolerance: \(over.count) of \(c.rows.count) \(c.rows.count == 1 ? what : whats) \(over.count == 1 ? "differs" : "differ")"
+            + " by more than \(toleranceText(c))\n"
+            + "first to differ: \(first.label) in \(first.segment) at \(monthText(c.dates[first.firstDivergence!]))\n\(worst)"
     }
 
-    /// Tidy CSV, one row per compared date × segment × vendor (or origin):
-    /// `step,date,segment,vendor,origin,present,a,b,difference`; `step` is A's step,
+    /// Tidy CSV, one row per compared date × segment × row of the view:
+    /// `step,date,segment,vendor,origin,present,a,b,difference`, the key columns those of
+    /// run output in the view (`origin`, `channel`, `recorded_origin`, `buyer,vendor`); `step` is A's step,
     /// `present` is `both`, `A` or `B`; numbers read back to the same Double.
     public static func csv(_ c: RunComparison) -> String {
         var out = "step,date,segment," + c.grouping.keyColumns.joined(separator: ",") + ",present,a,b,difference\n"
         for k in c.dates.indices {
             for r in c.rows {
                 out += String(c.stepsA[k]); out += ","; out += c.dates[k]; out += ","
-                out += CSVReport.csvField(r.segment); out += ","; out += CSVReport.csvField(r.name); out += ","
-                if c.grouping == .vendor { out += CSVReport.csvField(r.origin); out += "," }
+                out += CSVReport.csvField(r.segment); out += ","
+                CSVReport.keyFields(name: r.name, origin: r.origin, buyer: r.buyer, grouping: c.grouping, to: &out)
                 out += presenceCode(r.presence); out += ","
                 out += NumberText.csv(r.a[k]); out += ","; out += NumberText.csv(r.b[k]); out += ","
                 out += NumberText.csv(r.difference[k]); out += "\n"
@@ -104,8 +108,7 @@ public enum ComparisonReport {
                 .object([
                     ("id", .string(seg)),
                     (JSONReport.arrayKey(c.grouping), .array(c.rows.filter { $0.segment == seg }.map { r in
-                        var fields: [(String, JSONValue)] = [("id", .string(r.name))]
-                        if c.grouping == .vendor { fields.append(("origin", .string(r.origin))) }
+                        var fields = JSONReport.keyFields(name: r.name, origin: r.origin, buyer: r.buyer, grouping: c.grouping)
                         fields += [
                             ("present", .string(presenceCode(r.presence))),
                             ("first_divergence", date(r.firstDivergence)),
@@ -190,7 +193,7 @@ public enum ComparisonReport {
 }
 
 extension ComparisonReport {
-    static func isShare(_ m: SeriesMetric) -> Bool { m == .installedShare || m == .salesShare }
+    static func isShare(_ m: SeriesMetric) -> Bool { m.measure.isShare }
     /// `installed share`, `sales`: the metric as the language writes it.
     static func words(_ m: SeriesMetric) -> String {
         switch m {

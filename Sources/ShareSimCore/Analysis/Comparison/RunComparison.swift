@@ -16,17 +16,19 @@
 public struct RunComparison: Sendable {
     package enum Presence: String, Sendable { case both, onlyInA = "only in A", onlyInB = "only in B" }
 
-    /// One segment and vendor (or origin).
+    /// One segment and vendor (or origin, channel, recorded origin, or vendor within a buyer group).
     public struct Row: Sendable {
         public var segment: String
         public var name: String
         /// The vendor's origin; for an origin row, the origin itself.
         public var origin: String
+        /// The buyer group, in the buyer view: its rows are a vendor within a group.
+        public var buyer: String?
         package var presence: Presence
         /// A's and B's values at each compared date (0 on the side that lacks the row).
         public var a: [Double]
         public var b: [Double]
-        /// B − A at each compared date.
+        /// B − A at each compared date; 0 where A and B agree within `roundingNoise`.
         public var difference: [Double]
         /// The first index into `dates` where |B − A| exceeds the tolerance; nil if none does.
         public var firstDivergence: Int?
@@ -37,6 +39,8 @@ public struct RunComparison: Sendable {
         /// The signed difference at `maxAt`.
         public var differenceAtMax: Double { difference.isEmpty ? 0 : difference[maxAt] }
         package var diverges: Bool { firstDivergence != nil }
+        /// How messages name the row: `Huawei`, or in the buyer view `Huawei for government`.
+        package var label: String { buyer.map { "\(name) for \($0)" } ?? name }
     }
 
     package var nameA: String
@@ -72,6 +76,21 @@ public struct RunComparison: Sendable {
 
     static func reaches(_ magnitude: Double, _ largest: Double) -> Bool { magnitude >= largest * (1 - nearlyLargest) }
 
+    /// Two figures that agree to this part of the larger (for a share, of the whole market)
+    /// are the same figure: their difference counts as 0. The engine runs a segment by a
+    /// short path while no buyer group is barred and no route is used, by its full one
+    /// otherwise (or when a view needs each group's figures), and the two round differently
+    /// by about 1e-15; a world the same up to some date would otherwise "differ" from its
+    /// first step. Twelve digits leave room for sums of many terms and catch any real
+    /// difference a model figure can carry (a millionth of a point is 1e-8).
+    static let roundingNoise = 1e-12
+
+    /// B − A, or 0 when A and B agree within `roundingNoise`. NaN stays NaN.
+    static func difference(_ b: Double, _ a: Double, share: Bool) -> Double {
+        let d = b - a
+        return abs(d) <= roundingNoise * max(share ? 1 : 0, abs(a), abs(b)) ? 0 : d
+    }
+
     /// Compares two runs. `metric` is usually a share; amounts compare too.
     public init(_ a: RunResult, _ b: RunResult, metric: SeriesMetric = .installedShare, grouping: Grouping = .vendor,
                 tolerance: Double = 0) throws(OperationError) {
@@ -103,7 +122,7 @@ public struct RunComparison: Sendable {
             if let kb = indexInB[d] { dates.append(d); stepsA.append(k); stepsB.append(kb) }
         }
         func span(_ t: ShareTable) -> String {
-            t.dates.isEmpty ? "no dates" : "\(t.dates.first!.prefix(7)) to \(t.dates.last!.prefix(7)), \(t.dates.count) steps"
+            t.dates.isEmpty ? "no dates" : "\(t.dates.first!.prefix(7)) to \(t.dates.last!.prefix(7)), \(NumberText.counted(t.dates.count, "step"))"
         }
         guard !dates.isEmpty else {
             throw .refused("the runs have no date in common: A runs \(span(ta)), B runs \(span(tb))",
@@ -111,18 +130,19 @@ public struct RunComparison: Sendable {
         }
         var note: String?
         if dates.count != ta.dates.count || dates.count != tb.dates.count {
-            note = "the timelines differ (A: \(span(ta)); B: \(span(tb))); compared at the \(dates.count) dates both have"
+            note = "the timelines differ (A: \(span(ta)); B: \(span(tb))); compared at \(dates.count == 1 ? "the one date" : "the \(dates.count) dates") both have"
         }
 
         var rows: [Row] = []
+        let share = metric.measure.isShare
         let zeros = [Double](repeating: 0, count: dates.count)
         func pick(_ series: [Double], _ steps: [Int]) -> [Double] { steps.map { series[$0] } }
-        func makeRow(segment: String, name: String, origin: String, presence: Presence, a: [Double], b: [Double]) -> Row {
-            let diff = zip(b, a).map { $0 - $1 }
+        func makeRow(segment: String, _ x: EntitySeries, presence: Presence, a: [Double], b: [Double]) -> Row {
+            let diff = zip(b, a).map { Self.difference($0, $1, share: share) }
             // NaN compares false everywhere; count it as a divergence so it cannot pass.
             let magnitude = diff.map { $0.isNaN ? Double.infinity : abs($0) }
             let maxAbs = magnitude.max() ?? 0
-            return Row(segment: segment, name: name, origin: origin, presence: presence, a: a, b: b, difference: diff,
+            return Row(segment: segment, name: x.name, origin: x.origin, buyer: x.buyer, presence: presence, a: a, b: b, difference: diff,
                        firstDivergence: magnitude.firstIndex { $0 > tolerance }, maxAbsDifference: maxAbs,
                        maxAt: magnitude.firstIndex { Self.reaches($0, maxAbs) } ?? 0)
         }
@@ -130,16 +150,18 @@ public struct RunComparison: Sendable {
         for id in segmentIDs {
             let ra = ta.segments.first { $0.id == id }?.rows ?? []
             let rb = tb.segments.first { $0.id == id }?.rows ?? []
+            // A row is the same row on both sides when its key is: its name, and in the buyer view its group too.
+            func same(_ x: EntitySeries) -> (EntitySeries) -> Bool { { $0.name == x.name && $0.buyer == x.buyer } }
             for x in ra {
                 let xa = pick(x.values(metric), stepsA)
-                if let y = rb.first(where: { $0.name == x.name }) {
-                    rows.append(makeRow(segment: id, name: x.name, origin: x.origin, presence: .both, a: xa, b: pick(y.values(metric), stepsB)))
+                if let y = rb.first(where: same(x)) {
+                    rows.append(makeRow(segment: id, x, presence: .both, a: xa, b: pick(y.values(metric), stepsB)))
                 } else {
-                    rows.append(makeRow(segment: id, name: x.name, origin: x.origin, presence: .onlyInA, a: xa, b: zeros))
+                    rows.append(makeRow(segment: id, x, presence: .onlyInA, a: xa, b: zeros))
                 }
             }
-            for y in rb where !ra.contains(where: { $0.name == y.name }) {
-                rows.append(makeRow(segment: id, name: y.name, origin: y.origin, presence: .onlyInB, a: zeros, b: pick(y.values(metric), stepsB)))
+            for y in rb where !ra.contains(where: same(y)) {
+                rows.append(makeRow(segment: id, y, presence: .onlyInB, a: zeros, b: pick(y.values(metric), stepsB)))
             }
         }
         self.nameA = a.name

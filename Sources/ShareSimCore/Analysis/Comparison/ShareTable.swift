@@ -1,5 +1,5 @@
 /// One run's figures as `compare` sees them: dates, and per segment the series of each
-/// vendor (or origin). Built from a `RunResult`, or read back from the CSV that
+/// row of a view (vendor, origin, channel, recorded origin, or vendor within a buyer group). Built from a `RunResult`, or read back from the CSV that
 /// `sharesim run --format csv` writes, so that a run can be compared with a saved one.
 public struct ShareTable: Sendable {
     /// A segment's rows, in the order the run wrote them.
@@ -17,7 +17,7 @@ public struct ShareTable: Sendable {
     /// The first day of each step, `YYYY-MM-DD`, in order.
     public var dates: [String]
     public var segments: [SegmentRows]
-    /// Whether the rows are vendors or origins.
+    /// The view the rows are in.
     public var grouping: Grouping
 
     public init(name: String, dates: [String], segments: [SegmentRows], grouping: Grouping) {
@@ -27,7 +27,7 @@ public struct ShareTable: Sendable {
         self.grouping = grouping
     }
 
-    /// A run's figures, per vendor or per origin (as `run --by` groups them).
+    /// A run's figures in a view (as `run --by` groups them).
     public init(_ r: RunResult, grouping: Grouping = .vendor) {
         self.name = r.scenario.name
         self.dates = (0..<r.steps).map { r.date(ofStep: $0) }
@@ -54,7 +54,7 @@ extension ShareTable {
         return header.hasPrefix("step,date,segment,")
     }
 
-    /// Reads CSV written by `sharesim run --format csv` (by vendor or by origin). A file
+    /// Reads CSV written by `sharesim run --format csv`, in any view (its key columns say which). A file
     /// that holds several runs (a `run` column) must name one with `run`. Problems are
     /// reported as located diagnostics, quoting the offending line.
     public static func readCSV(_ text: String, path: String, run wanted: String? = nil) throws(ScenarioError) -> ShareTable {
@@ -70,7 +70,7 @@ extension ShareTable {
         guard let header = records.first?.fields, header != [""] else {
             throw ScenarioError([Diagnostic(.error, "'\(path)' is empty; expected run output (sharesim run --format csv)", at: nil)], sources: [:])
         }
-        let known = ["run", "step", "date", "segment", "vendor", "origin", "channel", "recorded_origin", "installed_share", "sales_share",
+        let known = ["run", "step", "date", "segment", "buyer", "vendor", "origin", "channel", "recorded_origin", "installed_share", "sales_share",
                      "installed", "sales"]
         var column: [String: Int] = [:]
         for (i, h) in header.enumerated() {
@@ -81,27 +81,32 @@ extension ShareTable {
             column[h] = i
         }
         // The views compare reads: their key column names the view (DESIGN.md "Run output").
-        let grouping = [Grouping.vendor, .channel, .recorded, .origin].first { column[$0.keyColumns[0]] != nil } ?? .origin
+        let grouping = [Grouping.buyer, .vendor, .channel, .recorded, .origin].first { column[$0.keyColumns[0]] != nil } ?? .origin
         for required in ["step", "date", "segment"] + grouping.keyColumns + ["installed_share", "sales_share", "installed", "sales"]
             where column[required] == nil {
             throw fail("run output needs a '\(required)' column", line: 1,
                        help: "the header of sharesim run --format csv is \(CSVReport.header(grouping: .vendor, withRun: false))")
         }
-        let nameColumn = column[grouping.keyColumns[0]]!
+        // The row's name: the view's key, or in the buyer view the vendor beside its group.
+        let nameColumn = column[grouping == .buyer ? "vendor" : grouping.keyColumns[0]]!
 
         // Several runs in one file: keep the one asked for.
         var runNames: [String] = []
         var dates: [String] = []
         var segmentOrder: [String] = []
-        var rowOrder: [String: [String]] = [:]
+        var rowOrder: [String: [(buyer: String?, name: String)]] = [:]
         var origins: [String: String] = [:]
-        var values: [String: [[Double]]] = [:]  // "segment\u{0}name" → [metric][step]
+        var values: [String: [[Double]]] = [:]  // "segment\u{0}buyer\u{0}name" → [metric][step]
+        // A row is a name, and in the buyer view a vendor within a group: so the messages name it.
+        let rowWord = grouping == .buyer ? "vendor" : grouping.rawValue
+        func key(_ segment: String, _ buyer: String?, _ name: String) -> String { segment + "\u{0}" + (buyer ?? "") + "\u{0}" + name }
+        func label(_ buyer: String?, _ name: String) -> String { buyer.map { "\(name)' for '\($0)" } ?? name }
         let metrics = ["installed_share", "sales_share", "installed", "sales"]
 
         for record in records.dropFirst() where record.fields != [""] {
             let (lineNumber, fields) = (record.line, record.fields)
             guard fields.count == header.count else {
-                throw fail("this row has \(fields.count) fields; the header has \(header.count)", line: lineNumber)
+                throw fail("this row has \(NumberText.counted(fields.count, "field")); the header has \(header.count)", line: lineNumber)
             }
             if let r = column["run"] {
                 let run = fields[r]
@@ -120,15 +125,15 @@ extension ShareTable {
             } else if dates[step] != date {
                 throw fail("step \(step) is dated \(date) here and \(dates[step]) above", line: lineNumber)
             }
-            let segment = fields[column["segment"]!], name = fields[nameColumn]
-            let key = segment + "\u{0}" + name
+            let segment = fields[column["segment"]!], name = fields[nameColumn], buyer = column["buyer"].map { fields[$0] }
+            let key = key(segment, buyer, name)
             if rowOrder[segment] == nil { segmentOrder.append(segment); rowOrder[segment] = [] }
             if values[key] == nil {
                 guard step == 0 else {
-                    throw fail("\(grouping.rawValue) '\(name)' in \(segment) first appears at step \(step)", line: lineNumber,
-                               help: "every \(grouping.rawValue) has a row at every step")
+                    throw fail("\(rowWord) '\(label(buyer, name))' in \(segment) first appears at step \(step)", line: lineNumber,
+                               help: "every \(rowWord) has a row at every step")
                 }
-                rowOrder[segment]!.append(name)
+                rowOrder[segment]!.append((buyer, name))
                 origins[key] = fields[column["origin"] ?? nameColumn]
                 values[key] = Array(repeating: [], count: metrics.count)
             }
@@ -138,7 +143,7 @@ extension ShareTable {
                     throw fail("'\(text)' in column \(metric) is not a number", line: lineNumber)
                 }
                 guard values[key]![m].count == step else {
-                    throw fail("\(grouping.rawValue) '\(name)' in \(segment) has two rows for step \(step)", line: lineNumber)
+                    throw fail("\(rowWord) '\(label(buyer, name))' in \(segment) has two rows for step \(step)", line: lineNumber)
                 }
                 values[key]![m].append(x)
             }
@@ -165,14 +170,15 @@ extension ShareTable {
         var segments: [SegmentRows] = []
         for seg in segmentOrder {
             var rows: [EntitySeries] = []
-            for name in rowOrder[seg]! {
-                let key = seg + "\u{0}" + name
+            for (buyer, name) in rowOrder[seg]! {
+                let key = key(seg, buyer, name)
                 let v = values[key]!
                 guard v[0].count == dates.count else {
-                    throw ScenarioError([Diagnostic(.error, "'\(path)': \(grouping.rawValue) '\(name)' in \(seg) has \(v[0].count) steps; the file has \(dates.count)",
+                    throw ScenarioError([Diagnostic(.error, "'\(path)': \(rowWord) '\(label(buyer, name))' in \(seg) has \(NumberText.counted(v[0].count, "step")); the file has \(dates.count)",
                                                     at: nil)], sources: [:])
                 }
-                rows.append(EntitySeries(name: name, origin: origins[key]!, installedShare: v[0], salesShare: v[1], installed: v[2], sales: v[3]))
+                rows.append(EntitySeries(name: name, origin: origins[key]!, buyer: buyer, installedShare: v[0], salesShare: v[1],
+                                         installed: v[2], sales: v[3]))
             }
             segments.append(SegmentRows(id: seg, rows: rows))
         }

@@ -79,6 +79,11 @@ extension MonteCarlo {
             let rowStart = rows.reduce(into: [0]) { $0.append($0.last! + $1.members.count) }
             let rowMembers = UnsafeBufferPointer.copy(rows.flatMap(\.members)), steps = UnsafeBufferPointer.copy(batch.steps)
             defer { rowMembers.deallocate(); steps.deallocate() }
+            // The channel, recorded-origin and buyer views read each group's and channel's
+            // figures, which a run keeps only when asked: such a run is made into a result
+            // whose figures are read as `run` reads them, row by row.
+            let grouping = batch.grouping, sumsVendors = MonteCarloLayout.sumsVendors(grouping)
+            let rowSegments = rows.map { [scenario.segments[$0.segment].id] }
             while let start = take() {
                 let end = min(start + blockSize, runs.count)
                 for r in start..<end {
@@ -103,17 +108,29 @@ extension MonteCarlo {
                         }
                         planned.replan(s)
                     }
-                    let figures: UnsafePointer<Double>
-                    do { figures = try planned.run() } catch {
-                        lock.withLock { stop = true }
-                        return
-                    }
                     // Cell (step i, row e) is i·rows + e.
                     let column = block + (r - start)
-                    for e in 0..<rowCount {
-                        let members = UnsafeBufferPointer(rebasing: rowMembers[rowStart[e]..<rowStart[e + 1]])
-                        rowFigures[e].sum(metric, in: figures, members: members, at: steps,
-                                          into: column + e &* cellStride, stride: rowCount &* cellStride)
+                    do {
+                        if sumsVendors {
+                            let figures = try planned.run()
+                            for e in 0..<rowCount {
+                                let members = UnsafeBufferPointer(rebasing: rowMembers[rowStart[e]..<rowStart[e + 1]])
+                                rowFigures[e].sum(metric, in: figures, members: members, at: steps,
+                                                  into: column + e &* cellStride, stride: rowCount &* cellStride)
+                            }
+                        } else {
+                            let result = try planned.detailedResult(of: scenario)
+                            for e in 0..<rowCount {
+                                for i in 0..<steps.count {
+                                    column[(i &* rowCount &+ e) &* cellStride] = result.value(
+                                        of: metric.measure, view: grouping, keys: [rows[e].name], buyer: rows[e].buyer,
+                                        segments: rowSegments[e], step: steps[i])
+                                }
+                            }
+                        }
+                    } catch {
+                        lock.withLock { stop = true }
+                        return
                     }
                     // Draws near a distribution's extreme can carry a run past what a number
                     // holds, which the resolver's check of the nominal values cannot see. A

@@ -5,8 +5,9 @@ import Foundation
 /// Run `i` draws every uncertain parameter, in declaration order, from its own stream:
 /// xoshiro256** seeded through SplitMix64 from `seed + i` (wrapping), one output per draw.
 /// It runs the scenario with those values and keeps one figure per reporting step and row
-/// (vendor or origin). Runs are split between threads in blocks and each writes only its
-/// own column, so the kept values, and all that is computed from them, are the same bits on
+/// of the view (a vendor, an origin, a channel, a recorded origin, or a vendor within a
+/// buyer group). Runs are split between threads in blocks and each writes only its own
+/// column, so the kept values, and all that is computed from them, are the same bits on
 /// any number of threads or machines.
 ///
 /// Memory: the kept values take at most 8 · runs · steps · rows bytes (steps: the reporting

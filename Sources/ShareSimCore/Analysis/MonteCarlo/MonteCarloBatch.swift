@@ -8,6 +8,8 @@ public struct MonteCarloBatch: Sendable, Equatable, Codable {
         public var nominal: Double
         /// `triangular(0.03, 0.065, 0.1)`; nil for a fixed parameter.
         public var distribution: String?
+        /// The same in the unit of the figures it sets, as the report shows it: `triangular(3%, 6.5%, 10%)`.
+        public var shown: String?
     }
 
     public struct SegmentInfo: Sendable, Equatable, Codable {
@@ -16,11 +18,14 @@ public struct MonteCarloBatch: Sendable, Equatable, Codable {
         public var unit: String?
     }
 
-    /// A row of the report: a vendor, or an origin's vendors summed, in one segment.
+    /// A row of the report in one segment: a vendor, an origin's vendors summed, a channel,
+    /// a recorded origin, or a vendor within a buyer group.
     public struct Entity: Sendable, Equatable, Codable {
         public var segment: Int
         public var name: String
         public var origin: String
+        /// The buyer group, in the buyer view.
+        public var buyer: String?
     }
 
     public var tool = "sharesim"
@@ -37,7 +42,7 @@ public struct MonteCarloBatch: Sendable, Equatable, Codable {
     package var bandTexts: [String]
     /// `installed_share` or `sales_share`.
     package var metricName: String
-    /// `vendor` or `origin`.
+    /// The view: `vendor`, `origin`, `channel`, `recorded` or `buyer`.
     package var groupingName: String
     /// The reporting steps, their dates (first day) and the table's column labels.
     public var steps: [Int]
@@ -53,13 +58,16 @@ public struct MonteCarloBatch: Sendable, Equatable, Codable {
     /// Values kept per run: one per reporting step and row.
     package var cellCount: Int { steps.count * entities.count }
 
-    /// A batch of `runs` runs of `scenario` from `seed`, reporting `metric` per vendor or
-    /// origin at `steps`.
+    /// A batch of `runs` runs of `scenario` from `seed`, reporting `metric` per row of the
+    /// view `grouping` at `steps`.
     package init(scenario s: ResolvedScenario, runs: Int, seed: UInt64, bands: [Band], metric: SeriesMetric,
                 grouping: Grouping, steps: [Int]) {
         scenario = s.name
         scenarioSHA256 = ResolvedJSON.sha256(s)
-        parameters = s.parameters.map { Parameter(name: $0.name, nominal: $0.nominal, distribution: $0.distribution?.description) }
+        parameters = s.parameters.map {
+            Parameter(name: $0.name, nominal: $0.nominal, distribution: $0.distribution?.description,
+                      shown: $0.distribution?.text(in: $0.unit(in: s)))
+        }
         parametersSHA256 = SHA256.hex(JSONValue.array(s.parameters.map { p in
             .object([("name", .string(p.name)), ("nominal", .number(p.nominal)),
                      ("distribution", p.distribution.map { .string($0.description) } ?? .null),
@@ -75,7 +83,7 @@ public struct MonteCarloBatch: Sendable, Equatable, Codable {
         dates = steps.map { s.timeline.month(ofStep: $0).firstDayText }
         labels = steps.map { s.timeline.label(ofStep: $0) }
         segments = s.segments.map { SegmentInfo(id: $0.id, title: $0.title, unit: $0.unit) }
-        entities = MonteCarloLayout.rows(of: s, by: grouping).map { Entity(segment: $0.segment, name: $0.name, origin: $0.origin) }
+        entities = MonteCarloLayout.rows(of: s, by: grouping).map { Entity(segment: $0.segment, name: $0.name, origin: $0.origin, buyer: $0.buyer) }
     }
 
     /// The batch's identity: everything that decides the values a run keeps and the report
@@ -83,7 +91,7 @@ public struct MonteCarloBatch: Sendable, Equatable, Codable {
     /// identities match.
     package var identity: String {
         SHA256.hex([version, scenarioSHA256, parametersSHA256, String(runs), seedText, metricName, groupingName,
-                    steps.map(String.init).joined(separator: ","), entities.map { "\($0.segment) \($0.name)" }.joined(separator: ","),
+                    steps.map(String.init).joined(separator: ","), entities.map { "\($0.segment) \($0.buyer.map { $0 + " " } ?? "")\($0.name)" }.joined(separator: ","),
                     bandTexts.joined(separator: ",")].joined(separator: "\n"))
     }
 

@@ -1,32 +1,26 @@
-/// Which figures of a run each row sums: the member vendors of a vendor or origin row.
+/// The rows Monte Carlo keeps a figure of, segment by segment: a view's rows as `run` lists
+/// them (`ResolvedScenario.rows(segment:by:)`).
 struct MonteCarloLayout {
     struct Row {
         var segment: Int
         var name: String
         var origin: String
-        /// Member indices in the segment's series, summed in this (declaration) order.
+        /// The buyer group, in the buyer view.
+        var buyer: String?
+        /// For a vendor or origin row, member indices in the segment's series, summed in this
+        /// (declaration) order; empty for the rows of the views that read each group's and
+        /// channel's figures.
         var members: [Int]
     }
 
     static func rows(of s: ResolvedScenario, by grouping: Grouping) -> [Row] {
-        var out: [Row] = []
-        for (si, seg) in s.segments.enumerated() {
-            let members = seg.memberIndices(in: s.vendors)
-            var rows: [Row] = []
-            for (j, v) in members.enumerated() {
-                let vendor = s.vendors[v]
-                if grouping == .origin {
-                    if let r = rows.firstIndex(where: { $0.origin == vendor.origin }) {
-                        rows[r].members.append(j)
-                    } else {
-                        rows.append(Row(segment: si, name: vendor.origin, origin: vendor.origin, members: [j]))
-                    }
-                } else {
-                    rows.append(Row(segment: si, name: vendor.id, origin: vendor.origin, members: [j]))
-                }
-            }
-            out += rows
+        s.segments.indices.flatMap { si in
+            s.rows(segment: si, by: grouping).map { Row(segment: si, name: $0.name, origin: $0.origin, buyer: $0.buyer, members: $0.members) }
         }
-        return out
     }
+
+    /// Whether the view's figures are sums of the vendors' own (read straight from a run's
+    /// figures) rather than of each buyer group's or channel's, which a run keeps only
+    /// when asked (`RunResult.value(of:view:…)` reads them).
+    static func sumsVendors(_ grouping: Grouping) -> Bool { grouping == .vendor || grouping == .origin }
 }

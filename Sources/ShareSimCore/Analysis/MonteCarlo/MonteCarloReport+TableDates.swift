@@ -7,7 +7,7 @@ extension MonteCarloReport {
     /// (`--at`, or a table's) or they already fit.
     package static func fittingTable(_ batch: MonteCarloBatch, values: [Double], width: Int) -> (batch: MonteCarloBatch, values: [Double]) {
         guard let timeline = batch.wholeTimeline else { return (batch, values) }
-        let count = tableColumns(names: batch.entities.map(\.name), grouping: batch.grouping, bands: batch.bands, width: width)
+        let count = tableColumns(batch.entities, grouping: batch.grouping, bands: batch.bands, width: width)
         let kept = TableReport.spread(steps: timeline.steps, count: count, timeline: timeline)
         guard kept.count < batch.steps.count else { return (batch, values) }
         var narrowed = batch

@@ -173,6 +173,12 @@ public enum MonteCarloShard {
             parts.append(Part(path: p, header: h, offset: o, descriptor: descriptor))
         }
         let first = parts[0].header
+        // A part records its view; parts of different views are named as such, the most
+        // likely mistake (one shard run with another --by), not as another batch in general.
+        for part in parts.dropFirst() where part.header.batch.grouping != first.batch.grouping {
+            throw refusal("'\(part.path)' holds bands by \(part.header.batch.grouping.title) and '\(parts[0].path)' by "
+                          + "\(first.batch.grouping.title): every shard of a batch is run with the same --by")
+        }
         for part in parts.dropFirst() where part.header.batch != first.batch || part.header.identity != first.identity || part.header.shards != first.shards {
             throw refusal("'\(part.path)' belongs to another batch than '\(parts[0].path)' (different scenario, seed, runs, dates or shard count)")
         }
