@@ -3,7 +3,8 @@ import ShareSimCore
 /// The figures as one JSON line, for scripts that track them over time.
 enum BenchJSON {
     static func line(changing: EngineBench, steady: EngineBench, routed: EngineBench, smallRuns: SmallRunBench?, numpy: NumpyBench?,
-                     processes: ProcessBench?, reports: ProcessBench?, chart: ChartBench?, failures: [String]) -> String {
+                     processes: ProcessBench?, reports: ProcessBench?, chart: ChartBench?, sensitivity: SensitivityBench?, batch: BatchBench?,
+                     failures: [String]) -> String {
         var fields: [(String, JSONValue)] = [
             ("vendor_steps", .int(changing.vendorSteps)),
             ("engine_changing", engine(changing)),
@@ -47,6 +48,18 @@ enum BenchJSON {
         if let chart {
             fields.append(("chart_svg", .object([("scenario", .string(ChartBench.scenario)), ("bytes", .int(chart.bytes)),
                                                  ("path_points", .int(chart.pathPoints)), ("values", .int(chart.dataPoints))])))
+        }
+        if let sensitivity {
+            func rates(_ f: SensitivityBench.Figure) -> JSONValue {
+                .object([("runs", .int(f.runs)), ("best_runs_per_second", .number(f.bestRate)), ("median_runs_per_second", .number(f.medianRate))])
+            }
+            fields.append(("sensitivity", .object([("scenario", .string(SensitivityBench.scenario)), ("analyses", .int(sensitivity.parameters.seconds.count)),
+                                                   ("parameters", rates(sensitivity.parameters)), ("assumptions", rates(sensitivity.assumptions))])))
+        }
+        if let batch {
+            fields.append(("montecarlo_batch", .object([("scenario", .string(BatchBench.scenario)), ("runs", .int(batch.runs)),
+                                                        ("wall_seconds", .number(batch.seconds)), ("cpu_seconds", .number(batch.cpuSeconds)),
+                                                        ("peak_resident_bytes", .number(batch.peakBytes))])))
         }
         fields.append(("failures", .array(failures.map { .string($0) })))
         return JSONValue.object(fields).compact

@@ -1,9 +1,11 @@
 import Foundation
 
-/// Runs a program to completion with stdout sent to /dev/null, through posix_spawn and waitpid
+/// Runs a program to completion with stdout sent to /dev/null, through posix_spawn and wait4
 /// directly: Foundation's Process waits through a run loop, whose latency would land in the
-/// figures. Stderr stays attached so that a failing run explains itself.
-func spawnQuietly(_ argv: [String]) throws(BenchError) {
+/// figures. Stderr stays attached so that a failing run explains itself. Gives the child's
+/// resource use, whose `ru_maxrss` is its peak resident size (kilobytes on Linux).
+@discardableResult
+func spawnQuietly(_ argv: [String]) throws(BenchError) -> rusage {
     #if canImport(Darwin)
     var actions: posix_spawn_file_actions_t? = nil
     let environment = _NSGetEnviron().pointee
@@ -22,8 +24,10 @@ func spawnQuietly(_ argv: [String]) throws(BenchError) {
         throw BenchError("cannot start \(argv[0]): \(String(cString: strerror(started)))")
     }
     var status: Int32 = 0
-    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+    var usage = rusage()
+    while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
     guard status == 0 else {
         throw BenchError("\(argv.joined(separator: " ")) failed (wait status \(status))")
     }
+    return usage
 }

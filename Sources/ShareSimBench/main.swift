@@ -3,7 +3,9 @@ import ShareSimCore
 
 // `make bench`: engine throughput on one long run (changing every step, and the steady state),
 // runs per second for many small runs in one process (a Monte Carlo batch), the same model in
-// numpy beside the long run, and whole-process times of the bundled scenarios.
+// numpy beside the long run, whole-process times of the bundled scenarios, sensitivity runs
+// per second, and a large Monte Carlo batch's time and peak memory (`--batch-runs N`, 100,000
+// unless told; `make bench BENCH_BATCH_RUNS=10000000` for issue 10's ten million).
 // Figures are reported, never asserted: a slow machine is not a failure. The exit status is
 // non-zero only when a part could not run. Paths are relative to the repository root, where
 // `make` runs; SHARESIM_BIN overrides the binary whose process time is measured.
@@ -11,6 +13,16 @@ import ShareSimCore
 let engineRepetitions = 7, numpyRepetitions = 5, smallRunBatches = 7
 let processWarmUps = 3, processRepetitions = 25
 let binary = ProcessInfo.processInfo.environment["SHARESIM_BIN"] ?? ".build/release/sharesim"
+let sensitivityRepetitions = 5
+let batchRuns: Int = {
+    let args = CommandLine.arguments
+    guard let i = args.firstIndex(of: "--batch-runs") else { return BatchBench.defaultRuns }
+    guard i + 1 < args.count, let n = Int(args[i + 1]), n >= 1 else {
+        print("sharesim-bench: --batch-runs takes a number of runs, e.g. --batch-runs 10000000")
+        exit(2)
+    }
+    return n
+}()
 
 let changingScenario = BenchScenario.changing()
 var failures: [String] = []
@@ -106,6 +118,34 @@ do {
 }
 
 print("")
+print("Sensitivity, Morris over \(SensitivityBench.scenario), \(SensitivityBench.trajectories) trajectories (and as many again), "
+      + "one thread, best and median of \(sensitivityRepetitions)")
+/// A part's figures, or nil after printing why it could not be measured (counted as a failure).
+@MainActor func attempt<T>(_ part: () throws(BenchError) -> T) -> T? {
+    do { return try part() } catch {
+        print(Format.label("not run") + error.description)
+        failures.append(error.description)
+        return nil
+    }
+}
+
+let sensitivity = attempt { () throws(BenchError) in try SensitivityBench(repetitions: sensitivityRepetitions) }
+for (label, figure) in [("uncertain parameters", sensitivity?.parameters), ("--assumptions", sensitivity?.assumptions)] {
+    guard let figure else { continue }
+    print(Format.label(label) + "best " + Format.grouped(Int(figure.bestRate.rounded())) + " runs/s   median "
+          + Format.grouped(Int(figure.medianRate.rounded())) + " runs/s   (" + Format.grouped(figure.runs) + " runs each)")
+}
+
+print("")
+print("sharesim montecarlo \(BatchBench.scenario) --runs \(Format.grouped(batchRuns)) --format csv (every step), whole process, "
+      + "\(ProcessInfo.processInfo.activeProcessorCount) threads (target: peak under 1 GiB)")
+let batch = attempt { () throws(BenchError) in try BatchBench(binary: binary, runs: batchRuns) }
+if let batch {
+    print(Format.label("wall time") + NumberText.fixed(batch.seconds, decimals: 1) + " s   CPU " + NumberText.fixed(batch.cpuSeconds, decimals: 1) + " s")
+    print(Format.label("peak resident") + NumberText.bytes(batch.peakBytes))
+}
+
+print("")
 print(BenchJSON.line(changing: changing, steady: steady, routed: routed, smallRuns: smallRuns, numpy: numpy, processes: processes,
-                     reports: reports, chart: chart, failures: failures))
+                     reports: reports, chart: chart, sensitivity: sensitivity, batch: batch, failures: failures))
 exit(failures.isEmpty ? 0 : 1)

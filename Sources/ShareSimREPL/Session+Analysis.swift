@@ -34,13 +34,16 @@ extension Session {
         }
     }
 
-    /// `sensitivity [morris|oat] OUTCOME`: Morris unless `oat` comes first, 20 trajectories, seed 1.
+    /// `sensitivity [morris|oat] [assumptions] OUTCOME`: Morris unless `oat` comes first, 20
+    /// trajectories, seed 1; `assumptions` ranks the figures tagged [assumption], each ±20%.
     func sensitivity(_ input: InputAssembler.Input) -> Reply {
         let words = input.text.split(separator: " ", omittingEmptySubsequences: true)
         let method = words.count > 1 ? Sensitivity.Method(rawValue: String(words[1])) : nil
-        let first = 1 + (method == nil ? 0 : 1)
+        var first = 1 + (method == nil ? 0 : 1)
+        let assumptions = words.count > first && words[first] == "assumptions"
+        if assumptions { first += 1 }
         guard words.count > first else {
-            return .failure("usage: sensitivity [morris|oat] OUTCOME\n  example: \(Commands.named("sensitivity")!.example)", status: .usage)
+            return .failure("usage: sensitivity [morris|oat] [assumptions] OUTCOME\n  example: \(Commands.named("sensitivity")!.example)", status: .usage)
         }
         let outcomeText = input.text[words[first].startIndex...]
         guard case .success(let loaded) = resolve() else { return unresolvedReply() }
@@ -49,7 +52,8 @@ extension Session {
             return Reply(error: render(placed(error, source: "outcome", piece: outcomeText)), failed: true, status: .usage)
         }
         do {
-            let result = try SensitivityRequest(input: loaded, outcome: outcome, method: method ?? .morris).perform(env.hooks)
+            let result = try SensitivityRequest(input: loaded, outcome: outcome, method: method ?? .morris,
+                                                factors: assumptions ? .assumptions(spread: AssumptionSpread.standard) : .parameters).perform(env.hooks)
             return Reply(output: SensitivityReport.table(result))
         } catch {
             return reply(to: error, of: "sensitivity")
@@ -137,12 +141,19 @@ extension Session {
         return expectingBounds ? nil : fits
     }
 
-    /// `montecarlo RUNS [seed S] [bands LIST] [at DATES] [--share …] [--by …]`
-    func montecarlo(_ args: [String]) -> Reply {
+    /// `montecarlo RUNS [seed S] [bands LIST] [at DATES] [--share …] [--by …] [rank OUTCOME]`;
+    /// `rank` takes the rest of the line.
+    func montecarlo(_ args: [String], _ input: InputAssembler.Input) -> Reply {
         guard let runsText = args.first, let runs = Int(runsText), runs >= 1 else {
             return .failure("usage: \(Commands.named("montecarlo")!.usage)", word: args.first, status: .usage)
         }
         var rest = Array(args.dropFirst())
+        var rankPiece: Substring?
+        if let i = rest.firstIndex(where: { $0 == "rank" || $0 == "--rank" }) {
+            guard i + 1 < rest.count, let at = input.text.range(of: " \(rest[i]) ") else { return .failure("'\(rest[i])' needs an outcome", word: rest[i], status: .usage) }
+            rankPiece = input.text[at.upperBound...]
+            rest.removeSubrange(i...)
+        }
         var seed: UInt64 = 1
         var bands = "5,25,50,75,95"
         for (word, apply) in [("seed", { (v: String) -> Bool in UInt64(v).map { seed = $0 } != nil }),
@@ -158,6 +169,7 @@ extension Session {
         case .success(let list): bandList = list
         }
         guard case .success(let loaded) = resolve() else { return unresolvedReply() }
+        if let rankPiece { return rank(rankPiece, runs: runs, seed: seed, loaded: loaded) }
         let scenario = loaded.scenario
         let o: ViewOptions
         switch ViewOptions.parse(rest, runNames: [], scenario: scenario) {
@@ -177,6 +189,25 @@ extension Session {
             if request.isNominalOnly { out += "note: no parameter is uncertain, so every run is the nominal run\n" }
             if let note = request.passesNote { out += "note: \(note)\n" }
             return Reply(output: out)
+        } catch {
+            return reply(to: error, of: "montecarlo")
+        }
+    }
+
+    /// `montecarlo RUNS … rank OUTCOME`: the batch's runs read for a rank regression.
+    private func rank(_ piece: Substring, runs: Int, seed: UInt64, loaded: ScenarioLoader.Loaded) -> Reply {
+        // A quoted outcome, as on the command line, reads the same.
+        let quote: Set<Character> = ["\"", "'"]
+        var text = piece.trimmingCharacters(in: .whitespaces)[...]
+        if let f = text.first, quote.contains(f), text.last == f, text.count > 1 { text = text.dropFirst().dropLast() }
+        let outcomePiece = piece.range(of: text).map { piece[$0] } ?? piece
+        let outcome: ScenarioOutcome
+        do throws(ScenarioError) { outcome = try ScenarioOutcome.parse(String(outcomePiece), in: loaded.scenario, source: "outcome") } catch {
+            return Reply(error: render(placed(error, source: "outcome", piece: outcomePiece)), failed: true, status: .usage)
+        }
+        do throws(OperationError) {
+            let ranked = try RankRegressionRequest(input: loaded, runs: runs, seed: seed, outcome: outcome).perform(env.hooks)
+            return Reply(output: RankRegressionReport.table(ranked))
         } catch {
             return reply(to: error, of: "montecarlo")
         }

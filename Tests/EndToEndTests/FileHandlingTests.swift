@@ -8,7 +8,7 @@ import Testing
 @Suite struct FileHandlingTests {
     static let scenario = "scenarios/ofac-easing.scn"
     /// What `check` says of it after its name.
-    static let checked = "ok — 6 vendors, 2 segments, 24 changes, 84 months, 4 expectations, 1 observation\n"
+    static let checked = "ok — 6 vendors, 2 segments, 24 changes, 84 months, 4 expectations, 2 observations\n"
 
     /// A fresh directory per test, removed afterwards.
     final class Sandbox {

@@ -19,6 +19,9 @@ public struct ResolvedScenario: Sendable, Equatable {
     /// distributions written in place of a number (segments in order, then events). See
     /// Parameters.swift; not part of the resolved JSON contract.
     public var parameters: [ScenarioParameter] = []
+    /// Plain numbers tagged as assumptions: each segment's, then each event's, then `param` lines', for
+    /// `sensitivity --assumptions`; not part of the resolved JSON contract.
+    public var assumptions: [AssumedFigure] = []
 
     public init(name: String, timeline: Timeline, vendors: [Vendor], segments: [Segment], channels: [Channel] = [],
                 changes: [Change]) {

@@ -39,13 +39,17 @@ extension Resolver {
         let order = built.indices.sorted { (built[$0].change.at, $0) < (built[$1].change.at, $1) }
         r.changes = order.map { built[$0].change }
         warnScalingOfZero(built, order: order)
-        for (k, i) in order.enumerated() { useParameter(built[i].parameter, for: .change(index: k)) }
+        for (k, i) in order.enumerated() {
+            useParameter(built[i].parameter, for: .change(index: k))
+            if let a = built[i].assumed { assumed[a].targets.append(.change(index: k)) }
+        }
         checkOverflow(r, changeLocations: order.map { built[$0].valueLocation })
         r.parameters = closedParameters()
         checkUncertainWeights(r, parameters: r.parameters)
         r.expectations = expectations.compactMap { buildExpectation($0, scenario: r) }
         r.observations = buildObservations(scenario: r)
         r.provenance = provenance
+        r.assumptions = closedAssumptions(parameters: r.parameters, mainFile: mainFile?.path)
         return timeline == nil ? nil : r
     }
 
@@ -81,6 +85,7 @@ extension Resolver {
         let lifetime = d.lifetime.flatMap { q -> Double? in
             guard let (y, p) = figure(q, as: .lifetime, anonymous: "\(id) lifetime") else { return nil }
             useParameter(p, for: .lifetime(segment: s))
+            assume("lifetime of \(id)", q, tag: q.tag, as: .lifetime, value: y, targets: [.lifetime(segment: s)])
             return y
         }
         if d.lifetime == nil {
@@ -90,6 +95,7 @@ extension Resolver {
         if let q = d.growth, let (g, p) = figure(q, as: .yearlyRate("growth"), anonymous: "\(id) growth") {
             growth = g
             useParameter(p, for: .growth(segment: s))
+            assume("growth of \(id)", q, tag: q.tag, as: .yearlyRate("growth"), value: g, targets: [.growth(segment: s)])
         }
         var size = 1.0
         var unit: String?
@@ -102,6 +108,7 @@ extension Resolver {
             if let (z, p) = figure(q, as: .size, anonymous: "\(id) size") {
                 size = z
                 useParameter(p, for: .size(segment: s))
+                assume("size of \(id)", q, tag: q.tag, as: .size, value: z, targets: [.size(segment: s)])
             }
         }
         record("segment \(id)", d.lifetime, "lifetime")
@@ -127,6 +134,8 @@ extension Resolver {
             seen[e.name.text] = e.name.location
             guard let (w, p) = figure(e.value, as: .fraction("a buyer group's weight"), anonymous: "\(d.name.text) buyers \(e.name.text)") else { continue }
             useParameter(p, for: .buyerWeight(segment: s, buyer: groups.count))
+            assume("buyers \(e.name.text) in \(d.name.text)", e.value, tag: e.value.tag ?? d.buyersTag, as: .fraction("a buyer group's weight"),
+                   value: w, targets: [.buyerWeight(segment: s, buyer: groups.count)])
             groups.append(BuyerGroup(id: e.name.text, weight: w))
             provenance.append(Provenance(subject: "buyers \(d.name.text) \(e.name.text)", value: e.value.text, tag: e.value.tag ?? d.buyersTag, location: e.value.location))
         }
@@ -146,6 +155,8 @@ extension Resolver {
             guard vendorExists(e.name, among: vendorPositions, names: vendors.map(\.id)) else { continue }
             if let (a, p) = figure(e.value, as: .utility("an appeal"), anonymous: "\(d.name.text) appeal \(e.name.text)") {
                 useParameter(p, for: .appeal(segment: s, vendor: e.name.text))
+                assume("appeal \(e.name.text) in \(d.name.text)", e.value, tag: e.value.tag ?? d.appealTag, as: .utility("an appeal"),
+                       value: a, targets: [.appeal(segment: s, vendor: e.name.text)])
                 appeal[e.name.text] = a
                 provenance.append(Provenance(subject: "appeal \(d.name.text) \(e.name.text)", value: e.value.text, tag: e.value.tag ?? d.appealTag, location: e.value.location))
             }
@@ -167,6 +178,8 @@ extension Resolver {
             }
             guard let (v, p) = figure(e.value, as: .fraction("a share"), anonymous: "\(d.name.text) share \(e.name.text)") else { ok = false; continue }
             useParameter(p, for: .initialShare(segment: s, vendor: e.name.text))
+            assume("share \(e.name.text) in \(d.name.text)" + (d.sharesDate.map { " " + $0.date.text } ?? ""), e.value, tag: e.value.tag ?? d.sharesTag,
+                   as: .fraction("a share"), value: v, targets: [.initialShare(segment: s, vendor: e.name.text)])
             initial[e.name.text] = v
             provenance.append(Provenance(subject: "share \(d.name.text) \(e.name.text)", value: e.value.text, tag: e.value.tag ?? d.sharesTag, location: e.value.location))
             if v == 0, appeal[e.name.text] == nil, !wasUnreadable("appeal", d.name.text) {

@@ -3,6 +3,8 @@ extension Resolver {
     struct BuiltChange {
         var change: Change
         var parameter: Int?
+        /// Its value's index in `assumed`, when it is a plain number tagged as an assumption.
+        var assumed: Int?
         var valueLocation: SourceLocation
         var location: SourceLocation
     }
@@ -45,10 +47,11 @@ extension Resolver {
         let written = c.operationWord.text.lowercased() == "to" ? c.value.text : "\(c.operationWord.text.lowercased()) \(c.value.text)"
         provenance.append(Provenance(subject: "event \"\(event)\" \(c.field.rawValue)", value: written, tag: c.tag, location: c.location))
         let origin = ChangeOrigin(file: c.location.file, line: c.location.line, event: event)
+        let assumedIndex = assume("\(c.field.rawValue) in \"\(event)\"", c.value, tag: c.tag, as: kind(of: c.field, c.operation), value: value, targets: [])
         func change(_ segment: String, _ vendor: String?, _ buyer: String?, _ channel: String?) -> BuiltChange {
             BuiltChange(change: Change(at: at, segment: segment, vendor: vendor, buyer: buyer, channel: channel, field: c.field,
                                        operation: c.operation, value: value, over: over, until: end, origin: origin),
-                        parameter: parameter, valueLocation: c.value.location, location: c.location)
+                        parameter: parameter, assumed: assumedIndex, valueLocation: c.value.location, location: c.location)
         }
 
         guard let segmentIDs = targetSegments(c, scenario: r) else { return [] }

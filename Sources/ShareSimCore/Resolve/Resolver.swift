@@ -66,6 +66,8 @@ package struct Resolver {
     /// Like expectations, observations are taken from the top layers only.
     var observeStatements: [ObserveStatement] = []
     var provenance: [Provenance] = []
+    /// Plain numbers tagged as assumptions, as they are built (see `AssumedFigure`).
+    var assumed: [AssumedFigure] = []
     /// `param` declarations, in declaration order; then, while building, every parameter.
     var params: [ParamDecl] = []
     var slots: [ParamSlot] = []

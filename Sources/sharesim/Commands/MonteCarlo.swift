@@ -51,6 +51,10 @@ struct MonteCarloCommand: ParsableCommand {
     @Option(help: "Compute only shard I of N (counted from 0) and write its partial result to --output; see 'sharesim merge'.")
     var shard: String?
 
+    @Option(help: ArgumentHelp("Report instead the rank regression (SRRC) of each uncertain parameter on this outcome, "
+                               + "written as an expect line's left side.", valueName: "outcome"))
+    var rank: String?
+
     @OptionGroup var report: ReportOutput
     @OptionGroup var view: ShareOptions
     @OptionGroup var diagnostics: DiagnosticOptions
@@ -64,6 +68,9 @@ struct MonteCarloCommand: ParsableCommand {
         if let at { _ = try ReportDates.months(at) }
         if let memory, ByteCount.parse(memory) == nil {
             throw ValidationError("--memory takes a size of at least 1k, e.g. 1G, 64M or 512k, not '\(memory)'")
+        }
+        if rank != nil, shard != nil {
+            throw ValidationError("--rank needs every run's draws and outcome together: leave out --shard")
         }
         if let shard {
             guard let (i, n) = ShardSpec.parse(shard) else {
@@ -85,6 +92,7 @@ struct MonteCarloCommand: ParsableCommand {
         try report.refuse(overwriting: [file])
         let input = ScenarioInput(printer: diagnostics.printer)
         let loaded = try input.load(file).get()
+        if let rank { return try runRank(rank, loaded: loaded, input: input) }
         let dates: MonteCarloRequest.Dates
         if let at {
             dates = .steps(try ReportDates.steps(at, in: loaded.scenario.timeline, file: file))

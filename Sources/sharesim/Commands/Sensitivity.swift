@@ -15,11 +15,18 @@ struct SensitivityCommand: ParsableCommand {
             --method oat sets each parameter alone to its 10th and 90th percentile: for \
             showing, not ranking. The same --seed gives the same bytes on any number of threads.
 
+            --assumptions ranks instead every plain figure the scenario tags [assumption] \
+            (shares, appeals, buyer weights, lifetimes, growths, sizes, change values, param \
+            lines), each moved by ±20% of its value (--by); shares varied keep their segment \
+            summing to 100%, its other shares scaled together.
+
             Examples:
               sharesim sensitivity scenarios/china-chip-share.scn \\
                 --outcome "installed share origin CN, HK in chips at 2023-01"
               sharesim sensitivity scenarios/china-chip-share.scn --method oat \\
                 --outcome "installed share origin CN, HK in chips at 2023-01" --chart tornado.svg
+              sharesim sensitivity scenarios/huawei-substitution.scn --assumptions --by 20% \\
+                --outcome "sales share Huawei in telecom at 2019-01"
             """)
 
     @Argument(help: "The scenario file (.scn or resolved .json); '-' reads standard input.")
@@ -31,6 +38,13 @@ struct SensitivityCommand: ParsableCommand {
 
     @Option(help: "morris (ranking) or oat (one at a time, for showing).")
     var method: String = "morris"
+
+    @Flag(help: "Rank the figures tagged [assumption] instead of the uncertain parameters.")
+    var assumptions = false
+
+    @Option(help: ArgumentHelp("With --assumptions: how far each figure moves either way, as a share of its value (default 20%).",
+                               valueName: "spread"))
+    var by: String?
 
     @Option(help: "Morris trajectories (2 to 10000).")
     var trajectories: Int = 20
@@ -52,6 +66,9 @@ struct SensitivityCommand: ParsableCommand {
         if chart != nil, method != Sensitivity.Method.oat.rawValue {
             throw ValidationError("--chart draws the one-at-a-time tornado: add --method oat")
         }
+        if by != nil, !assumptions {
+            throw ValidationError("--by says how far --assumptions moves each figure: add --assumptions")
+        }
         guard (2...10_000).contains(trajectories) else {
             throw ValidationError("--trajectories takes 2 to 10000, e.g. --trajectories 20")
         }
@@ -60,13 +77,22 @@ struct SensitivityCommand: ParsableCommand {
     func run() throws {
         try report.refuse(overwriting: [file])
         let input = ScenarioInput(printer: diagnostics.printer)
+        var factors = Sensitivity.Factors.parameters
+        if assumptions {
+            do throws(ScenarioError) {
+                factors = .assumptions(spread: try by.map { t throws(ScenarioError) in try AssumptionSpread.parse(t, source: "--by") } ?? AssumptionSpread.standard)
+            } catch {
+                input.report(error)
+                throw ExitCode(ExitStatus.usage)
+            }
+        }
         let loaded = try input.load(file).get()
         let what: ScenarioOutcome
         do { what = try ScenarioOutcome.parse(outcome, in: loaded.scenario, source: "--outcome") } catch {
             input.report(error)
             throw ExitCode(ExitStatus.usage)
         }
-        let request = SensitivityRequest(input: loaded, outcome: what, method: Sensitivity.Method(rawValue: method)!,
+        let request = SensitivityRequest(input: loaded, outcome: what, method: Sensitivity.Method(rawValue: method)!, factors: factors,
                                          trajectories: trajectories, seed: seed, threads: threading.count)
         let result: Sensitivity
         do { result = try request.perform(.interruptible()) } catch {

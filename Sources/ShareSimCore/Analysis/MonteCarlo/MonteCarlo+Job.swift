@@ -1,7 +1,7 @@
 import Foundation
 
 extension MonteCarlo {
-    /// One batch's shared state: the next block to take, what is done, the first failure.
+    /// One batch's shared state: its blocks of runs (what is done, the first failure) and what each run keeps.
     final class Job: @unchecked Sendable {
         let scenario: ResolvedScenario
         let batch: MonteCarloBatch
@@ -9,11 +9,7 @@ extension MonteCarlo {
         let sink: MonteCarloBlockSink
         let isCancelled: @Sendable () -> Bool
         let rows: [MonteCarloLayout.Row]
-        private let lock = NSLock()
-        private var nextBlock = 0
-        private var done = 0
-        private var failure: (Int, Diagnostic)?
-        private var stop = false
+        let blocks: RunBlocks
 
         init(scenario: ResolvedScenario, batch: MonteCarloBatch, runs: Range<Int>, sink: MonteCarloBlockSink,
              isCancelled: @escaping @Sendable () -> Bool) {
@@ -23,32 +19,11 @@ extension MonteCarlo {
             self.sink = sink
             self.isCancelled = isCancelled
             rows = MonteCarloLayout.rows(of: scenario, by: batch.grouping)
+            blocks = RunBlocks(runs: runs.count)
         }
 
-        var runsDone: Int { lock.withLock { done } }
-        var firstFailure: (Int, Diagnostic)? { lock.withLock { failure } }
-        var wasCancelled: Bool { lock.withLock { stop } }
-
-        /// Records run `run`'s failure and stops the job. Blocks are taken in order and every
-        /// thread finishes the block it holds, so the failure kept, the earliest, is the same
-        /// on any number of threads.
-        private func fail(_ run: Int, _ diagnostic: Diagnostic) {
-            lock.withLock {
-                if failure == nil || failure!.0 > run { failure = (run, diagnostic) }
-                stop = true
-            }
-        }
-
-        /// The next block's first run (relative to `runs`), or nil when all are taken or the job stops.
-        private func take() -> Int? {
-            lock.withLock {
-                if stop { return nil }
-                let start = nextBlock * MonteCarlo.blockSize
-                guard start < runs.count else { return nil }
-                nextBlock += 1
-                return start
-            }
-        }
+        var runsDone: Int { blocks.runsDone }
+        var wasCancelled: Bool { blocks.wasStopped }
 
         func work(worker: Int) {
             let planned = PlannedRuns(scenario, workspace: EngineWorkspace())
@@ -84,11 +59,11 @@ extension MonteCarlo {
             // whose figures are read as `run` reads them, row by row.
             let grouping = batch.grouping, sumsVendors = MonteCarloLayout.sumsVendors(grouping)
             let rowSegments = rows.map { [scenario.segments[$0.segment].id] }
-            while let start = take() {
+            while let start = blocks.take() {
                 let end = min(start + blockSize, runs.count)
                 for r in start..<end {
                     if r & 63 == 0, isCancelled() {
-                        lock.withLock { stop = true }
+                        blocks.stop()
                         return
                     }
                     let run = runs.lowerBound + r
@@ -103,7 +78,7 @@ extension MonteCarlo {
                         do {
                             try s.draw(&rng)
                         } catch {
-                            fail(run, error)
+                            blocks.fail(run, error)
                             return
                         }
                         planned.replan(s)
@@ -129,7 +104,7 @@ extension MonteCarlo {
                             }
                         }
                     } catch {
-                        lock.withLock { stop = true }
+                        blocks.stop()
                         return
                     }
                     // Draws near a distribution's extreme can carry a run past what a number
@@ -137,12 +112,12 @@ extension MonteCarlo {
                     // step's figures feed the next, so a nan anywhere shows at the last kept step.
                     let last = column + (steps.count &- 1) &* rowCount &* cellStride
                     for e in 0..<rowCount where !last[e &* cellStride].isFinite {
-                        fail(run, MonteCarlo.overflow(scenario, seed: seed, run: run))
+                        blocks.fail(run, MonteCarlo.overflow(scenario, seed: seed, run: run))
                         return
                     }
                 }
                 sink.accept(block: block, stride: cellStride, runs: end - start, at: start, rows: rowCount, worker: worker)
-                lock.withLock { done += end - start }
+                blocks.finished(end - start)
             }
         }
     }

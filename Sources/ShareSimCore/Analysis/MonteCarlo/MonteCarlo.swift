@@ -45,12 +45,7 @@ package enum MonteCarlo {
         let threads = workers(threads, runs: runs.count)
         ParallelWork.run(workers: threads, polling: { progress?(job.runsDone) }) { w in job.work(worker: w) }
         progress?(job.runsDone)
-        if let (run, found) = job.firstFailure {
-            var diagnostic = found
-            diagnostic.notes.append("in run \(run) of the batch (seed \(batch.seed)); the draws: "
-                                    + draws(scenario, seed: batch.seed, run: run).map { NumberText.csv($0) }.joined(separator: ", "))
-            throw .refused(ScenarioError([diagnostic], sources: [:]), status: ExitStatus.dataError)
-        }
+        if let failure = job.blocks.failure(of: scenario, seed: batch.seed) { throw failure }
         if job.wasCancelled { throw .cancelled }
     }
 

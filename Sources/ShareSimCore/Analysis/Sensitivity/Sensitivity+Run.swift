@@ -1,19 +1,40 @@
 extension Sensitivity {
-    /// The analysis of `outcome` over every uncertain parameter of `scenario`.
-    static func run(_ scenario: ResolvedScenario, outcome: ScenarioOutcome, method: Method, trajectories: Int, seed: UInt64,
-                    threads: Int, isCancelled: @escaping @Sendable () -> Bool) throws(OperationError) -> Sensitivity {
-        let uncertain = scenario.parameters.filter(\.isUncertain)
-        guard !uncertain.isEmpty else {
-            throw .invalid(Diagnostic(.error, "'\(scenario.name)' has no uncertain parameter to rank", at: nil,
-                                      help: ["give a figure a distribution: param NAME ~ uniform(LOW, HIGH)"]))
+    /// The analysis of `outcome` over every uncertain parameter of `scenario`, or over its
+    /// assumed figures.
+    static func run(_ scenario: ResolvedScenario, outcome: ScenarioOutcome, method: Method, factors: Factors, trajectories: Int,
+                    seed: UInt64, threads: Int, isCancelled: @escaping @Sendable () -> Bool) throws(OperationError) -> Sensitivity {
+        let uncertain: [ScenarioParameter], setter: Setter, unvaried: [String]
+        switch factors {
+        case .parameters:
+            uncertain = scenario.parameters.filter(\.isUncertain)
+            setter = .parameters
+            unvaried = []
+            guard !uncertain.isEmpty else {
+                throw .invalid(Diagnostic(.error, "'\(scenario.name)' has no uncertain parameter to rank", at: nil,
+                                          help: ["give a figure a distribution: param NAME ~ uniform(LOW, HIGH)",
+                                                 "or rank the figures tagged [assumption]: --assumptions"]))
+            }
+        case .assumptions(let spread):
+            let figures = scenario.assumptions.filter { $0.nominal != 0 }
+            uncertain = figures.map { $0.varied(by: spread) }
+            setter = .assumptions(figures)
+            unvaried = scenario.assumptions.filter { $0.nominal == 0 }.map(\.label)
+            guard !uncertain.isEmpty else {
+                throw .invalid(Diagnostic(.error, "'\(scenario.name)' tags no figure as an assumption"
+                                          + (unvaried.isEmpty ? "" : " but figures at 0, which a share of their value does not move"), at: nil,
+                                          help: ["tag the numbers no source gives: share telecom: Huawei 55% [assumption], Ericsson 45% [seed 001]",
+                                                 "or rank the uncertain parameters: leave out --assumptions"]))
+            }
         }
-        let nominalRun = try evaluate(scenario, points: [[]], outcome: outcome, threads: 1, isCancelled: isCancelled)[0]
-        var result = Sensitivity(scenario: scenario, outcome: outcome, method: method, nominal: nominalRun, trajectories: trajectories, seed: seed,
-                                 effects: [], swings: [], runs: 1)
+        let nominalRun = try evaluate(scenario, points: [[]], setter: setter, outcome: outcome, threads: 1, isCancelled: isCancelled)[0]
+        var result = Sensitivity(scenario: scenario, outcome: outcome, method: method, factors: factors, unvaried: unvaried, nominal: nominalRun,
+                                 trajectories: trajectories, seed: seed, effects: [], swings: [], runs: 1)
         switch method {
         case .oat:
-            let points = uncertain.flatMap { p in [0.1, 0.9].map { [(p.name, p.distribution!.quantile($0, within: p.validRange))] } }
-            let values = try evaluate(scenario, points: points, outcome: outcome, threads: threads, isCancelled: isCancelled)
+            // An assumption's range is its two ends; a parameter's, its 10th and 90th percentiles.
+            let ends = factors == .parameters ? [0.1, 0.9] : [0.0, 1.0]
+            let points = uncertain.flatMap { p in ends.map { [(p.name, p.distribution!.quantile($0, within: p.validRange))] } }
+            let values = try evaluate(scenario, points: points, setter: setter, outcome: outcome, threads: threads, isCancelled: isCancelled)
             result.swings = uncertain.enumerated().map { i, p in
                 Swing(name: p.name, low: points[2 * i][0].1, high: points[2 * i + 1][0].1, outcomeLow: values[2 * i], outcomeHigh: values[2 * i + 1])
             }
@@ -22,7 +43,8 @@ extension Sensitivity {
             result.runs += points.count
         case .morris:
             let designs = (0..<(2 * trajectories)).map { trajectory(uncertain, seed: seed, index: $0) }
-            let values = try evaluate(scenario, points: designs.flatMap(\.points), outcome: outcome, threads: threads, isCancelled: isCancelled)
+            let values = try evaluate(scenario, points: designs.flatMap(\.points), setter: setter, outcome: outcome, threads: threads,
+                                      isCancelled: isCancelled)
             let k = uncertain.count
             // effects[t][i]: trajectory t's elementary effect of parameter i.
             let effects = designs.indices.map { t in
@@ -102,11 +124,31 @@ extension Sensitivity {
         }
     }
 
-    /// The outcome at each point (parameters set, the rest nominal), in order, on `threads` threads.
-    static func evaluate(_ scenario: ResolvedScenario, points: [[(String, Double)]], outcome: ScenarioOutcome, threads: Int,
+    /// How a point's values reach the scenario.
+    enum Setter: Sendable {
+        /// As a sweep sets parameters (`ResolvedScenario.setting`).
+        case parameters
+        /// As `ResolvedScenario.varying` sets these figures, named by their labels.
+        case assumptions([AssumedFigure])
+
+        func scenario(_ base: ResolvedScenario, _ point: [(String, Double)]) throws(Diagnostic) -> ResolvedScenario {
+            switch self {
+            case .parameters:
+                return try SweepJob.scenario(base, setting: point)
+            case .assumptions(let figures):
+                let set = point.map { name, _ in figures.first { $0.label == name }! }
+                return try base.varying(set, to: point.map(\.1))
+            }
+        }
+    }
+
+    /// The outcome at each point (its factors set, the rest nominal), in order, on `threads` threads.
+    static func evaluate(_ scenario: ResolvedScenario, points: [[(String, Double)]], setter: Setter, outcome: ScenarioOutcome, threads: Int,
                          isCancelled: @escaping @Sendable () -> Bool) throws(OperationError) -> [Double] {
         let results = ParallelWork.map(count: points.count, threads: threads, worker: { EngineWorkspace() }) { workspace, index -> SweepJobResult in
-            SweepJob.evaluate(scenario, setting: points[index], outcomes: [outcome], workspace: workspace, isCancelled: isCancelled).map { $0[0] }
+            SweepJob.evaluate(scenario, workspace: workspace, isCancelled: isCancelled,
+                              making: { base throws(Diagnostic) in try setter.scenario(base, points[index]) },
+                              read: { [outcome.value(in: $0)] }).map { $0[0] }
         }
         var values: [Double] = []
         for r in results {

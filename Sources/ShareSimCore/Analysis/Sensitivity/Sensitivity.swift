@@ -15,6 +15,14 @@ public struct Sensitivity: Sendable {
         case morris, oat
     }
 
+    /// What is varied: the uncertain parameters over their distributions, or every plain
+    /// figure tagged as an assumption over ±`spread` of its value (uniformly, clipped to what
+    /// its place accepts), one-at-a-time at the two ends.
+    public enum Factors: Sendable, Equatable {
+        case parameters
+        case assumptions(spread: Double)
+    }
+
     /// A parameter's Morris statistics over the trajectories asked for.
     public struct Effect: Sendable, Equatable {
         public var name: String
@@ -29,7 +37,8 @@ public struct Sensitivity: Sendable {
         package var isUnstable: Bool { rank != rankDoubled }
     }
 
-    /// A parameter set alone to its 10th and its 90th percentile, the others at their nominal values.
+    /// A parameter set alone to its 10th and its 90th percentile (an assumption to its two
+    /// ends), the others at their nominal values.
     public struct Swing: Sendable, Equatable {
         public var name: String
         public var low: Double
@@ -42,6 +51,9 @@ public struct Sensitivity: Sendable {
     public var scenario: ResolvedScenario
     public var outcome: ScenarioOutcome
     public var method: Method
+    public var factors: Factors
+    /// Assumed figures left out: their value is 0, which no share of it moves.
+    public var unvaried: [String] = []
     /// The outcome of the nominal run.
     public var nominal: Double
     public var trajectories: Int

@@ -2,24 +2,41 @@
 /// and swings are changes of the outcome, in its own terms (points for a share).
 public enum SensitivityReport {
     public static func table(_ s: Sensitivity) -> String {
-        var out = "\(s.scenario.name)\n" + (s.method == .morris
-            ? "Morris elementary effects, \(s.trajectories) trajectories (seed \(s.seed)), \(NumberText.counted(s.runs, "run"))\n"
-            : "one at a time: each parameter alone at its 10th and 90th percentile, \(NumberText.counted(s.runs, "run"))\n")
+        var out = "\(s.scenario.name)\n"
+        let factor: String, low: String, high: String
+        switch s.factors {
+        case .parameters:
+            (factor, low, high) = ("parameter", "at p10", "at p90")
+            out += s.method == .morris
+                ? "Morris elementary effects, \(s.trajectories) trajectories (seed \(s.seed)), \(NumberText.counted(s.runs, "run"))\n"
+                : "one at a time: each parameter alone at its 10th and 90th percentile, \(NumberText.counted(s.runs, "run"))\n"
+        case .assumptions(let spread):
+            let by = NumberText.percent(spread, decimals: 0)
+            (factor, low, high) = ("assumption", "at −\(by)", "at +\(by)")
+            // Labels make the table wide; the prose around it keeps to 80 columns.
+            out += Wrap.line(s.method == .morris
+                ? "Morris elementary effects of the figures tagged [assumption], each within ±\(by) of its value, "
+                    + "\(s.trajectories) trajectories (seed \(s.seed)), \(NumberText.counted(s.runs, "run"))"
+                : "one at a time: each figure tagged [assumption] alone at −\(by) and +\(by) of its value, \(NumberText.counted(s.runs, "run"))",
+                width: 80, indent: 0) + "\n"
+        }
         out += "outcome: \(s.outcome.text) (nominal \(s.outcome.describe(s.nominal)))\n\n"
+        // A size reads as an amount (2.4B), not as ten digits.
+        func figure(_ x: Double) -> String { abs(x) >= 1e4 ? NumberText.amount(x) : NumberText.fixed(x, decimals: 4) }
         let rows: [[String]]
         let header: [String]
         switch s.method {
         case .morris:
-            header = ["rank", "parameter", "μ*", "95% interval of μ*", "σ", "rank at \(2 * s.trajectories)"]
+            header = ["rank", factor, "μ*", "95% interval of μ*", "σ", "rank at \(2 * s.trajectories)"]
             rows = s.effects.map { e in
                 [String(e.rank), e.name, s.outcome.describe(e.muStar),
                  "\(s.outcome.describe(e.interval.lowerBound)) to \(s.outcome.describe(e.interval.upperBound))",
                  s.outcome.describe(e.sigma), String(e.rankDoubled) + (e.isUnstable ? " (swaps)" : "")]
             }
         case .oat:
-            header = ["parameter", "at p10", "outcome", "at p90", "outcome", "swing"]
+            header = [factor, low, "outcome", high, "outcome", "swing"]
             rows = s.swings.map { w in
-                [w.name, NumberText.fixed(w.low, decimals: 4), s.outcome.describe(w.outcomeLow), NumberText.fixed(w.high, decimals: 4),
+                [w.name, figure(w.low), s.outcome.describe(w.outcomeLow), figure(w.high),
                  s.outcome.describe(w.outcomeHigh), s.outcome.describe(w.width)]
             }
         }
@@ -28,21 +45,27 @@ public enum SensitivityReport {
             // Names read from the left, figures line up on the right.
             cells.indices.map { c in
                 let pad = String(repeating: " ", count: widths[c] - cells[c].count)
-                return c == 1 || (s.method == .oat && c == 0) ? cells[c] + pad : pad + cells[c]
+                return c == (s.method == .oat ? 0 : 1) ? cells[c] + pad : pad + cells[c]
             }
                 .joined(separator: "  ") + "\n"
         }
         out += line(header)
         for r in rows { out += line(r) }
         out = out.split(separator: "\n", omittingEmptySubsequences: false).map { String($0.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n")
+        if !s.unvaried.isEmpty {
+            out += "\n" + Wrap.line("Not varied, at 0 (no share of 0 moves it): \(s.unvaried.joined(separator: "; ")).", width: 80, indent: 0) + "\n"
+        }
+        if case .assumptions = s.factors {
+            out += "\nShares and buyer weights varied keep their segment summing to 100%:\nthe segment's others are scaled together.\n"
+        }
         if s.method == .morris {
-            out += "\nμ*: mean size of the outcome's change when the parameter moves across half its distribution;\n"
-            out += "σ: how much that change depends on the other parameters.\n"
+            out += "\nμ*: mean size of the outcome's change when the \(factor) moves across half its \(s.factors == .parameters ? "distribution" : "range");\n"
+            out += "σ: how much that change depends on the other \(factor)s.\n"
             if s.effects.contains(where: \.isUnstable) {
                 out += "(swaps): the rank differs with twice the trajectories; the ranking is not settled, add --trajectories.\n"
             }
         } else {
-            out += "\nOne at a time shows each parameter's reach alone; it misses interactions: rank with Morris, the default method.\n"
+            out += "\nOne at a time shows each \(factor)'s reach alone; it misses interactions: rank with Morris, the default method.\n"
         }
         return out
     }
@@ -68,6 +91,9 @@ public enum SensitivityReport {
             ("version", .int(1)),
             ("meta", JSONReport.meta(s.scenario)),
             ("method", .string(s.method.rawValue)),
+            ("varied", .string(s.factors == .parameters ? "parameters" : "assumptions")),
+            ("spread", { if case .assumptions(let x) = s.factors { return .number(x) } else { return .null } }()),
+            ("not_varied", .array(s.unvaried.map { .string($0) })),
             ("outcome", .string(s.outcome.text)),
             ("nominal", .number(s.nominal)),
             ("seed", .string(String(s.seed))),

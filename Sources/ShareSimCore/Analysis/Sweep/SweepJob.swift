@@ -39,9 +39,16 @@ enum SweepJob {
     /// run's memory is still the workspace's.
     static func evaluate(_ base: ResolvedScenario, setting: [(String, Double)], workspace: EngineWorkspace,
                          isCancelled: (@Sendable () -> Bool)?, read: (RunResult) -> [Double]) -> Result<[Double]> {
+        evaluate(base, workspace: workspace, isCancelled: isCancelled, making: { s throws(Diagnostic) in try scenario(s, setting: setting) }, read: read)
+    }
+
+    /// As above, with the scenario made from `base` by `make` (a sensitivity's assumptions
+    /// set, say) rather than by setting parameters.
+    static func evaluate(_ base: ResolvedScenario, workspace: EngineWorkspace, isCancelled: (@Sendable () -> Bool)?,
+                         making make: (ResolvedScenario) throws(Diagnostic) -> ResolvedScenario, read: (RunResult) -> [Double]) -> Result<[Double]> {
         if let isCancelled, isCancelled() { return .cancelled }
         let s: ResolvedScenario
-        do { s = try scenario(base, setting: setting) } catch { return .invalid(error) }
+        do { s = try make(base) } catch { return .invalid(error) }
         let run: RunResult
         do { run = try Engine.run(s, workspace: workspace, isCancelled: isCancelled) } catch { return .cancelled }
         return .value(read(run))
