@@ -164,8 +164,8 @@ extension Session {
             }
         }
         let bandList: [Band]
-        switch Band.parseList(bands) {
-        case .failure(let e): return .failure(e.message(option: "bands"), word: bands, status: .usage)
+        switch Band.parseList(bands, option: "bands") {
+        case .failure(let e): return .failure(e.message, word: bands, status: .usage)
         case .success(let list): bandList = list
         }
         guard case .success(let loaded) = resolve() else { return unresolvedReply() }
@@ -187,6 +187,7 @@ extension Session {
             guard case .bands(let bands) = try request.perform(env.hooks) else { return Reply() }
             var out = MonteCarloReport.render(bands.batch, values: bands.values, as: .table)
             if request.isNominalOnly { out += "note: no parameter is uncertain, so every run is the nominal run\n" }
+            if let note = request.passesNote { out += "note: \(note)\n" }
             return Reply(output: out)
         } catch {
             return reply(to: error, of: "montecarlo")

@@ -102,11 +102,13 @@ extension Session {
         ChartView(metric: o.metric, grouping: o.grouping, segment: o.segment, keys: o.names)
     }
 
+    /// Writes to `file` with `~` expanded, as `save` and `export` do.
     private func write(_ text: String, to file: String, what: String) -> Reply {
-        do { try env.writeFile(text, file) } catch {
-            return .failure("cannot write '\(file)': \(error.localizedDescription)", word: file, status: .cannotWrite)
+        let path = expandingTilde(file)
+        do { try env.writeFile(text, path) } catch {
+            return .failure("cannot write '\(path)': \(error.localizedDescription)", word: file, status: .cannotWrite)
         }
-        return Reply(output: "wrote the \(what) to \(file)\n")
+        return Reply(output: "wrote the \(what) to \(path)\n")
     }
 
     /// Takes `-o FILE`, `--kind K`, `--runs N` and `--seed S` out of the words; the rest are

@@ -15,7 +15,7 @@ struct FanOptions: ParsableArguments {
 
     func validate() throws {
         guard runs >= 1, runs <= 10_000_000 else { throw ValidationError("--runs must be from 1 to 10000000") }
-        if case .failure(let e) = Band.parseList(bands) { throw ValidationError(e.message(option: "--bands")) }
+        if case .failure(let e) = Band.parseList(bands) { throw ValidationError(e.message) }
     }
 
     var settings: RunCharts.FanSettings {

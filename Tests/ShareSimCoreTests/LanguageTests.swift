@@ -32,6 +32,38 @@ import Testing
         #expect(lexer.diagnostics.map(\.message) == ["unterminated string"])
         #expect(lexer.diagnostics.first?.location == ShareSimCore.SourceLocation(file: "t.scn", line: 1, column: 10, length: 4))
     }
+
+    /// Past the bound the lexer only counts: 10,000 stray characters give a hundred recorded
+    /// errors and 9,900 counted, every `$` between them still a token.
+    @Test func strayCharactersPastTheBoundAreCountedNotRecorded() {
+        var lexer = Lexer(SourceFile(path: "t.scn", text: String(repeating: "§$", count: 10_000)))
+        let tokens = lexer.tokenize()
+        #expect(lexer.diagnostics.count == DiagnosticLimit.errorsPerFile)
+        #expect(lexer.omittedErrors == 10_000 - DiagnosticLimit.errorsPerFile)
+        #expect(lexer.diagnostics.last?.message == "unexpected character '§'")
+        #expect(lexer.diagnostics.last?.location == ShareSimCore.SourceLocation(file: "t.scn", line: 1, column: 199))
+        #expect(tokens.count == 10_001)
+    }
+
+    /// Latin-1's letters start and continue names, decided without the Unicode tables as the
+    /// tables decide: every scalar from U+0080 to U+00FF agrees with `isAlphabetic`.
+    @Test func latinOneLettersAreNamesAndItsSignsAreNot() {
+        #expect(kinds("Société ªµº") == [.identifier("Société"), .identifier("ªµº"), .end])
+        for v in UInt32(0x80)..<0x100 {
+            let c = Unicode.Scalar(v)!
+            var lexer = Lexer(SourceFile(path: "t", text: String(Character(c))))
+            let startsName = lexer.tokenize().first.map { if case .identifier = $0.kind { true } else { false } } ?? false
+            #expect(startsName == c.properties.isAlphabetic, "U+\(String(v, radix: 16))")
+        }
+    }
+
+    /// A run of stray characters is one error, quoting its first twenty.
+    @Test func aRunOfStrayCharactersIsOneErrorQuotedShortened() {
+        var lexer = Lexer(SourceFile(path: "t.scn", text: String(repeating: "§", count: 30)))
+        _ = lexer.tokenize()
+        #expect(lexer.diagnostics.map(\.message) == ["unexpected characters '\(String(repeating: "§", count: 20))…'"])
+        #expect(lexer.diagnostics.first?.location?.length == 30)
+    }
 }
 
 @Suite struct QuantityTests {

@@ -138,6 +138,23 @@ private final class HookLog: @unchecked Sendable {
         #expect(log.progress.last.map { $0.done == $0.total && $0.total >= 1_200 } == true)
     }
 
+    /// A batch that runs in passes says so, with its size, its budget and where the budget
+    /// comes from: `--memory`, or what the machine has available when that is less.
+    @Test func monteCarloInPassesNamesItsBudgetAndItsSource() throws {
+        let input = try ScenarioLoader().load(path: Fixtures.packageRoot.appendingPathComponent(Fixtures.oneOriginChips).path)
+        let plenty = AvailableMemory(bytes: 1e12, source: "available now (MemAvailable in /proc/meminfo)")
+        var request = MonteCarloRequest(input: input, runs: 600, seed: 1, dates: .everyStep, memory: 1e9, available: plenty)
+        #expect(request.passesNote == nil)
+        request.memory = 1e4
+        #expect(request.budget.source == "--memory")
+        let bytes = NumberText.bytes(Double(request.batch.cellCount) * 600 * 8)
+        #expect(request.passesNote == "the batch's values take \(bytes), more than 80% of the 10 kB it may use (--memory): it runs in passes over the same runs")
+        request.memory = 1e9
+        request.available = AvailableMemory(bytes: 2e4, source: "left of this cgroup's limit of 1 GB (memory.max)")
+        #expect(request.budget.bytes == 2e4)
+        #expect(request.passesNote?.hasSuffix("of the 20 kB it may use (left of this cgroup's limit of 1 GB (memory.max)): it runs in passes over the same runs") == true)
+    }
+
     @Test func monteCarloShardsMergeIntoTheWholeBatchsBands() throws {
         let input = try ScenarioLoader().load(path: Fixtures.packageRoot.appendingPathComponent(Fixtures.oneOriginChips).path)
         let whole = MonteCarloRequest(input: input, runs: 300, seed: 7, dates: .everyStep)

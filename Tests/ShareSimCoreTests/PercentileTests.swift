@@ -12,6 +12,18 @@ import Testing
         }
     }
 
+    /// A refused list is a diagnostic like any other error, worded with the name it was given under.
+    @Test func aRefusedListIsADiagnosticNamingItsOption() {
+        guard case .failure(let high) = Band.parseList("5,101", option: "bands"),
+              case .failure(let backwards) = Band.parseList("50,25") else {
+            Issue.record("a list was accepted")
+            return
+        }
+        #expect(high.message == "'101' is not a percentile: bands takes percentages above 0 and at most 100, e.g. bands 5,25,50,75,95")
+        #expect(backwards.message == "--bands go from low to high, each once: '25' comes after a band at least as high; e.g. --bands 5,25,50,75,95")
+        #expect(high.location == nil)
+    }
+
     @Test func nearestRankIsTheCeilingOfPTimesNOver100() {
         let p = ["5", "25", "50", "75", "95", "100", "0.1"].map { Band($0)! }
         #expect(p.map { $0.rank(of: 10) } == [1, 3, 5, 8, 10, 10, 1])

@@ -106,7 +106,7 @@ import Testing
     }
 
     /// Tab quotes a path with a space, as `load` reads it; `~` is the home directory in
-    /// completion and in `load`, `save` and `export`.
+    /// completion and in `load`, `save`, `export` and `chart -o`.
     @Test func pathsWithSpacesAreQuotedAndTildeIsHome() {
         let disk = self.disk
         let listing: [String: [String]] = ["/home/ana/": ["my runs"], "/home/ana/my runs/": ["a b.scn", "c.scn"], ".": ["my runs"], "my runs/": ["c.scn"]]
@@ -126,5 +126,8 @@ import Testing
         session.execute(InputAssembler.Input(text: "save ~/what-if.scn", line: 5))
         #expect(disk.files["/home/ana/out.csv"]?.hasPrefix("step,date,segment,vendor") == true)
         #expect(disk.files["/home/ana/what-if.scn"]?.contains("use \"my runs/a b.scn\"") == true)
+        let chart = session.execute(InputAssembler.Input(text: "chart -o ~/shares.svg", line: 6))
+        #expect(chart.output == "wrote the lines chart of run1 to /home/ana/shares.svg\n")
+        #expect(disk.files["/home/ana/shares.svg"]?.hasPrefix("<svg") == true)
     }
 }

@@ -15,6 +15,9 @@ package struct Lexer {
 
     package mutating func tokenize() -> [Token] {
         var out: [Token] = []
+        // Sized up front for a token every four scalars (about what a scenario has), the array
+        // is seldom copied as it grows, which took a tenth of a large file's check.
+        out.reserveCapacity(s.count / 4 + 1)
         var atLineStart = true
         while i < s.count {
             let c = s[i]
@@ -50,14 +53,10 @@ package struct Lexer {
             } else {
                 // A run of stray characters is one mistake, not one per character.
                 let start = i
-                var run = String.UnicodeScalarView()
-                while i < s.count, !startsToken(at: i) {
-                    if i - start < 20 { run.append(contentsOf: printable(s[i]).unicodeScalars) }
-                    i += 1
-                }
-                let text = String(run) + (i - start > 20 ? "…" : "")
-                report(i - start == 1 ? "unexpected character '\(text)'" : "unexpected characters '\(text)'",
-                       at: start, length: i - start, help: hint(for: c))
+                i += 1
+                while i < s.count, !startsToken(at: i) { i += 1 }
+                let scalars = s, run = start..<i
+                report(Lexer.strayMessage(scalars[run.prefix(20)], count: run.count), at: start, length: run.count, help: Lexer.hint(for: c))
             }
         }
         out.append(Token(kind: .end, span: SourceSpan(s.count, s.count)))
@@ -108,18 +107,14 @@ package struct Lexer {
     private mutating func lexTag() -> Token {
         let start = i
         i += 1
-        var value = String.UnicodeScalarView()
-        while i < s.count, s[i] != "]", s[i] != "\n" {
-            value.append(s[i])
-            i += 1
-        }
+        while i < s.count, s[i] != "]", s[i] != "\n" { i += 1 }
+        let value = text(start + 1..<i)
         if i < s.count, s[i] == "]" {
             i += 1
         } else {
             report("unterminated source tag", at: start, length: i - start, help: "close the tag with ']' on the same line, e.g. [seed 003]")
         }
-        let text = String(value).trimmingSpaces()
-        return Token(kind: .tag(text), span: SourceSpan(start, i))
+        return Token(kind: .tag(value.trimmingSpaces()), span: SourceSpan(start, i))
     }
 
     private mutating func lexNumberOrDate() -> Token {
@@ -165,40 +160,42 @@ package struct Lexer {
         var end = start + 7
         if end + 3 <= s.count, s[end] == "-", digits(end + 1, 2) { end += 3 }
         if end < s.count, isDigit(s[end]) || isLetter(s[end]) { return nil }
-        var text = String.UnicodeScalarView()
-        text.append(contentsOf: s[start..<end])
         i = end
-        return Token(kind: .date(String(text)), span: SourceSpan(start, end))
+        return Token(kind: .date(text(start..<end)), span: SourceSpan(start, end))
     }
 
     private mutating func lexIdentifier() -> Token {
         let start = i
-        var text = String.UnicodeScalarView()
         while i < s.count {
             let c = s[i]
             if isIdentStart(c) || isDigit(c) {
-                text.append(c); i += 1
+                i += 1
             } else if (c == "-" || c == "." || c == "&") && i + 1 < s.count && (isIdentStart(s[i + 1]) || isDigit(s[i + 1])) {
-                text.append(c); i += 1
+                i += 1
             } else {
                 break
             }
         }
-        return Token(kind: .identifier(String(text)), span: SourceSpan(start, i))
+        return Token(kind: .identifier(text(start..<i)), span: SourceSpan(start, i))
     }
 
     private static let symbols: [String] = ["<=", ">=", "==", "!=", "+-", "≤", "≥", "±", "<", ">", "=", ":", ",", "/", "-", "+", "$", "*", "(", ")", ";", "~"]
     /// The symbols' scalars, made once: matching is tried at every stray character, and
     /// building arrays there made a 5 MB line of them take minutes.
     private static let symbolScalars: [[Unicode.Scalar]] = symbols.map { Array($0.unicodeScalars) }
-    private static let symbolStarts: [Unicode.Scalar] = symbolScalars.map { $0[0] }
     /// Each symbol as its token holds it: `≤` is `<=`.
     private static let symbolTokens: [String] = symbols.map(normalized)
 
+    /// For each ASCII scalar, the symbols that start with it, longest first; then those that
+    /// start with any other scalar. Indexed, not hashed: it is asked at every stray character.
+    private static let symbolsByASCIIStart: [[Int]] = (0..<128).map { v in symbolScalars.indices.filter { symbolScalars[$0][0].value == v } }
+    private static let symbolsWithOtherStarts: [Int] = symbolScalars.indices.filter { !symbolScalars[$0][0].isASCII }
+
     /// Which of `symbols` starts at offset `j`, longest first, if one does.
     private func symbol(at j: Int) -> Int? {
-        guard Lexer.symbolStarts.contains(s[j]) else { return nil }
-        for (k, scalars) in Lexer.symbolScalars.enumerated() {
+        let c = s[j]
+        for k in c.isASCII ? Lexer.symbolsByASCIIStart[Int(c.value)] : Lexer.symbolsWithOtherStarts {
+            let scalars = Lexer.symbolScalars[k]
             var n = 0
             while n < scalars.count, j + n < s.count, s[j + n] == scalars[n] { n += 1 }
             if n == scalars.count { return k }
@@ -217,7 +214,10 @@ package struct Lexer {
     /// stray characters ends.
     private func startsToken(at j: Int) -> Bool {
         let c = s[j]
-        if " \t\r\n#\"[".unicodeScalars.contains(c) || c == "\u{201C}" || isDigit(c) || isIdentStart(c) { return true }
+        switch c {
+        case " ", "\t", "\r", "\n", "#", "\"", "[", "\u{201C}": return true
+        default: if isDigit(c) || isIdentStart(c) { return true }
+        }
         if c == "'" { return closingQuote(after: j) != nil }
         return symbol(at: j) != nil
     }
@@ -232,17 +232,43 @@ package struct Lexer {
         }
     }
 
-    private mutating func report(_ message: String, at offset: Int, length: Int = 1, help: String? = nil) {
+    /// Records an error, or past `DiagnosticLimit.errorsPerFile` only counts it: the message
+    /// and help are built only for an error that is recorded, so that a file of millions of
+    /// mistakes costs the count and no more (a 5 MB line of stray characters took seconds).
+    private mutating func report(_ message: @autoclosure () -> String, at offset: Int, length: Int = 1, help: @autoclosure () -> String? = nil) {
         guard diagnostics.count < DiagnosticLimit.errorsPerFile else {
             omittedErrors += 1
             return
         }
         var loc = file.location(at: offset)
         loc.length = length
-        diagnostics.append(.error(message, at: loc, help: help))
+        diagnostics.append(.error(message(), at: loc, help: help()))
     }
 
-    private func hint(for c: Unicode.Scalar) -> String? {
+    /// The text of the scalars in `range`. Nearly every token is ASCII, and its bytes are
+    /// copied into the string at once; appending scalar by scalar was a tenth of a large
+    /// file's check.
+    private func text(_ range: Range<Int>) -> String {
+        if s[range].allSatisfy(\.isASCII) {
+            return String(unsafeUninitializedCapacity: range.count) { bytes in
+                for (n, k) in range.enumerated() { bytes[n] = UInt8(truncatingIfNeeded: s[k].value) }
+                return range.count
+            }
+        }
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: s[range])
+        return String(scalars)
+    }
+
+    /// "unexpected characters '…'" for a run of `count` stray characters that starts with `first`.
+    private static func strayMessage(_ first: ArraySlice<Unicode.Scalar>, count: Int) -> String {
+        var quoted = String.UnicodeScalarView()
+        for c in first { quoted.append(contentsOf: printable(c).unicodeScalars) }
+        let text = String(quoted) + (count > first.count ? "…" : "")
+        return count == 1 ? "unexpected character '\(text)'" : "unexpected characters '\(text)'"
+    }
+
+    private static func hint(for c: Unicode.Scalar) -> String? {
         switch c {
         case "'": return "strings are written in double quotes: \"OFAC GL 25\""
         case "%": return "a percent sign goes right after its number: 45%"
@@ -252,15 +278,17 @@ package struct Lexer {
         }
     }
 
-    private func printable(_ c: Unicode.Scalar) -> String {
+    private static func printable(_ c: Unicode.Scalar) -> String {
         c.value < 0x20 || c.value == 0x7F ? String.escaped(c.value) : String(c)
     }
 
     private func isDigit(_ c: Unicode.Scalar) -> Bool { c >= "0" && c <= "9" }
     private func isLetter(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic }
-    /// ASCII, nearly every character of a scenario, is decided without the Unicode tables.
+    /// ASCII, nearly every character of a scenario, and Latin-1 are decided without the
+    /// Unicode tables. Latin-1's letters: ª, µ, º and U+00C0 to U+00FF but × and ÷.
     private func isIdentStart(_ c: Unicode.Scalar) -> Bool {
         if c.isASCII { return c == "_" || (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") }
+        if c.value < 0x100 { return c == "ª" || c == "µ" || c == "º" || (c >= "À" && c != "×" && c != "÷") }
         return c.properties.isAlphabetic
     }
 }

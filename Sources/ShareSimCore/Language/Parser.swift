@@ -97,9 +97,13 @@ package struct Parser {
 
     var previous: Token { tokens[max(0, pos - 1)] }
 
+    /// Whether the token is the word `word` (lowercase), in any letter case. Asked of nearly
+    /// every token, so ASCII words are compared in place rather than lowercased into a copy.
     func isWord(_ word: String, _ t: Token? = nil) -> Bool {
-        if case .identifier(let s) = (t ?? peek).kind { return s.lowercased() == word }
-        return false
+        guard case .identifier(let s) = (t ?? peek).kind else { return false }
+        let a = s.utf8, b = word.utf8
+        guard a.allSatisfy({ $0 < 0x80 }) else { return s.lowercased() == word }
+        return a.count == b.count && zip(a, b).allSatisfy { x, y in (x >= 0x41 && x <= 0x5A ? x | 0x20 : x) == y }
     }
 
     func isSymbol(_ sym: String, _ t: Token? = nil) -> Bool {

@@ -90,11 +90,38 @@ public struct MonteCarloRequest: Sendable {
         return MonteCarloBatch(scenario: scenario, runs: runs, seed: seed, bands: bands, metric: metric, grouping: grouping, steps: steps)
     }
 
+    /// The bytes the batch may use and where that figure comes from: `--memory`, or what this
+    /// machine or its container has available when that is less (named as `AvailableMemory` read it).
+    public var budget: (bytes: Double, source: String) {
+        available.bytes > 0 && available.bytes < memory ? (available.bytes, available.source) : (memory, "--memory")
+    }
+
+    /// The runs this request computes: its shard's, or all of them.
+    private var runRange: Range<Int> {
+        shard.map { MonteCarloBatch.runs(ofShard: $0.index, of: $0.count, total: runs) } ?? 0..<runs
+    }
+
+    /// Whether `batch`'s values, 8 bytes a cell and run, fit in 80% of the budget; a batch
+    /// that does not runs in passes over the same runs.
+    private func fits(_ batch: MonteCarloBatch) -> Bool {
+        Double(batch.cellCount) * Double(runRange.count) * 8 <= 0.8 * budget.bytes
+    }
+
+    /// One line to show before a batch too large to hold at once runs: how large it is, what
+    /// it may use and why, and that it runs in passes. Nil for a batch that fits.
+    public var passesNote: String? {
+        let batch = self.batch
+        guard !fits(batch) else { return nil }
+        let (bytes, source) = budget
+        return "the batch's values take \(NumberText.bytes(Double(batch.cellCount) * Double(runRange.count) * 8)), more than 80% of "
+            + "the \(NumberText.bytes(bytes)) it may use (\(source)): it runs in passes over the same runs"
+    }
+
     public func perform(_ hooks: OperationHooks = .none) throws(OperationError) -> MonteCarloResponse {
         let batch = self.batch
-        let range = shard.map { MonteCarloBatch.runs(ofShard: $0.index, of: $0.count, total: runs) } ?? 0..<runs
-        let budget = min(memory, available.bytes > 0 ? available.bytes : memory)
-        let fits = Double(batch.cellCount) * Double(range.count) * 8 <= 0.8 * budget
+        let range = runRange
+        let budget = self.budget.bytes
+        let fits = fits(batch)
         var header: MonteCarloShard.Header?
         if let shard {
             let h = MonteCarloShard.Header(batch: batch, shard: shard.index, shards: shard.count, format: shard.format)

@@ -63,7 +63,7 @@ struct MonteCarloCommand: ParsableCommand {
         guard runs >= 1 else { throw ValidationError("--runs must be at least 1") }
         guard runs <= 1 << 40 else { throw ValidationError("--runs must be at most 2^40") }
         if case .failure(let e) = Band.parseList(bands) {
-            throw ValidationError(e.message(option: "--bands"))
+            throw ValidationError(e.message)
         }
         if let at { _ = try ReportDates.months(at) }
         if let memory, ByteCount.parse(memory) == nil {
@@ -109,6 +109,7 @@ struct MonteCarloCommand: ParsableCommand {
         if request.isNominalOnly {
             Output.report(Diagnostic(.warning, "no parameter of '\(file)' is uncertain: every run is the nominal run", at: nil), printer: input.printer)
         }
+        if let note = request.passesNote { Output.err("sharesim: \(note)\n") }
         // Ctrl-C raises a flag that the workers poll between runs: the batch stops, nothing
         // half-done is written, and the command exits 130.
         let bar = Terminal.isTerminal(STDERR_FILENO) ? ProgressBar() : nil

@@ -50,15 +50,21 @@ public struct Band: Sendable, Equatable, Hashable {
     }
 
     /// `5,25,50,75,95`: percentages in (0, 100], increasing, each once, so that a report's
-    /// columns read from low to high; else the offending text and why.
-    public static func parseList(_ text: String) -> Result<[Band], BandError> {
+    /// columns read from low to high; else an error that quotes the offending text, says why
+    /// and shows an example with `option`, the name the list was given under (`--bands`, `bands`).
+    public static func parseList(_ text: String, option: String = "--bands") -> Result<[Band], Diagnostic> {
+        func refusal(_ part: String, outOfOrder: Bool) -> Result<[Band], Diagnostic> {
+            .failure(.error(outOfOrder
+                ? "\(option) go from low to high, each once: '\(part)' comes after a band at least as high; e.g. \(option) 5,25,50,75,95"
+                : "'\(part)' is not a percentile: \(option) takes percentages above 0 and at most 100, e.g. \(option) 5,25,50,75,95", at: nil))
+        }
         var out: [Band] = []
         for part in text.split(separator: ",", omittingEmptySubsequences: false) {
-            guard let b = Band(String(part)) else { return .failure(BandError(text: String(part), outOfOrder: false)) }
-            if let last = out.last, !(b.percentage > last.percentage) { return .failure(BandError(text: String(part), outOfOrder: true)) }
+            guard let b = Band(String(part)) else { return refusal(String(part), outOfOrder: false) }
+            if let last = out.last, !(b.percentage > last.percentage) { return refusal(String(part), outOfOrder: true) }
             out.append(b)
         }
-        return out.isEmpty ? .failure(BandError(text: text, outOfOrder: false)) : .success(out)
+        return out.isEmpty ? refusal(text, outOfOrder: false) : .success(out)
     }
 
     /// The percentage as a number, for ordering: exact enough for six decimals.
