@@ -65,7 +65,7 @@ enum Commands {
         Command(name: "timing", usage: "timing on|off", summary: "Print how long each run takes.",
                 example: "timing on", action: { s, args, _ in s.setTiming(args) }),
         Command(name: "help", usage: "help [COMMAND]", summary: "List the commands, or explain one.",
-                example: "help compare", action: { s, args, _ in Help.reply(for: args.first, width: s.width) }),
+                example: "help compare", action: { s, args, _ in Help.reply(for: args.first, in: s) }),
         Command(name: "quit", usage: "quit", summary: "Leave the session (also 'exit' or Ctrl-D).",
                 example: "quit", action: { s, _, input in s.requestQuit(command: Words.split(input.text).first) }),
     ]

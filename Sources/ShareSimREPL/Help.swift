@@ -5,7 +5,8 @@ enum Help {
     /// The help on `topic` (all commands when nil), wrapped to `width` so that a narrow
     /// terminal does not break its lines mid-word. A topic that is no command or statement
     /// is an error, as an unknown command is: a pipe stops there.
-    static func reply(for topic: String?, width: Int) -> Reply {
+    static func reply(for topic: String?, in session: Session) -> Reply {
+        let width = session.width
         guard let topic else { return Reply(output: Wrap.text(overview(), width: width)) }
         if let c = Commands.named(topic.lowercased()) {
             let usage = UsageFold.fold(Substring(c.usage), indent: 4, width: width)
@@ -18,7 +19,7 @@ enum Help {
             return Reply(output: Wrap.text(changeHelp(topic.lowercased()), width: width))
         }
         let near = Suggestions.closest(to: topic, in: Commands.all.map(\.name) + Session.statementKeywords + Keywords.changes)
-        return .failure("no help for '\(topic)'", word: topic, suggestion: near)
+        return session.failure("no help for '\(topic)'", word: topic, suggestion: near)
     }
 
     static func overview() -> String {

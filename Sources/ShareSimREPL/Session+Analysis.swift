@@ -11,7 +11,7 @@ extension Session {
         let specs = words.dropFirst().prefix { $0.contains("=") }
         let outcomeText = words.count > 1 + specs.count ? input.text[words[1 + specs.count].startIndex...] : ""
         guard !specs.isEmpty, !outcomeText.isEmpty else {
-            return .failure("usage: sweep NAME=FROM..TO[/COUNT] [NAME2=…] OUTCOME\n  example: \(Commands.named("sweep")!.example)", status: .usage)
+            return failure("usage: sweep NAME=FROM..TO[/COUNT] [NAME2=…] OUTCOME\n  example: \(Commands.named("sweep")!.example)", status: .usage)
         }
         guard case .success(let loaded) = resolve() else { return unresolvedReply() }
         do {
@@ -30,7 +30,7 @@ extension Session {
             // A problem with one parameter (unknown, a value out of range) points at its NAME=… piece.
             return reply(to: error, of: "sweep", word: { String(specs[specs.startIndex + $0]) })
         } catch {
-            return .failure("\(error)", status: .internalError)
+            return failure("\(error)", status: .internalError)
         }
     }
 
@@ -43,7 +43,7 @@ extension Session {
         let assumptions = words.count > first && words[first] == "assumptions"
         if assumptions { first += 1 }
         guard words.count > first else {
-            return .failure("usage: sensitivity [morris|oat] [assumptions] OUTCOME\n  example: \(Commands.named("sensitivity")!.example)", status: .usage)
+            return failure("usage: sensitivity [morris|oat] [assumptions] OUTCOME\n  example: \(Commands.named("sensitivity")!.example)", status: .usage)
         }
         let outcomeText = input.text[words[first].startIndex...]
         guard case .success(let loaded) = resolve() else { return unresolvedReply() }
@@ -86,7 +86,7 @@ extension Session {
         let fits = Self.fittedNames(split.map { body[..<$0.lowerBound] } ?? body)
         let targetTexts = split.map { body[$0.upperBound...].split(separator: ";").map { $0.drop { $0 == " " } }.filter { !$0.isEmpty } } ?? []
         guard let fits, !fits.isEmpty, split == nil || !targetTexts.isEmpty else {
-            return .failure("usage: \(Commands.named("calibrate")!.usage)\n  example: \(Commands.named("calibrate")!.example)", status: .usage)
+            return failure("usage: \(Commands.named("calibrate")!.usage)\n  example: \(Commands.named("calibrate")!.example)", status: .usage)
         }
         guard case .success(let loaded) = resolve() else { return unresolvedReply() }
         let scenario = loaded.scenario
@@ -116,7 +116,7 @@ extension Session {
                 return placed(error, source: boundsSource(i), piece: bounds)
             })
         } catch {
-            return .failure("\(error)", status: .internalError)
+            return failure("\(error)", status: .internalError)
         }
     }
 
@@ -145,12 +145,12 @@ extension Session {
     /// `rank` takes the rest of the line.
     func montecarlo(_ args: [String], _ input: InputAssembler.Input) -> Reply {
         guard let runsText = args.first, let runs = Int(runsText), runs >= 1 else {
-            return .failure("usage: \(Commands.named("montecarlo")!.usage)", word: args.first, status: .usage)
+            return failure("usage: \(Commands.named("montecarlo")!.usage)", word: args.first, status: .usage)
         }
         var rest = Array(args.dropFirst())
         var rankPiece: Substring?
         if let i = rest.firstIndex(where: { $0 == "rank" || $0 == "--rank" }) {
-            guard i + 1 < rest.count, let at = input.text.range(of: " \(rest[i]) ") else { return .failure("'\(rest[i])' needs an outcome", word: rest[i], status: .usage) }
+            guard i + 1 < rest.count, let at = input.text.range(of: " \(rest[i]) ") else { return failure("'\(rest[i])' needs an outcome", word: rest[i], status: .usage) }
             rankPiece = input.text[at.upperBound...]
             rest.removeSubrange(i...)
         }
@@ -159,26 +159,26 @@ extension Session {
         for (word, apply) in [("seed", { (v: String) -> Bool in UInt64(v).map { seed = $0 } != nil }),
                               ("bands", { (v: String) -> Bool in bands = v; return true })] {
             if let i = rest.firstIndex(where: { $0 == word || $0 == "--" + word }) {
-                guard i + 1 < rest.count, apply(rest[i + 1]) else { return .failure("'\(rest[i])' needs a value", word: rest[i], status: .usage) }
+                guard i + 1 < rest.count, apply(rest[i + 1]) else { return failure("'\(rest[i])' needs a value", word: rest[i], status: .usage) }
                 rest.removeSubrange(i...(i + 1))
             }
         }
         let bandList: [Band]
         switch Band.parseList(bands, option: "bands") {
-        case .failure(let e): return .failure(e.message, word: bands, status: .usage)
+        case .failure(let e): return failure(e.message, word: bands, status: .usage)
         case .success(let list): bandList = list
         }
         guard case .success(let loaded) = resolve() else { return unresolvedReply() }
         if let rankPiece { return rank(rankPiece, runs: runs, seed: seed, loaded: loaded) }
         let scenario = loaded.scenario
         let o: ViewOptions
-        switch ViewOptions.parse(rest, runNames: [], scenario: scenario) {
-        case .failure(let p): return .failure(p, status: .usage)
+        switch ViewOptions.parse(rest, runNames: [], scenario: scenario, locate: location(of:)) {
+        case .failure(let p): return failure(p, status: .usage)
         case .success(let parsed): o = parsed
         }
         let dates: MonteCarloRequest.Dates
-        switch o.steps(in: scenario.timeline) {
-        case .failure(let p): return .failure(p, status: .usage)
+        switch o.steps(in: scenario.timeline, locate: location(of:)) {
+        case .failure(let p): return failure(p, status: .usage)
         case .success(let s): dates = s.map { .steps($0) } ?? .tableColumns(width: env.width)
         }
         let request = MonteCarloRequest(input: loaded, runs: runs, seed: seed, bands: bandList, metric: o.metric, grouping: o.grouping,

@@ -7,12 +7,12 @@ import ShareSimCore
 extension Session {
     func plot(_ args: [String]) -> Reply {
         let o: ViewOptions
-        switch ViewOptions.parse(args, runNames: runNames, scenario: runs.last?.result.scenario) {
-        case .failure(let p): return .failure(p, status: .usage)
+        switch ViewOptions.parse(args, runNames: runNames, scenario: runs.last?.result.scenario, locate: location(of:)) {
+        case .failure(let p): return failure(p, status: .usage)
         case .success(let parsed): o = parsed
         }
         switch pickRun(o) {
-        case .failure(let p): return .failure(p, status: .usage)
+        case .failure(let p): return failure(p, status: .usage)
         case .success(let (name, result)):
             var view = chartView(o)
             view.segment = o.segment ?? result.scenario.segments.first?.id
@@ -31,7 +31,7 @@ extension Session {
     func chart(_ args: [String]) -> Reply {
         let request: Request
         switch readRequest(args, writing: "an SVG file: give -o FILE.svg\n  example: chart --by origin -o shares.svg") {
-        case .failure(let p): return .failure(p, status: .usage)
+        case .failure(let p): return failure(p, status: .usage)
         case .success(let r): request = r
         }
         let kind = request.kind ?? .default(runs: request.runs.count)
@@ -48,10 +48,10 @@ extension Session {
     func report(_ args: [String]) -> Reply {
         let request: Request
         switch readRequest(args, writing: "an HTML file: give -o FILE.html\n  example: report -o easing.html") {
-        case .failure(let p): return .failure(p, status: .usage)
+        case .failure(let p): return failure(p, status: .usage)
         case .success(let r): request = r
         }
-        guard request.kind == nil else { return .failure("--kind is for chart; a report holds every kind that fits", word: "--kind", status: .usage) }
+        guard request.kind == nil else { return failure("--kind is for chart; a report holds every kind that fits", word: "--kind", status: .usage) }
         var question: String?
         if case .text(_, let source) = base { question = source.text }
         let html: String
@@ -75,16 +75,16 @@ extension Session {
     }
 
     /// Reads a `chart` or `report` line; `writing` says what `-o` must name when it is missing.
-    private func readRequest(_ args: [String], writing: String) -> Result<Request, Problem> {
+    private func readRequest(_ args: [String], writing: String) -> Result<Request, Diagnostic> {
         let split: (rest: [String], kind: RunCharts.Kind?, file: String?, fan: RunCharts.FanSettings)
-        switch Self.chartOptions(args) {
+        switch Self.chartOptions(args, locate: location(of:)) {
         case .failure(let p): return .failure(p)
         case .success(let s): split = s
         }
         let command = Words.split(current.text).first ?? "chart"
-        guard let file = split.file else { return .failure(Problem("\(command) writes \(writing)")) }
+        guard let file = split.file else { return .failure(diagnostic("\(command) writes \(writing)")) }
         let o: ViewOptions
-        switch ViewOptions.parse(split.rest, runNames: runNames, scenario: runs.last?.result.scenario) {
+        switch ViewOptions.parse(split.rest, runNames: runNames, scenario: runs.last?.result.scenario, locate: location(of:)) {
         case .failure(let p): return .failure(p)
         case .success(let parsed): o = parsed
         }
@@ -92,9 +92,9 @@ extension Session {
     }
 
     /// The runs named (one or two), else the last run.
-    private func pickRuns(_ o: ViewOptions) -> Result<[(name: String, result: RunResult)], Problem> {
+    private func pickRuns(_ o: ViewOptions) -> Result<[(name: String, result: RunResult)], Diagnostic> {
         guard !o.runs.isEmpty else { return pickRun(o).map { [$0] } }
-        guard o.runs.count <= 2 else { return .failure(Problem("name one run, or two to compare", word: o.runs[2])) }
+        guard o.runs.count <= 2 else { return .failure(diagnostic("name one run, or two to compare", word: o.runs[2])) }
         return .success(o.runs.compactMap { name in runs.first { $0.name == name } })
     }
 
@@ -106,33 +106,34 @@ extension Session {
     private func write(_ text: String, to file: String, what: String) -> Reply {
         let path = expandingTilde(file)
         do { try env.writeFile(text, path) } catch {
-            return .failure("cannot write '\(path)': \(error.localizedDescription)", word: file, status: .cannotWrite)
+            return failure("cannot write '\(path)': \(error.localizedDescription)", word: file, status: .cannotWrite)
         }
         return Reply(output: "wrote the \(what) to \(path)\n")
     }
 
     /// Takes `-o FILE`, `--kind K`, `--runs N` and `--seed S` out of the words; the rest are
     /// the view's, as `show` reads them.
-    static func chartOptions(_ args: [String]) -> Result<(rest: [String], kind: RunCharts.Kind?, file: String?, fan: RunCharts.FanSettings), Problem> {
+    static func chartOptions(_ args: [String], locate: (String?) -> SourceLocation)
+        -> Result<(rest: [String], kind: RunCharts.Kind?, file: String?, fan: RunCharts.FanSettings), Diagnostic> {
         var rest: [String] = [], kind: RunCharts.Kind?, file: String?, fan = RunCharts.FanSettings()
         var i = 0
         while i < args.count {
             let w = args[i]
             guard ["-o", "--kind", "--runs", "--seed"].contains(w) else { rest.append(w); i += 1; continue }
-            guard i + 1 < args.count else { return .failure(Problem("\(w) needs a value", word: w)) }
+            guard i + 1 < args.count else { return .failure(.command("\(w) needs a value", at: locate(w))) }
             let v = args[i + 1]
             switch w {
             case "-o": file = v
             case "--kind":
                 guard let k = RunCharts.Kind(rawValue: v) else {
-                    return .failure(Problem("--kind is \(RunCharts.Kind.allCases.map(\.rawValue).joined(separator: ", ")), not '\(v)'", word: v))
+                    return .failure(.command("--kind is \(RunCharts.Kind.allCases.map(\.rawValue).joined(separator: ", ")), not '\(v)'", at: locate(v)))
                 }
                 kind = k
             case "--runs":
-                guard let n = Int(v), n >= 1, n <= 10_000_000 else { return .failure(Problem("--runs takes a count from 1 to 10000000, not '\(v)'", word: v)) }
+                guard let n = Int(v), n >= 1, n <= 10_000_000 else { return .failure(.command("--runs takes a count from 1 to 10000000, not '\(v)'", at: locate(v))) }
                 fan.runs = n
             default:
-                guard let s = UInt64(v) else { return .failure(Problem("--seed takes a whole number, not '\(v)'", word: v)) }
+                guard let s = UInt64(v) else { return .failure(.command("--seed takes a whole number, not '\(v)'", at: locate(v))) }
                 fan.seed = s
             }
             i += 2

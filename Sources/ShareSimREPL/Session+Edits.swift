@@ -4,7 +4,7 @@ import ShareSimCore
 /// Loading, what-if edits and their bookkeeping: undo, reset, diff, save.
 extension Session {
     func load(_ args: [String]) -> Reply {
-        guard args.count == 1 else { return .failure("usage: load FILE\n  example: load scenarios/ofac-easing.scn", status: .usage) }
+        guard args.count == 1 else { return failure("usage: load FILE\n  example: load scenarios/ofac-easing.scn", status: .usage) }
         let path = expandingTilde(args[0])
         let newBase: Base
         do throws(ScenarioError) {
@@ -52,7 +52,7 @@ extension Session {
     /// errors elsewhere (a scenario still being typed in, say) wait until `run`.
     func applyEdit(_ input: InputAssembler.Input) -> Reply {
         if case .resolved(let path, _)? = base {
-            return .failure("\(path) is resolved JSON and cannot be edited; load its scenario text instead")
+            return failure("\(path) is resolved JSON and cannot be edited; load its scenario text instead")
         }
         let edit = Edit(text: input.text, line: input.line)
         let candidate = edits + [edit]
@@ -73,7 +73,7 @@ extension Session {
     }
 
     func undo() -> Reply {
-        guard let snapshot = undoStack.popLast() else { return .failure("nothing to undo", status: .success) }
+        guard let snapshot = undoStack.popLast() else { return failure("nothing to undo", status: .success) }
         base = snapshot.base
         edits = snapshot.edits
         let now = NumberText.counted(edits.count, "what-if edit")
@@ -112,7 +112,7 @@ extension Session {
     /// Saves the edits as an overlay: `use` of the loaded file, then the edits. Saving into
     /// the loaded file itself would make it use itself, so that is refused.
     func save(_ args: [String]) -> Reply {
-        guard args.count == 1 else { return .failure("usage: save FILE\n  example: save what-if.scn", status: .usage) }
+        guard args.count == 1 else { return failure("usage: save FILE\n  example: save what-if.scn", status: .usage) }
         let target = expandingTilde(args[0])
         var text = "# What-if edits saved from a sharesim session.\n"
         if case .resolved(_, let scenario)? = base {
@@ -121,7 +121,7 @@ extension Session {
             text = ResolvedJSON.encode(scenario).pretty + "\n"
         } else if let base {
             if OverlayPath.standardized(base.path) == OverlayPath.standardized(target) {
-                return .failure("'\(target)' is the loaded file; save the edits under a new name (they are saved as an overlay that uses it)", word: target)
+                return failure("'\(target)' is the loaded file; save the edits under a new name (they are saved as an overlay that uses it)", word: target)
             }
             text += "use \"\(OverlayPath.relative(from: target, to: base.path, in: env.currentDirectory))\"\n\n"
         }
@@ -129,7 +129,7 @@ extension Session {
         do {
             try env.writeFile(text, target)
         } catch {
-            return .failure("cannot write '\(target)': \(error.localizedDescription)", word: target, status: .cannotWrite)
+            return failure("cannot write '\(target)': \(error.localizedDescription)", word: target, status: .cannotWrite)
         }
         savedEdits = edits
         warnedAboutUnsavedEdits = false

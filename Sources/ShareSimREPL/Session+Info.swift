@@ -26,13 +26,13 @@ extension Session {
 
     func explain(_ args: [String]) -> Reply {
         guard let target = args.first else {
-            return .failure("usage: explain TARGET (a vendor, segment, origin, channel or event)\n  example: explain Cisco", status: .usage)
+            return failure("usage: explain TARGET (a vendor, segment, origin, channel or event)\n  example: explain Cisco", status: .usage)
         }
         guard case .success(let loaded) = resolve() else { return unresolvedReply() }
         let s = loaded.scenario
         guard let found = Explanation.target(named: target, in: s) else {
             let known = s.vendors.map(\.id) + s.segments.map(\.id) + s.origins + s.channels.map(\.id)
-            return .failure("'\(target)' is no vendor, segment, origin, channel or event here", word: target,
+            return failure("'\(target)' is no vendor, segment, origin, channel or event here", word: target,
                             suggestion: Suggestions.closest(to: target, in: known), status: .usage)
         }
         let explanation = Explanation(found, in: s)

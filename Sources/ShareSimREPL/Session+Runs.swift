@@ -5,10 +5,10 @@ extension Session {
     func run(_ args: [String]) -> Reply {
         var name: String?
         if !args.isEmpty {
-            guard args.count == 2, args[0] == "as", !args[1].isEmpty else { return .failure("usage: run [as NAME]\n  example: run as late-easing", word: args.first, status: .usage) }
+            guard args.count == 2, args[0] == "as", !args[1].isEmpty else { return failure("usage: run [as NAME]\n  example: run as late-easing", word: args.first, status: .usage) }
             // One word, so `compare A B` and `show NAME` can tell runs apart.
             guard !args[1].contains(where: { $0.isWhitespace || $0 == "," }) else {
-                return .failure("a run's name is one word, without spaces or commas, e.g. 'run as late-easing'", word: args[1], status: .usage)
+                return failure("a run's name is one word, without spaces or commas, e.g. 'run as late-easing'", word: args[1], status: .usage)
             }
             name = args[1]
         }
@@ -75,25 +75,25 @@ extension Session {
     }
 
     /// The run a view is about: named, or the last one.
-    func pickRun(_ o: ViewOptions) -> Result<(String, RunResult), Problem> {
+    func pickRun(_ o: ViewOptions) -> Result<(String, RunResult), Diagnostic> {
         if let name = o.runs.first, let r = runs.first(where: { $0.name == name }) { return .success((name, r.result)) }
         if let last = runs.last { return .success(last) }
-        return .failure(Problem("no runs yet; type 'run' first"))
+        return .failure(diagnostic("no runs yet; type 'run' first"))
     }
 
     func show(_ args: [String]) -> Reply {
-        switch ViewOptions.parse(args, runNames: runNames, scenario: runs.last?.result.scenario) {
-        case .failure(let p): return .failure(p, status: .usage)
+        switch ViewOptions.parse(args, runNames: runNames, scenario: runs.last?.result.scenario, locate: location(of:)) {
+        case .failure(let p): return failure(p, status: .usage)
         case .success(let o):
             switch pickRun(o) {
-            case .failure(let p): return .failure(p, status: .usage)
+            case .failure(let p): return failure(p, status: .usage)
             case .success(let (name, result)):
-                switch o.steps(in: result.scenario.timeline) {
-                case .failure(let p): return .failure(p, status: .usage)
+                switch o.steps(in: result.scenario.timeline, locate: location(of:)) {
+                case .failure(let p): return failure(p, status: .usage)
                 case .success(let steps):
                     let segments = result.scenario.segments.indices.filter { o.segment == nil || result.scenario.segments[$0].id == o.segment }
                     guard segments.contains(where: { s in result.rows(segment: s, by: o.grouping).contains { o.keeps(name: $0.name, origin: $0.origin) } }) else {
-                        return .failure(o.noneSell(in: o.segment, scenario: result.scenario), word: o.names.first, status: .usage)
+                        return failure(o.noneSell(in: o.segment, scenario: result.scenario), word: o.names.first, status: .usage)
                     }
                     let table = TableReport(metric: o.metric, grouping: o.grouping, steps: steps, width: env.width, segment: o.segment, only: o.names)
                     guard let text = cancellable({ _ in table.render(result, title: "\(name): \(result.scenario.name)") }) else {
@@ -107,29 +107,29 @@ extension Session {
 
     func export(_ args: [String]) -> Reply {
         guard args.count == 2 || args.count == 3, args[0] == "csv" || args[0] == "json" else {
-            return .failure("usage: export csv|json FILE [RUN]\n  example: export csv easing.csv baseline", word: args.first, status: .usage)
+            return failure("usage: export csv|json FILE [RUN]\n  example: export csv easing.csv baseline", word: args.first, status: .usage)
         }
         let chosen: (String, RunResult)
         if args.count == 3 {
             guard let r = runs.first(where: { $0.name == args[2] }) else {
-                return .failure("no run named '\(args[2])'", word: args[2], suggestion: Suggestions.closest(to: args[2], in: runNames), status: .usage)
+                return failure("no run named '\(args[2])'", word: args[2], suggestion: Suggestions.closest(to: args[2], in: runNames), status: .usage)
             }
             chosen = r
         } else {
-            guard let last = runs.last else { return .failure("no runs yet; type 'run' first", status: .usage) }
+            guard let last = runs.last else { return failure("no runs yet; type 'run' first", status: .usage) }
             chosen = last
         }
         let text = args[0] == "csv" ? CSVReport.render([chosen], grouping: .vendor) : JSONReport.render([chosen], grouping: .vendor)
         do {
             try env.writeFile(text, expandingTilde(args[1]))
         } catch {
-            return .failure("cannot write '\(args[1])': \(error.localizedDescription)", word: args[1], status: .cannotWrite)
+            return failure("cannot write '\(args[1])': \(error.localizedDescription)", word: args[1], status: .cannotWrite)
         }
         return Reply(output: "wrote \(chosen.0) as \(args[0].uppercased()) to \(args[1])\n")
     }
 
     func setTiming(_ args: [String]) -> Reply {
-        guard args.count == 1, args[0] == "on" || args[0] == "off" else { return .failure("usage: timing on|off", word: args.first, status: .usage) }
+        guard args.count == 1, args[0] == "on" || args[0] == "off" else { return failure("usage: timing on|off", word: args.first, status: .usage) }
         timing = args[0] == "on"
         return Reply(output: "timing is \(args[0])\n")
     }

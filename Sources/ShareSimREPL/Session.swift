@@ -88,8 +88,7 @@ public final class Session {
     public func execute(_ input: InputAssembler.Input) -> Reply {
         current = input
         let restore = checkpoint()
-        var reply = dispatch(input)
-        if let problem = reply.problem { reply.error = text(of: problem) }
+        let reply = dispatch(input)
         let word = Words.split(input.text).first?.lowercased() ?? ""
         if env.isCancelled() && !Session.lastingCommands.contains(word) {
             restore()
@@ -123,7 +122,7 @@ public final class Session {
         if first.hasPrefix("#") { return Reply() }
         if let command = Commands.named(first) {
             if command.usage == command.name, words.count > 1 {
-                return .failure("'\(command.name)' takes no arguments\n  \(command.name): \(command.summary)", word: words[1], status: .usage)
+                return failure("'\(command.name)' takes no arguments\n  \(command.name): \(command.summary)", word: words[1], status: .usage)
             }
             return command.action(self, Array(words.dropFirst()), input)
         }
@@ -206,26 +205,6 @@ public final class Session {
         }.joined()
     }
 
-    /// A command's problem as printed: as it is at a prompt; from a pipe, a diagnostic at
-    /// the word it is about, its further lines (`  example: …`) as help.
-    func text(of problem: Problem) -> String {
-        guard env.piped, current.line > 0 else { return wrapped(problem.promptText) }
-        var lines = problem.message.split(separator: "\n").map { String($0).trimmingCharacters(in: [" "]) }
-        let message = lines.removeFirst()
-        let help = (problem.suggestion.map { ["did you mean '\($0)'?"] } ?? []) + lines.map { $0.hasPrefix("help: ") ? String($0.dropFirst(6)) : $0 }
-        return renderAtInput(Diagnostic(.error, message, at: nil, help: help), word: problem.word)
-    }
-
-    /// A diagnostic placed on the current input: under `word`, else under the command word.
-    func renderAtInput(_ d: Diagnostic, word: String?) -> String {
-        let command = Words.split(current.text).first ?? ""
-        let (column, length) = word.flatMap { w in Words.column(of: w, in: current.text).map { ($0, w.count) } }
-            ?? (Words.column(of: command, in: current.text) ?? 1, command.count)
-        var placed = d
-        placed.location = SourceLocation(file: env.inputName, line: current.line, column: column, length: length)
-        return DiagnosticPrinter(useColor: env.color).render(placed, sources: [env.inputName: inputSource()])
-    }
-
     /// Errors in a piece of the input parsed on its own (`source` names it, as `sweep`),
     /// moved to where that piece stands in the input.
     func placed(_ error: ScenarioError, source: String, piece: Substring) -> ScenarioError {
@@ -243,7 +222,7 @@ public final class Session {
     }
 
     /// The current input as a file in which it stands on its own line number.
-    private func inputSource() -> SourceFile {
+    func inputSource() -> SourceFile {
         SourceFile(path: env.inputName, text: String(repeating: "\n", count: max(0, current.line - 1)) + current.text)
     }
 

@@ -80,39 +80,4 @@ public struct Reply: Sendable, Equatable {
         self.quit = quit
         self.status = status
     }
-
-    /// A command's error, not yet placed: `Session.execute` prints it as it is at a prompt,
-    /// and as a diagnostic at `<stdin>:LINE:COL` from a pipe.
-    var problem: Problem?
-
-    /// `message` may go on with lines of help (`  example: …`); `word` is the input's word
-    /// it is about, where the caret goes.
-    static func failure(_ message: String, word: String? = nil, suggestion: String? = nil, status: ExitStatus = .dataError) -> Reply {
-        failure(Problem(message, word: word, suggestion: suggestion), status: status)
-    }
-
-    static func failure(_ problem: Problem, status: ExitStatus = .dataError) -> Reply {
-        Reply(error: problem.promptText + "\n", failed: true, status: status, problem: problem)
-    }
-
-    init(error: String, failed: Bool, status: ExitStatus, problem: Problem?) {
-        self.init(error: error, failed: failed, status: status)
-        self.problem = problem
-    }
-}
-
-/// A message for the user about a command's arguments, the word it is about, and the
-/// name the user probably meant.
-struct Problem: Error, Equatable, Sendable {
-    var message: String
-    var word: String?
-    var suggestion: String?
-    init(_ message: String, word: String? = nil, suggestion: String? = nil) {
-        self.message = message
-        self.word = word
-        self.suggestion = suggestion
-    }
-
-    /// As a prompt prints it, on one line: `'x' is no run; did you mean 'y'?`.
-    var promptText: String { message + (suggestion.map { "; did you mean '\($0)'?" } ?? "") }
 }

@@ -13,40 +13,42 @@ struct ViewOptions {
     var grouping: Grouping = .vendor
     var tolerance: Double = 0
 
-    static func parse(_ args: [String], runNames: [String], scenario: ResolvedScenario?) -> Result<ViewOptions, Problem> {
+    /// `locate` places an error at the word of the input it is about.
+    static func parse(_ args: [String], runNames: [String], scenario: ResolvedScenario?,
+                      locate: (String?) -> SourceLocation) -> Result<ViewOptions, Diagnostic> {
         var o = ViewOptions()
         var i = 0
         while i < args.count {
             let w = args[i]
             switch w {
             case "--share", "--by", "share", "by":
-                guard i + 1 < args.count else { return .failure(Problem("\(w) needs a value", word: w)) }
+                guard i + 1 < args.count else { return .failure(.command("\(w) needs a value", at: locate(w))) }
                 let v = args[i + 1]
                 if w.hasSuffix("share") {
-                    guard v == "installed" || v == "sales" else { return .failure(Problem("\(w) is installed or sales, not '\(v)'", word: v)) }
+                    guard v == "installed" || v == "sales" else { return .failure(.command("\(w) is installed or sales, not '\(v)'", at: locate(v))) }
                     o.metric = v == "installed" ? .installedShare : .salesShare
                 } else {
                     guard let g = Grouping(rawValue: v) else {
                         let names = Grouping.allCases.map(\.rawValue)
-                        return .failure(Problem("\(w) is \(names.dropLast().joined(separator: ", ")) or \(names.last!), not '\(v)'", word: v))
+                        return .failure(.command("\(w) is \(names.dropLast().joined(separator: ", ")) or \(names.last!), not '\(v)'", at: locate(v)))
                     }
                     o.grouping = g
                 }
                 i += 2
                 continue
             case "--tolerance", "tolerance":
-                guard i + 1 < args.count else { return .failure(Problem("\(w) needs a value, e.g. \(w) 0.5%", word: w)) }
+                guard i + 1 < args.count else { return .failure(.command("\(w) needs a value, e.g. \(w) 0.5%", at: locate(w))) }
                 do { o.tolerance = try ComparisonTolerance.parse(args[i + 1], source: w) } catch {
                     let d = error.diagnostics.first
-                    return .failure(Problem((d?.message ?? "\(w) takes a share difference, e.g. 0.5% or 0.005")
-                                            + (d?.help.map { "\nhelp: \($0)" }.joined() ?? ""), word: args[i + 1]))
+                    return .failure(Diagnostic(.error, d?.message ?? "\(w) takes a share difference, e.g. 0.5% or 0.005",
+                                               at: locate(args[i + 1]), help: d?.help ?? []))
                 }
                 i += 2
                 continue
             case "at", "--at":
-                guard i + 1 < args.count else { return .failure(Problem("'\(w)' needs dates, e.g. \(w) 2022-01,2023-01", word: w)) }
+                guard i + 1 < args.count else { return .failure(.command("'\(w)' needs dates, e.g. \(w) 2022-01,2023-01", at: locate(w))) }
                 do { o.dates = try DateList.months(args[i + 1]) } catch {
-                    return .failure(Problem(error.message(option: "at", list: args[i + 1]), word: args[i + 1]))
+                    return .failure(.command(error.message(option: "at", list: args[i + 1]), at: locate(args[i + 1])))
                 }
                 i += 2
                 continue
@@ -57,7 +59,7 @@ struct ViewOptions {
                     o.names.append(w)
                 } else {
                     let known = runNames + (scenario.map { $0.segments.map(\.id) + $0.vendors.map(\.id) + $0.routeNames } ?? [])
-                    return .failure(Problem("'\(w)' is no run, segment, vendor or channel", word: w,
+                    return .failure(.command("'\(w)' is no run, segment, vendor or channel", at: locate(w),
                                             suggestion: Suggestions.closest(to: w, in: known)))
                 }
             }
@@ -90,12 +92,12 @@ struct ViewOptions {
     }
 
     /// The dates as steps of a run's timeline, or a message naming the first outside it.
-    func steps(in timeline: Timeline) -> Result<[Int]?, Problem> {
+    func steps(in timeline: Timeline, locate: (String?) -> SourceLocation) -> Result<[Int]?, Diagnostic> {
         guard !dates.isEmpty else { return .success(nil) }
         var out: [Int] = []
         for d in dates {
             guard let k = timeline.step(within: d) else {
-                return .failure(Problem("\(d.text) is outside the timeline (\(timeline.span))", word: d.text))
+                return .failure(.command("\(d.text) is outside the timeline (\(timeline.span))", at: locate(d.text)))
             }
             out.append(k)
         }

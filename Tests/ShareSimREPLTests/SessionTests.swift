@@ -469,6 +469,28 @@ final class Flag: @unchecked Sendable {
         #expect(type(in: s, "export csv out.csv nosuch", line: 8).error.hasPrefix("<stdin>:8:20: error: no run named 'nosuch'\n"))
     }
 
+    /// A command's failure is a `Diagnostic` at the word it is about, its suggestion and
+    /// usage lines its help, printed by the one `DiagnosticPrinter`: in colour when the
+    /// session is, as the scenario's own errors are.
+    @Test func aCommandsFailureIsADiagnosticPrintedByThePrinter() {
+        let s = Session(environment: SessionEnvironment(inputName: "<stdin>", piped: true, color: true, readFile: readFile))
+        type(in: s, "load scenarios/ofac-easing.scn", line: 1)
+        let reply = type(in: s, "explain Cisko", line: 2)
+        let failure = s.diagnostic("'Cisko' is no vendor, segment, origin, channel or event here", word: "Cisko", suggestion: "Cisco")
+        #expect(failure.location == SourceLocation(file: "<stdin>", line: 2, column: 9, length: 5))
+        #expect(failure.help == ["did you mean 'Cisco'?"])
+        #expect(reply.error == "\u{1B}[1m<stdin>:2:9\u{1B}[0m: \u{1B}[1;31merror:\u{1B}[0m "
+                + "\u{1B}[1m'Cisko' is no vendor, segment, origin, channel or event here\u{1B}[0m\n"
+                + " 2 | explain Cisko\n   |         \u{1B}[1;32m^~~~~\u{1B}[0m\nhelp: did you mean 'Cisco'?\n")
+        #expect(reply.status == .usage)
+        // At a prompt the same diagnostic reads as plain lines, its usage lines indented.
+        let prompt = Session(environment: SessionEnvironment(width: 120, readFile: readFile))
+        type(in: prompt, "load scenarios/ofac-easing.scn", line: 1)
+        #expect(type(in: prompt, "explain Cisko", line: 2).error
+                == "'Cisko' is no vendor, segment, origin, channel or event here; did you mean 'Cisco'?\n")
+        #expect(type(in: prompt, "load", line: 3).error == "usage: load FILE\n  example: load scenarios/ofac-easing.scn\n")
+    }
+
     @Test func sweepAndCalibrateErrorsPointIntoTheInput() {
         type("load scenarios/china-chip-share.scn")
         let sweep = type("sweep  leakage=x..y installed share origin CN in chips at 2023-01", line: 2)
