@@ -45,6 +45,34 @@ import Testing
         #expect(raised.stderr == "")
     }
 
+    /// The scenario size limit guards against checking a wrong, huge scenario; run output
+    /// read back by `compare` is rightly larger (a century of months of ten vendors here is
+    /// 1.2 MB), so only a scenario given to `compare` meets the limit.
+    @Test func compareReadsRunOutputPastTheScenarioLimitButNotAScenario() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sharesim-limit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let vendors = (1...10).map { "vendor V\($0) origin US\n" }.joined()
+        let shares = (1...10).map { "V\($0) 10%" }.joined(separator: ", ")
+        let scenario = "scenario \"Long\"\ntimeline 2000-01 to 2099-12 monthly\nsegment s \"S\" lifetime 5y\n\(vendors)share s 2000-01: \(shares)\n"
+        let scenarioPath = directory.appendingPathComponent("long.scn").path, csv = directory.appendingPathComponent("long.csv").path
+        try scenario.write(toFile: scenarioPath, atomically: false, encoding: .utf8)
+        #expect(try BinaryRunner.run(["run", scenarioPath, "--format", "csv", "-o", csv]).status == 0)
+        let size = try #require(FileManager.default.attributesOfItem(atPath: csv)[.size] as? Int)
+        #expect(size > 1 << 20)
+
+        let limited = ["SHARESIM_MAX_SCENARIO_MIB": "1"]
+        let table = try BinaryRunner.run(["compare", csv, csv], environment: limited)
+        #expect(table.status == 0)
+        #expect(table.stdout.hasSuffix("identical: no vendor differs at any of the 1200 dates\n"))
+
+        let padded = directory.appendingPathComponent("padded.scn").path
+        try (scenario + String(repeating: "# padding\n", count: 110_000)).write(toFile: padded, atomically: false, encoding: .utf8)
+        let refused = try BinaryRunner.run(["compare", padded, csv], environment: limited)
+        #expect(refused.status == 66)
+        #expect(refused.stderr.contains("scenarios larger than 1 MiB are refused unread\n"))
+    }
+
     /// 2.5 million stray `§`, each between two `$` symbols: once minutes of work and millions of
     /// quoted lines, now a hundred errors, a note on how many more, and the true total.
     /// The time limit only turns a hang into a failure (a debug build on a loaded machine took

@@ -40,6 +40,11 @@ package struct ScenarioSizeLimit: Sendable, Equatable {
         package var size: Int?
         package var limit: ScenarioSizeLimit
 
+        package init(size: Int?, limit: ScenarioSizeLimit) {
+            self.size = size
+            self.limit = limit
+        }
+
         /// What follows "cannot read 'PATH': " where a file other than a scenario is read
         /// through the same reader (a transcript, run output to compare).
         package var errorDescription: String? {
