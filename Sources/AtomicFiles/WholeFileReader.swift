@@ -19,8 +19,10 @@ public enum WholeFileReader {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw .last() }
         if info.st_mode & S_IFMT == S_IFDIR { throw FileError(code: EISDIR) }
+        // A regular file says its size: one past the limit is refused before a byte is read.
+        if info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) > limit { throw tooLarge(limit) }
         var bytes: [UInt8] = []
-        if info.st_mode & S_IFMT == S_IFREG { bytes.reserveCapacity(min(Int(info.st_size), limit) + 1) }
+        if info.st_mode & S_IFMT == S_IFREG { bytes.reserveCapacity(Int(info.st_size) + 1) }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
@@ -29,11 +31,14 @@ public enum WholeFileReader {
                 throw .last()
             }
             if count == 0 { return bytes }
-            guard bytes.count + count <= limit else {
-                let size = limit % (1 << 30) == 0 ? "\(limit >> 30) GiB" : limit % (1 << 20) == 0 ? "\(limit >> 20) MiB" : "\(limit) bytes"
-                throw FileError(code: EFBIG, reason: "larger than \(size); is this the right file?")
-            }
+            guard bytes.count + count <= limit else { throw tooLarge(limit) }
             bytes += chunk[0..<count]
         }
+    }
+
+    /// EFBIG, the error of a file past `limit`.
+    private static func tooLarge(_ limit: Int) -> FileError {
+        let size = limit % (1 << 30) == 0 ? "\(limit >> 30) GiB" : limit % (1 << 20) == 0 ? "\(limit >> 20) MiB" : "\(limit) bytes"
+        return FileError(code: EFBIG, reason: "larger than \(size); is this the right file?")
     }
 }

@@ -1,3 +1,4 @@
+import AtomicFiles
 import ArgumentParser
 import Foundation
 import ShareSimCore
@@ -26,6 +27,18 @@ struct ScenarioInput {
     @Sendable static func read(_ path: String) throws -> Data {
         if path == "-" || path == "<stdin>" { return try ScenarioLoader.readStandardInput() }
         return try ScenarioLoader.readWholeFile(path)
+    }
+
+    /// Like `read`, for files that are not scenarios (run output to compare, transcripts):
+    /// `ScenarioSizeLimit` guards against checking a wrong, huge scenario, while run output
+    /// of a long scenario is rightly tens of megabytes. Only the reader's own limit holds.
+    static func readData(_ path: String) throws -> Data {
+        do throws(FileError) {
+            if path == "-" || path == "<stdin>" { return Data(try WholeFileReader.read(descriptor: STDIN_FILENO)) }
+            return Data(try WholeFileReader.read(path))
+        } catch {
+            throw error.asRead
+        }
     }
 
     /// How messages name an input given on the command line: `-` is `<stdin>`.

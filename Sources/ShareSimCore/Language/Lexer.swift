@@ -245,19 +245,9 @@ package struct Lexer {
         diagnostics.append(.error(message(), at: loc, help: help()))
     }
 
-    /// The text of the scalars in `range`. Nearly every token is ASCII, and its bytes are
-    /// copied into the string at once; appending scalar by scalar was a tenth of a large
-    /// file's check.
+    /// The text of the scalars in `range`.
     private func text(_ range: Range<Int>) -> String {
-        if s[range].allSatisfy(\.isASCII) {
-            return String(unsafeUninitializedCapacity: range.count) { bytes in
-                for (n, k) in range.enumerated() { bytes[n] = UInt8(truncatingIfNeeded: s[k].value) }
-                return range.count
-            }
-        }
-        var scalars = String.UnicodeScalarView()
-        scalars.append(contentsOf: s[range])
-        return String(scalars)
+        file.text(of: SourceSpan(range.lowerBound, range.upperBound))
     }
 
     /// "unexpected characters '…'" for a run of `count` stray characters that starts with `first`.

@@ -194,13 +194,3 @@ extension Parser {
         }
     }
 }
-
-extension SourceFile {
-    /// The text a span covers.
-    func text(of span: SourceSpan) -> String {
-        let lo = max(0, min(span.start, scalars.count)), hi = max(lo, min(span.end, scalars.count))
-        var v = String.UnicodeScalarView()
-        v.append(contentsOf: scalars[lo..<hi])
-        return String(v)
-    }
-}

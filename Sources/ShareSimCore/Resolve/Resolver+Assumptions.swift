@@ -19,7 +19,7 @@ extension Resolver {
             out.append(AssumedFigure(label: "param \(p.name)", nominal: p.nominal, targets: p.targets, validRange: p.validRange,
                                      location: d.statement.value.location, tag: tag))
         }
-        var seen = Set<String>()
+        var seen = Set<String>(minimumCapacity: out.count)
         for i in out.indices {
             let at = out[i].location
             out[i].label += at.file == mainFile ? " (line \(at.line))" : " (\(at.file):\(at.line))"

@@ -134,6 +134,10 @@ package struct Resolver {
         let layerID = layer.file.path
         unreadable += layer.unreadable
         statementsRead += layer.statements.count
+        // Sized for every statement being an event: a generated file is nearly all events,
+        // and growing by doubling rehashed 400,000 names again and again.
+        events.reserveCapacity(events.count + layer.statements.count)
+        eventPositions.reserveCapacity(eventPositions.count + layer.statements.count)
         if wasUnreadable("timeline") { timelineFailed = true }
         for statement in layer.statements where !useFailed {
             switch statement {

@@ -12,22 +12,29 @@ public struct ScenarioLoader: Sendable {
         self.readFile = readFile
     }
 
-    /// The largest scenario read: far above any written by hand or generated (the bench's
-    /// largest is a few MB), and a stop for /dev/zero or a disk image given by mistake long
-    /// before a gigabyte is in memory.
-    package static let maxFileSize = 64 << 20
-
     /// A file's bytes, whatever kind of file can be read: a regular file, a pipe (`<(…)`),
-    /// a FIFO, /dev/stdin, /dev/null. Errors say why in the OS's words ("is a directory").
+    /// a FIFO, /dev/stdin, /dev/null. Errors say why in the OS's words ("is a directory");
+    /// a file past `ScenarioSizeLimit` is `ScenarioSizeLimit.Exceeded`.
     @Sendable public static func readWholeFile(_ path: String) throws -> Data {
-        do throws(FileError) { return Data(try WholeFileReader.read(path, limit: maxFileSize)) } catch {
-            throw error.asRead
+        let limit = ScenarioSizeLimit.fromEnvironment()
+        do throws(FileError) { return Data(try WholeFileReader.read(path, limit: limit.bytes)) } catch {
+            var info = stat()
+            throw error.code == EFBIG ? ScenarioSizeLimit.Exceeded(size: stat(path, &info) == 0 ? regularFileSize(info) : nil, limit: limit) : error.asRead
         }
     }
 
     /// Standard input to its end.
     public static func readStandardInput() throws -> Data {
-        Data(try WholeFileReader.read(descriptor: STDIN_FILENO, limit: maxFileSize))
+        let limit = ScenarioSizeLimit.fromEnvironment()
+        do throws(FileError) { return Data(try WholeFileReader.read(descriptor: STDIN_FILENO, limit: limit.bytes)) } catch {
+            var info = stat()
+            throw error.code == EFBIG ? ScenarioSizeLimit.Exceeded(size: fstat(STDIN_FILENO, &info) == 0 ? regularFileSize(info) : nil, limit: limit) : error
+        }
+    }
+
+    /// The size of a regular file; a stream's is not known until it ends.
+    private static func regularFileSize(_ info: stat) -> Int? {
+        info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) : nil
     }
 
     /// A loaded scenario, its warnings and the source text needed to quote them.
@@ -49,7 +56,9 @@ public struct ScenarioLoader: Sendable {
 
     /// A file's bytes, or the diagnostic every command gives for a file it cannot read.
     public func read(_ path: String) throws(ScenarioError) -> Data {
-        do { return try readFile(path) } catch {
+        do { return try readFile(path) } catch let refused as ScenarioSizeLimit.Exceeded {
+            throw ScenarioError([refused.diagnostic(path: path)], sources: [:], isUnreadableFile: true)
+        } catch {
             let reason = ScenarioLoader.reason(error)
             let help = reason == "is a directory" ? ["give a scenario file; 'sharesim test' takes a directory"] : []
             throw ScenarioError([Diagnostic(.error, "cannot read '\(path)': \(reason)", at: nil, help: help)], sources: [:], isUnreadableFile: true)
@@ -114,7 +123,9 @@ public struct ScenarioLoader: Sendable {
     private func loadUse(_ path: String, relativeTo from: String) -> Result<(layer: Resolver.Layer, parseErrors: [Diagnostic]), ScenarioError> {
         let resolved = ScenarioLoader.path(path, relativeTo: from)
         let data: Data
-        do { data = try readFile(resolved) } catch {
+        do { data = try readFile(resolved) } catch let refused as ScenarioSizeLimit.Exceeded {
+            return .failure(ScenarioError([refused.diagnostic(path: resolved)], sources: [:], isUnreadableFile: true))
+        } catch {
             let shown = resolved == path ? "\"\(path)\"" : "\"\(path)\" (\(resolved))"
             return .failure(ScenarioError([Diagnostic(.error, "cannot read \(shown): \(ScenarioLoader.reason(error))", at: nil,
                                                       help: [from.hasPrefix("<") || from == "-"
@@ -138,6 +149,8 @@ public struct ScenarioLoader: Sendable {
             return .success(try ScenarioLoader.sourceFile(path: resolved, data: try readFile(resolved)))
         } catch let error as ScenarioError {
             return .failure(error)
+        } catch let refused as ScenarioSizeLimit.Exceeded {
+            return .failure(ScenarioError([refused.diagnostic(path: resolved)], sources: [:]))
         } catch {
             let shown = resolved == path ? "\"\(path)\"" : "\"\(path)\" (\(resolved))"
             return .failure(ScenarioError([Diagnostic(.error, "cannot read \(shown): \(ScenarioLoader.reason(error))", at: nil,

@@ -93,7 +93,7 @@ enum CompareSide {
         }
         let name = path == "-" ? "<stdin>" : path
         let data: Data
-        do { data = try ScenarioInput.read(path) } catch {
+        do { data = try ScenarioInput.readData(path) } catch {
             Output.report(.error("cannot read '\(name)': \(AtomicFile.reason(error))", at: nil), printer: input.printer)
             return .failure(ExitCode(ExitStatus.noInput))
         }
@@ -112,7 +112,13 @@ enum CompareSide {
             Output.report(.error("'\(path)' is a scenario, not run output; '#\(run)' picks a run only in a CSV file", at: nil), printer: input.printer)
             return .failure(ExitCode(ExitStatus.usage))
         }
-        // A scenario: loaded like every other command's (its `use`d files from disk).
+        // A scenario: loaded like every other command's (its `use`d files from disk), and
+        // refused past the scenario size limit as every command refuses it.
+        let limit = ScenarioSizeLimit.fromEnvironment()
+        if data.count > limit.bytes {
+            input.report(ScenarioError([ScenarioSizeLimit.Exceeded(size: data.count, limit: limit).diagnostic(path: name)], sources: [:]))
+            return .failure(ExitCode(ExitStatus.noInput))
+        }
         let loader = ScenarioLoader(readFile: { p in p == name ? data : try ScenarioInput.read(p) })
         do {
             let loaded = try loader.load(path: name)

@@ -27,7 +27,7 @@ struct Replay: ParsableCommand {
         var failed = 0
         for file in files {
             let data: Data
-            do { data = try ScenarioLoader.readWholeFile(file) } catch {
+            do { data = try ScenarioInput.readData(file) } catch {
                 throw Output.fail("cannot read '\(file)': \(AtomicFile.reason(error))", status: ExitStatus.noInput)
             }
             let entries = Transcript.parse(String(decoding: data, as: UTF8.self))
