@@ -7,7 +7,7 @@ struct FanOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Fan charts: how many Monte Carlo runs.")
     var runs: Int = 1000
 
-    @Option(parsing: .unconditional, help: "Fan charts: the batch's seed (run i draws from SEED + i).")
+    @Option(parsing: .unconditional, help: "Fan charts: the batch's seed (run i draws from mix(SEED) + i).")
     var seed: UInt64 = 1
 
     @Option(help: "Fan charts: percentiles, comma-separated; nested bands pair the lowest with the highest.")

@@ -34,7 +34,7 @@ struct MonteCarloCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "How many runs.")
     var runs: Int
 
-    @Option(parsing: .unconditional, help: "The batch's seed; run i draws from a stream seeded with SEED + i.")
+    @Option(parsing: .unconditional, help: "The batch's seed; run i draws from a stream seeded with mix(SEED) + i (MODEL.md, \"Random draws\").")
     var seed: UInt64
 
     @OptionGroup var threading: ThreadOptions

@@ -3,7 +3,8 @@ import Foundation
 /// Monte Carlo over a scenario's uncertain parameters (MODEL.md, "Random draws").
 ///
 /// Run `i` draws every uncertain parameter, in declaration order, from its own stream:
-/// xoshiro256** seeded through SplitMix64 from `seed + i` (wrapping), one output per draw.
+/// xoshiro256** started from `mix(seed) + i` (wrapping; `mix` is SplitMix64's output
+/// function), one output per draw.
 /// It runs the scenario with those values and keeps one figure per reporting step and row
 /// of the view (a vendor, an origin, a channel, a recorded origin, or a vendor within a
 /// buyer group). Runs are split between threads in blocks and each writes only its own
