@@ -73,11 +73,16 @@ struct ScenarioInput {
     }
 
     /// Performs an operation with Ctrl-C to stop it and, on a terminal, a progress bar on
-    /// standard error; a refusal is said and becomes the exit code.
+    /// standard error; a refusal is said and becomes the exit code. The bar is cleared
+    /// before the refusal or "interrupted" is said, so that starts on a line of its own.
     func perform<T>(_ operation: (OperationHooks) throws(OperationError) -> T) throws -> T {
         let bar = Terminal.isTerminal(STDERR_FILENO) ? ProgressBar() : nil
-        defer { bar?.finish() }
-        do { return try operation(.interruptible { bar?.show($0, of: $1) }) } catch { throw exitCode(for: error) }
+        do {
+            defer { bar?.finish() }
+            return try operation(.interruptible { bar?.show($0, of: $1) })
+        } catch {
+            throw exitCode(for: error)
+        }
     }
 
     /// The exit code of a command whose operation gave no result, after saying why.

@@ -12,14 +12,7 @@ extension MonteCarloCommand {
         }
         let request = RankRegressionRequest(input: loaded, runs: runs, seed: seed, outcome: outcome, threads: threading.count,
                                             memory: memory.flatMap(ByteCount.parse) ?? MonteCarloRequest.defaultMemory)
-        let bar = Terminal.isTerminal(STDERR_FILENO) ? ProgressBar() : nil
-        let ranked: MonteCarloRank
-        do {
-            defer { bar?.finish() }
-            ranked = try request.perform(.interruptible(progress: { done, total in bar?.show(done, of: total) }))
-        } catch {
-            throw input.exitCode(for: error)
-        }
+        let ranked = try input.perform { hooks throws(OperationError) in try request.perform(hooks) }
         let text: String
         switch report.format {
         case .table: text = RankRegressionReport.table(ranked)

@@ -112,14 +112,7 @@ struct MonteCarloCommand: ParsableCommand {
         if let note = request.passesNote { Output.err("sharesim: \(note)\n") }
         // Ctrl-C raises a flag that the workers poll between runs: the batch stops, nothing
         // half-done is written, and the command exits 130.
-        let bar = Terminal.isTerminal(STDERR_FILENO) ? ProgressBar() : nil
-        let response: MonteCarloResponse
-        do {
-            defer { bar?.finish() }
-            response = try request.perform(.interruptible(progress: { done, total in bar?.show(done, of: total) }))
-        } catch {
-            throw input.exitCode(for: error)
-        }
+        let response = try input.perform { hooks throws(OperationError) in try request.perform(hooks) }
         switch response {
         case .shardAlreadyComplete(let header, let path):
             Output.err("sharesim: shard \(header.shard)/\(header.shards) is already complete in '\(path)'; skipped\n")
