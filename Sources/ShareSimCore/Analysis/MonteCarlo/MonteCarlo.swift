@@ -99,10 +99,15 @@ package enum MonteCarlo {
 
     /// The scenario of run `run`: every uncertain parameter set to its draw.
     package static func scenario(_ scenario: ResolvedScenario, seed: UInt64, run: Int) throws(Diagnostic) -> ResolvedScenario {
+        try drawnRun(scenario, seed: seed, run: run).scenario
+    }
+
+    /// Run `run`'s scenario and the values it drew (as `draws` gives them), from one stream.
+    static func drawnRun(_ scenario: ResolvedScenario, seed: UInt64, run: Int) throws(Diagnostic) -> (scenario: ResolvedScenario, draws: [Double]) {
         var s = scenario
         var rng = Xoshiro256StarStar(batchSeed: seed, run: UInt64(truncatingIfNeeded: run))
-        try s.draw(&rng)
-        return s
+        let draws = try s.draw(&rng)
+        return (s, draws)
     }
 
     /// Why run `run`'s figures are not finite: what its draws, set into the scenario, carry

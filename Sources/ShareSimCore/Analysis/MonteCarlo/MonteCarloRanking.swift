@@ -56,13 +56,13 @@ enum MonteCarloRanking {
                         blocks.stop()
                         return
                     }
-                    let drawn: ResolvedScenario
-                    do { drawn = try MonteCarlo.scenario(scenario, seed: seed, run: run) } catch {
+                    let drawn: (scenario: ResolvedScenario, draws: [Double])
+                    do { drawn = try MonteCarlo.drawnRun(scenario, seed: seed, run: run) } catch {
                         blocks.fail(run, error)
                         return
                     }
                     let result: RunResult
-                    do { result = try Engine.run(drawn, workspace: workspace, isCancelled: isCancelled) } catch {
+                    do { result = try Engine.run(drawn.scenario, workspace: workspace, isCancelled: isCancelled) } catch {
                         blocks.stop()
                         return
                     }
@@ -73,7 +73,7 @@ enum MonteCarloRanking {
                         return
                     }
                     outcomes[run] = value
-                    for (p, x) in MonteCarlo.draws(scenario, seed: seed, run: run).enumerated() { draws[p][run] = x }
+                    for (p, x) in drawn.draws.enumerated() { draws[p][run] = x }
                 }
                 blocks.finished(end - start)
             }
