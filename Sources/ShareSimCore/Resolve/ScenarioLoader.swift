@@ -16,25 +16,26 @@ public struct ScenarioLoader: Sendable {
     /// a FIFO, /dev/stdin, /dev/null. Errors say why in the OS's words ("is a directory");
     /// a file past `ScenarioSizeLimit` is `ScenarioSizeLimit.Exceeded`.
     @Sendable public static func readWholeFile(_ path: String) throws -> Data {
-        let limit = ScenarioSizeLimit.fromEnvironment()
-        do throws(FileError) { return Data(try WholeFileReader.read(path, limit: limit.bytes)) } catch {
-            var info = stat()
-            throw error.code == EFBIG ? ScenarioSizeLimit.Exceeded(size: stat(path, &info) == 0 ? regularFileSize(info) : nil, limit: limit) : error.asRead
+        do { return try readWithinLimit { limit throws(FileError) in try WholeFileReader.read(path, limit: limit) } size: { stat(path, &$0) } } catch let error as FileError {
+            throw error.asRead
         }
     }
 
     /// Standard input to its end.
     public static func readStandardInput() throws -> Data {
-        let limit = ScenarioSizeLimit.fromEnvironment()
-        do throws(FileError) { return Data(try WholeFileReader.read(descriptor: STDIN_FILENO, limit: limit.bytes)) } catch {
-            var info = stat()
-            throw error.code == EFBIG ? ScenarioSizeLimit.Exceeded(size: fstat(STDIN_FILENO, &info) == 0 ? regularFileSize(info) : nil, limit: limit) : error
-        }
+        try readWithinLimit { limit throws(FileError) in try WholeFileReader.read(descriptor: STDIN_FILENO, limit: limit) } size: { fstat(STDIN_FILENO, &$0) }
     }
 
-    /// The size of a regular file; a stream's is not known until it ends.
-    private static func regularFileSize(_ info: stat) -> Int? {
-        info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) : nil
+    /// `read`'s bytes, or past `ScenarioSizeLimit` its refusal with the file's size where it
+    /// is a regular file (`status` fills in its stat; a stream's size is not known until it ends).
+    private static func readWithinLimit(_ read: (Int) throws(FileError) -> [UInt8], size status: (inout stat) -> Int32) throws -> Data {
+        let limit = ScenarioSizeLimit.fromEnvironment()
+        do throws(FileError) { return Data(try read(limit.bytes)) } catch {
+            guard error.code == EFBIG else { throw error }
+            var info = stat()
+            let size = status(&info) == 0 && info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) : nil
+            throw ScenarioSizeLimit.Exceeded(size: size, limit: limit)
+        }
     }
 
     /// A loaded scenario, its warnings and the source text needed to quote them.
