@@ -457,6 +457,17 @@ final class Flag: @unchecked Sendable {
         #expect(type(in: s, "diff").output == "no what-if edits against scenarios/ofac-easing.scn\n")
     }
 
+    /// A calibration's refusal about one parameter points at that parameter as typed, in a
+    /// least-squares fit (the second name here) and in a bisection alike.
+    @Test func aCalibrationRefusalPointsAtTheParameter() {
+        let s = Session(environment: SessionEnvironment(inputName: "<stdin>", piped: true, readFile: readFile))
+        type(in: s, "load scenarios/china-chip-share.scn", line: 1)
+        #expect(type(in: s, "calibrate leakage intermediarie", line: 2).error.hasPrefix(
+            "<stdin>:2:19: error: unknown parameter 'intermediarie'\n 2 | calibrate leakage intermediarie\n   |                   ^~~~~~~~~~~~~\n"))
+        #expect(type(in: s, "calibrate leakag to installed share origin CN in chips at 2023-01 = 85%", line: 3).error.hasPrefix(
+            "<stdin>:3:11: error: unknown parameter 'leakag'\n"))
+    }
+
     @Test func pipedErrorsArePlacedOnTheirInput() {
         let s = Session(environment: SessionEnvironment(inputName: "<stdin>", piped: true, readFile: readFile))
         type(in: s, "load scenarios/ofac-easing.scn", line: 1)

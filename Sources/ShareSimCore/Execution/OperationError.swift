@@ -22,6 +22,12 @@ public enum OperationError: Error, Sendable {
         .refused(ScenarioError([diagnostic], sources: [:]), status: ExitStatus.usage, part: part)
     }
 
+    /// The same error, naming the request's `part` at fault unless it names one already.
+    func about(part: Int) -> OperationError {
+        guard case .refused(let error, let status, nil) = self else { return self }
+        return .refused(error, status: status, part: part)
+    }
+
     /// The same error, its diagnostics quoting `sources` (the scenario's files), which the
     /// analysis that found it did not have.
     func quoting(_ sources: [String: SourceFile]) -> OperationError {

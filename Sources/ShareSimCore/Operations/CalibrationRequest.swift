@@ -54,15 +54,17 @@ public struct CalibrationRequest: Sendable {
         guard parameters.count == 1, targets.count == 1 else {
             throw .refused("bisection fits one parameter to one target", status: ExitStatus.usage)
         }
+        // One parameter is fitted: whatever is refused is about it (part 0), as least
+        // squares names the parameter at fault.
         let given = bounds[0]
-        let bracket = try quotingSources { () throws(OperationError) -> ValueInterval? in
+        let bracket = try quotingSources(part: 0) { () throws(OperationError) -> ValueInterval? in
             if let given { return given }
             return try ScenarioCalibration.bracket(of: parameters[0], in: scenario)
         }
         guard let bracket else {
             throw .refused("'\(parameters[0])' has no bounded valid range; give a bracket LOW..HIGH", status: ExitStatus.usage, part: 0)
         }
-        return try quotingSources { () throws(OperationError) in
+        return try quotingSources(part: 0) { () throws(OperationError) in
             try ScenarioCalibration.fitByBisection(scenario, parameter: parameters[0], in: bracket, target: targets[0],
                                                    isCancelled: hooks.isCancelled)
         }
@@ -82,7 +84,12 @@ public struct CalibrationRequest: Sendable {
         }
     }
 
-    private func quotingSources<T>(_ body: () throws(OperationError) -> T) throws(OperationError) -> T {
-        do { return try body() } catch { throw error.quoting(input.sources) }
+    /// `body`'s result, or its refusal quoting the scenario's sources and, given `part`,
+    /// naming that part of the request unless it names one already.
+    private func quotingSources<T>(part: Int? = nil, _ body: () throws(OperationError) -> T) throws(OperationError) -> T {
+        do { return try body() } catch {
+            let quoted = error.quoting(input.sources)
+            throw part.map(quoted.about) ?? quoted
+        }
     }
 }

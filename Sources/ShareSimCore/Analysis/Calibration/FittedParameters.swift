@@ -20,13 +20,18 @@ struct FittedParameters {
         bounds = []
         units = []
         start = []
+        // A refusal names the parameter at fault, so that a front end can point at it.
         for (i, name) in names.enumerated() {
-            let written = i < given.count ? given[i] : nil
-            let range = try ScenarioCalibration.checkBounds(scenario, name, written)
-            bounds.append(range)
-            units.append(try ScenarioCalibration.unit(of: name, in: scenario, written: written))
-            let nominal = try ScenarioCalibration.parameter(name, in: scenario).nominal
-            start.append(min(max(nominal, range.lowerBound), range.upperBound))
+            do throws(OperationError) {
+                let written = i < given.count ? given[i] : nil
+                let range = try ScenarioCalibration.checkBounds(scenario, name, written)
+                bounds.append(range)
+                units.append(try ScenarioCalibration.unit(of: name, in: scenario, written: written))
+                let nominal = try ScenarioCalibration.parameter(name, in: scenario).nominal
+                start.append(min(max(nominal, range.lowerBound), range.upperBound))
+            } catch {
+                throw error.about(part: i)
+            }
         }
     }
 }
